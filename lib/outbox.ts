@@ -1,0 +1,31 @@
+import type { EntityManager } from 'typeorm';
+
+export interface OutboxEvent {
+  entityType: string;
+  entityId: string;
+  event: string;
+  payload?: Record<string, unknown>;
+}
+
+/** SQL for a schema's outbox table; every subgraph's first migration runs it. */
+export function outboxTableSql(schema: string): string {
+  return `CREATE TABLE ${schema}.outbox (
+    id bigserial PRIMARY KEY,
+    entity_type text NOT NULL,
+    entity_id text NOT NULL,
+    event text NOT NULL,
+    payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`;
+}
+
+/** Appends events to `<schema>.outbox` inside the caller's transaction, in one statement. */
+export async function emitEvents(manager: EntityManager, schema: string, events: OutboxEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO ${schema}.outbox (entity_type, entity_id, event, payload)
+     SELECT e.entity_type, e.entity_id, e.event, e.payload FROM jsonb_to_recordset($1::jsonb)
+       AS e(entity_type text, entity_id text, event text, payload jsonb)`,
+    [JSON.stringify(events.map((e) => ({ entity_type: e.entityType, entity_id: e.entityId, event: e.event, payload: e.payload ?? {} })))],
+  );
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { DocumentNode } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import type { IRules } from 'graphql-shield';
+import type { DataSource, EntitySchema } from 'typeorm';
+import type { MigrationClass } from './database.ts';
+import type { Viewer } from './access.ts';
+import type { Authenticator } from './auth.ts';
+import type { SubgraphContext } from './context.ts';
+import { maskError } from './errors.ts';
+import { BodyTooLarge, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from './http.ts';
+import type { Logger } from './logger.ts';
+import { SUBGRAPH_SECRET_HEADER, secretMatches } from './secret.ts';
+import { buildShield } from './shieldRules.ts';
+
+/** What a subgraph folder exports: its contract, its code and its per-request loaders. */
+export interface SubgraphDefinition<L = unknown> {
+  name: string;
+  typeDefs: DocumentNode;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are typed per subgraph
+  resolvers: GraphQLResolverMap<any>;
+  permissions: IRules;
+  createLoaders(db: DataSource, viewer: Viewer): L;
+  /** TypeORM entities of the subgraph's own Postgres schema (named like the subgraph). */
+  entities: EntitySchema[];
+  migrations: MigrationClass[];
+}
+
+export interface SubgraphRuntime {
+  db: DataSource;
+  authenticator: Authenticator;
+  secret: string;
+  log: Logger;
+  bodyLimit: number;
+  production: boolean;
+}
+
+/** The subgraph's executable schema with its shield applied. */
+export function subgraphSchema<L>(def: SubgraphDefinition<L>) {
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]);
+  return applyMiddleware(schema, buildShield(def.permissions));
+}
+
+export function subgraphApollo<L>(def: SubgraphDefinition<L>, production = false) {
+  return new ApolloServer<SubgraphContext<L>>({
+    schema: subgraphSchema(def),
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: maskError,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+}
+
+/** Builds the per-request context; tests use it with executeOperation. */
+export function contextFor<L>(def: SubgraphDefinition<L>, db: DataSource, viewer: Viewer, log: Logger, requestId: string = randomUUID()): SubgraphContext<L> {
+  return { viewer, requestId, log: log.child({ requestId }), db, loaders: def.createLoaders(db, viewer) };
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** The host name to print for a listening address. */
+export const publicHost = (host: string) => (host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host);
+
+/** Starts a subgraph over HTTP: shared-secret check first, then the viewer from the forwarded token. */
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, rt: SubgraphRuntime, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
+  const apollo = subgraphApollo(def, rt.production);
+  await apollo.start();
+  const log = rt.log.child({ subgraph: def.name });
+  const server = createServer(async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/healthz') {
+        await rt.db.query('SELECT 1');
+        return sendJson(res, 200, { status: 'ok', subgraph: def.name });
+      }
+      if (!secretMatches(req.headers[SUBGRAPH_SECRET_HEADER], rt.secret)) {
+        return sendError(res, 401, 'UNAUTHENTICATED', 'This service only answers the gateway.');
+      }
+      const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+      let viewer: Viewer;
+      try {
+        viewer = await rt.authenticator.viewerFor(req.headers.authorization);
+      } catch (err) {
+        return sendError(res, 401, 'UNAUTHENTICATED', (err as Error).message);
+      }
+      const httpGraphQLRequest = await toGraphQLRequest(req, rt.bodyLimit);
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => contextFor(def, rt.db, viewer, log, requestId),
+      });
+      await writeGraphQLResponse(res, response);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return sendError(res, 413, 'BAD_REQUEST', 'The request body is too large.');
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(port, host, ok));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    name: def.name,
+    url: `http://${publicHost(host)}:${actual}/graphql`,
+    server,
+    stop: async () => {
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

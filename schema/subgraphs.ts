@@ -1,0 +1,19 @@
+/** The subgraphs composed into the supergraph, in port order (gateway PORT + 1, + 2, ...). */
+export interface SubgraphEntry {
+  name: string;
+  /** SDL path relative to the repository root. */
+  sdl: string;
+}
+
+export const SUBGRAPHS: SubgraphEntry[] = [
+  { name: 'directory', sdl: 'subgraphs/directory/schema.graphql' },
+];
+
+export const DEFAULT_GATEWAY_PORT = 4000;
+
+/** Where a subgraph listens by default: the ports after the gateway's, in list order. */
+export function defaultSubgraphPort(name: string, gatewayPort = DEFAULT_GATEWAY_PORT): number {
+  const i = SUBGRAPHS.findIndex((s) => s.name === name);
+  if (i < 0) throw new Error(`Unknown subgraph ${name}`);
+  return gatewayPort + 1 + i;
+}

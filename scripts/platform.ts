@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { DataSource } from 'typeorm';
+import { Authenticator, keySetup, secretFile } from '../lib/auth.ts';
+import type { KeySetup } from '../lib/auth.ts';
+import type { Config } from '../lib/config.ts';
+import { createDataSource, ensureDatabase, migrateSchema, runningPostgresPort, startEmbeddedPostgres, withDatabase } from '../lib/database.ts';
+import { createLogger } from '../lib/logger.ts';
+import type { Logger } from '../lib/logger.ts';
+import { PrincipalStore } from '../lib/principals.ts';
+import { startSubgraph } from '../lib/subgraphServer.ts';
+import type { RunningSubgraph } from '../lib/subgraphServer.ts';
+import { startGateway } from '../gateway/index.ts';
+import type { RunningGateway } from '../gateway/index.ts';
+import { kernelMigrations } from '../migrations/kernel/index.ts';
+import { SUPERGRAPH_PATH } from '../schema/compose.ts';
+import { loadSeeds } from '../seeds/load.ts';
+import { definitions } from './services.ts';
+
+export const EMBEDDED_DATABASE = 'eunomia';
+
+export interface Databases {
+  url: string;
+  kernel: DataSource;
+  bySubgraph: Record<string, DataSource>;
+  close(): Promise<void>;
+}
+
+/** Connects (starting embedded PostgreSQL when DATABASE_URL is unset) and runs every schema's migrations. */
+export async function prepareDatabases(
+  cfg: Config,
+  opts: { poolSize?: number; log?: Logger; reuseRunning?: boolean } = {},
+): Promise<Databases> {
+  let url = cfg.DATABASE_URL;
+  let stopPg: (() => Promise<void>) | null = null;
+  if (!url) {
+    // Helper commands (token, migrate, seed) join a PostgreSQL that `npm start` is already running.
+    const running = opts.reuseRunning ? await runningPostgresPort(cfg.DATA_DIR) : null;
+    const serverUrl = running
+      ? `postgres://eunomia:eunomia@127.0.0.1:${running}/postgres`
+      : await startEmbeddedPostgres(cfg.DATA_DIR, { port: cfg.EMBEDDED_PG_PORT }).then((pg) => {
+        stopPg = pg.stop;
+        return pg.serverUrl;
+      });
+    await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
+    url = withDatabase(serverUrl, EMBEDDED_DATABASE);
+  }
+  return openDatabases(url, { ...opts, stopPg });
+}
+
+/** Opens one DataSource per schema on an existing database and migrates each. */
+export async function openDatabases(url: string, opts: { poolSize?: number; log?: Logger; stopPg?: (() => Promise<void>) | null } = {}): Promise<Databases> {
+  const kernel = createDataSource({ url, schema: 'access', migrations: kernelMigrations, poolSize: opts.poolSize ?? 4 });
+  await kernel.initialize();
+  const opened: DataSource[] = [kernel];
+  try {
+    await migrateSchema(kernel, 'access');
+    const bySubgraph: Record<string, DataSource> = {};
+    for (const def of definitions) {
+      const ds = createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize });
+      await ds.initialize();
+      opened.push(ds);
+      const applied = await migrateSchema(ds, def.name);
+      if (applied.length) opts.log?.info({ subgraph: def.name, applied }, 'migrations applied');
+      bySubgraph[def.name] = ds;
+    }
+    return {
+      url,
+      kernel,
+      bySubgraph,
+      close: async () => {
+        await Promise.all(opened.map((d) => d.destroy()));
+        await opts.stopPg?.();
+      },
+    };
+  } catch (err) {
+    await Promise.all(opened.map((d) => d.destroy().catch(() => undefined)));
+    await opts.stopPg?.();
+    throw err;
+  }
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphs: RunningSubgraph[];
+  gateway: RunningGateway;
+  databases: Databases;
+  keys: KeySetup;
+  secret: string;
+  seeded: string[];
+  stop(): Promise<void>;
+}
+
+/** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
+export async function startPlatform(
+  cfg: Config,
+  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean } = {},
+): Promise<Platform> {
+  const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
+  const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5 }));
+  const started: { stop(): Promise<void> }[] = [];
+  try {
+    const seeded = opts.seed === false ? [] : await loadSeeds(databases.bySubgraph, databases.kernel);
+    const keys = await keySetup(cfg);
+    const secret = cfg.SUBGRAPH_SECRET ?? (await secretFile(cfg.DATA_DIR, 'subgraph-secret'));
+    const subgraphs: RunningSubgraph[] = [];
+    for (const [i, def] of definitions.entries()) {
+      const db = databases.bySubgraph[def.name]!;
+      const port = opts.anyPorts ? 0 : (cfg.subgraphPorts[def.name] ?? cfg.PORT + 1 + i);
+      const authenticator = new Authenticator(keys, new PrincipalStore(db));
+      const running = await startSubgraph(def, { db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production }, port, cfg.HOST);
+      started.push(running);
+      subgraphs.push(running);
+    }
+    const gateway = await startGateway(
+      {
+        supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+        subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
+        secret,
+        authenticator: new Authenticator(keys, new PrincipalStore(databases.kernel)),
+        log,
+        production: cfg.production,
+        bodyLimit: cfg.BODY_LIMIT_BYTES,
+      },
+      opts.anyPorts ? 0 : cfg.PORT,
+      cfg.HOST,
+    );
+    started.push(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      subgraphs,
+      gateway,
+      databases,
+      keys,
+      secret,
+      seeded,
+      stop: async () => {
+        for (const s of started.reverse()) await s.stop().catch((err) => log.warn({ err }, 'stop failed'));
+        if (!opts.databases) await databases.close();
+      },
+    };
+  } catch (err) {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    if (!opts.databases) await databases.close();
+    throw err;
+  }
+}
