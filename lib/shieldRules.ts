@@ -9,10 +9,11 @@ import type { BaseContext } from './context.ts';
 // Rules that depend only on the viewer may be cached per request ('contextual').
 export const isMember = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) =>
   access.isMember(ctx.viewer) ? true : unauthenticated('Sign in to do this.'));
+const signInFirst = () => unauthenticated('Sign in to do this.');
 export const isLea = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) =>
-  access.isLea(ctx.viewer) ? true : forbidden('Only law-enforcement staff may do this.'));
+  access.isLea(ctx.viewer) ? true : access.isMember(ctx.viewer) ? forbidden('Only law-enforcement staff may do this.') : signInFirst());
 export const isManager = rule({ cache: 'contextual' })((_p, _a, ctx: BaseContext) =>
-  access.isManager(ctx.viewer) ? true : forbidden('Only law-enforcement managers may do this.'));
+  access.isManager(ctx.viewer) ? true : access.isMember(ctx.viewer) ? forbidden('Only law-enforcement managers may do this.') : signInFirst());
 const roleRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 /** One rule instance per role set: shield refuses two rules with the same name. */
 export function hasRole(...roles: Role[]) {
@@ -20,7 +21,8 @@ export function hasRole(...roles: Role[]) {
   let r = roleRules.get(name);
   if (!r) {
     r = rule(name, { cache: 'contextual' })((_p, _a, ctx: BaseContext) =>
-      access.hasRole(ctx.viewer, ...roles) ? true : forbidden(`This needs the role ${roles.join(' or ')}.`));
+      access.hasRole(ctx.viewer, ...roles) ? true
+        : access.isMember(ctx.viewer) ? forbidden(`This needs the role ${roles.join(' or ')}.`) : signInFirst());
     roleRules.set(name, r);
   }
   return r;
