@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUBGRAPHS } from '../schema/subgraphs.ts';
 
 // Every environment variable the platform reads, parsed once.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -37,7 +38,9 @@ export type Config = z.infer<typeof schema> & {
 export class ConfigError extends Error {}
 
 /** Parse and validate the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means unset, as shells and compose files often leave them.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -47,19 +50,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
   const problems: string[] = [];
-  for (const [key, value] of Object.entries(env)) {
-    const m = /^([A-Z]+)_(PORT|URL)$/.exec(key);
-    if (!m || value === undefined || key === 'MEILI_URL' || key === 'DATABASE_URL' || key === 'OIDC_JWKS_URL') continue;
-    if (key === 'EMBEDDED_PG_PORT') continue;
-    const name = m[1]!.toLowerCase();
-    if (m[2] === 'PORT') {
-      const r = port.safeParse(value);
-      if (r.success) subgraphPorts[name] = r.data;
-      else problems.push(`  ${key}: must be a port number`);
-    } else {
-      const r = z.string().url().safeParse(value);
-      if (r.success) subgraphUrls[name] = r.data;
-      else problems.push(`  ${key}: must be a URL`);
+  for (const name of SUBGRAPHS.map((s) => s.name)) {
+    for (const kind of ['PORT', 'URL'] as const) {
+      const key = `${name.toUpperCase()}_${kind}`;
+      const value = env[key];
+      if (value === undefined) continue;
+      if (kind === 'PORT') {
+        const r = port.safeParse(value);
+        if (r.success) subgraphPorts[name] = r.data;
+        else problems.push(`  ${key}: must be a port number`);
+      } else {
+        const r = z.string().url().safeParse(value);
+        if (r.success) subgraphUrls[name] = r.data;
+        else problems.push(`  ${key}: must be a URL`);
+      }
     }
   }
   const production = cfg.NODE_ENV === 'production';

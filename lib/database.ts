@@ -9,6 +9,8 @@ import type { EntitySchema, MigrationInterface } from 'typeorm';
 import { installStatementCounter } from './sqlStatements.ts';
 
 installStatementCounter();
+// Calendar dates stay 'YYYY-MM-DD' strings: no time zone may shift them.
+pg.types.setTypeParser(1082, (v: string) => v);
 
 export interface RunningPostgres {
   /** Connection URL of the server's maintenance database (`postgres`). */

@@ -7,6 +7,7 @@ export interface SubgraphEntry {
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'directory', sdl: 'subgraphs/directory/schema.graphql' },
+  { name: 'procedures', sdl: 'subgraphs/procedures/schema.graphql' },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

@@ -14,7 +14,7 @@ import type { RunningGateway } from '../gateway/index.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { loadSeeds } from '../seeds/load.ts';
-import { definitions } from './services.ts';
+import { definitionOf, definitions } from './services.ts';
 
 export const EMBEDDED_DATABASE = 'eunomia';
 
@@ -75,6 +75,34 @@ export async function openDatabases(url: string, opts: { poolSize?: number; log?
   } catch (err) {
     await Promise.all(opened.map((d) => d.destroy().catch(() => undefined)));
     await opts.stopPg?.();
+    throw err;
+  }
+}
+
+export interface SubgraphDatabase {
+  url: string;
+  kernel: DataSource;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the kernel's schema and one subgraph's schema: what a single-service process needs. */
+export async function openSubgraphDatabase(url: string, name: string, opts: { poolSize?: number; log?: Logger } = {}): Promise<SubgraphDatabase> {
+  const def = definitionOf(name);
+  // The kernel pool only serves migrations here; the subgraph's own pool reads access.principals.
+  const kernel = createDataSource({ url, schema: 'access', migrations: kernelMigrations, poolSize: 2 });
+  await kernel.initialize();
+  const opened: DataSource[] = [kernel];
+  try {
+    await migrateSchema(kernel, 'access');
+    const db = createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize });
+    await db.initialize();
+    opened.push(db);
+    const applied = await migrateSchema(db, def.name);
+    if (applied.length) opts.log?.info({ subgraph: def.name, applied }, 'migrations applied');
+    return { url, kernel, db, close: async () => void (await Promise.all(opened.map((d) => d.destroy()))) };
+  } catch (err) {
+    await Promise.all(opened.map((d) => d.destroy().catch(() => undefined)));
     throw err;
   }
 }

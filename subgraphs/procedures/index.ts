@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
+import { proceduresMigrations } from '../../migrations/procedures/index.ts';
+import { proceduresEntities } from './entities.ts';
+import { createLoaders } from './loaders.ts';
+import type { ProcedureLoaders } from './loaders.ts';
+import { permissions } from './permissions.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const procedures: SubgraphDefinition<ProcedureLoaders> = {
+  name: 'procedures',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  permissions,
+  createLoaders,
+  entities: proceduresEntities,
+  migrations: proceduresMigrations,
+};

@@ -1,0 +1,48 @@
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../../lib/access.ts';
+import { byKey, groupedBy } from '../../lib/loaders.ts';
+import type { DimensionRow } from './entities.ts';
+import { VIEW_COLUMNS, toView, visibleVersionSql } from './procedureView.ts';
+import type { ProcedureView } from './procedureView.ts';
+
+export function createLoaders(db: DataSource, viewer: Viewer) {
+  const visibleWhere = async (extra: string, values: unknown[]) => {
+    const params: unknown[] = [];
+    const from = visibleVersionSql(viewer, params);
+    const clause = extra.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + params.length}`);
+    const rows = await db.query(`SELECT ${VIEW_COLUMNS} FROM ${from} AND ${clause} ORDER BY p.jurisdiction_code, p.topic, p.id`, [...params, ...values]);
+    return rows.map(toView) as ProcedureView[];
+  };
+  // Every dimension is read once per request; there are tens, not thousands.
+  let dimensions: Promise<DimensionRow[]> | null = null;
+  const allDimensions = () => {
+    dimensions ??= db.query(
+      `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
+       FROM procedures.dimensions ORDER BY topic, key`);
+    return dimensions;
+  };
+  return {
+    allDimensions,
+    dimension: new DataLoader<string, DimensionRow | null>(async (keys) => {
+      const byKeyMap = new Map((await allDimensions()).map((d) => [d.key, d]));
+      return keys.map((k) => byKeyMap.get(k) ?? null);
+    }),
+    /** The version of each procedure this viewer reads, or null when hidden or unknown. */
+    procedure: byKey<string, ProcedureView>((ids) => visibleWhere('p.id = ANY($1)', [ids]), (p) => p.id),
+    proceduresOfJurisdiction: groupedBy<string, ProcedureView>(
+      (codes) => visibleWhere('p.jurisdiction_code = ANY($1)', [codes]),
+      (p) => p.jurisdictionCode,
+    ),
+    proceduresOfAgency: groupedBy<string, ProcedureView>((ids) => visibleWhere('p.agency_id = ANY($1)', [ids]), (p) => p.agencyId),
+    /** Every version of each procedure (visibility is checked per version by the caller). */
+    versions: groupedBy<string, ProcedureView>(
+      (ids) => db.query(
+        `SELECT ${VIEW_COLUMNS} FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
+         WHERE p.id = ANY($1) ORDER BY v.version DESC`, [ids]).then((rows) => rows.map(toView)),
+      (p) => p.id,
+    ),
+  };
+}
+
+export type ProcedureLoaders = ReturnType<typeof createLoaders>;

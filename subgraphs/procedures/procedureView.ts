@@ -1,0 +1,99 @@
+import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
+import type { Viewer, Visibility } from '../../lib/access.ts';
+import type { Resourcing, Step } from './entities.ts';
+
+/** A procedure seen at one version: the version's content plus the procedure's shared state. */
+export interface ProcedureView {
+  id: string;
+  agencyId: string;
+  jurisdictionCode: string;
+  topic: string;
+  latestVersion: number;
+  publishedVersion: number | null;
+  reviewStatus: string;
+  lastVerifiedAt: string | null;
+  version: number;
+  status: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  language: string;
+  visibility: Visibility;
+  restrictedTo: string[];
+  effectiveFrom: string | null;
+  inForceUntil: string | null;
+  publishedAt: Date | null;
+  steps: Step[];
+  legalBasis: string[];
+  dimensionValues: Record<string, unknown>;
+  operationalNotes: string | null;
+  resourcing: Resourcing | null;
+  changeNote: string | null;
+  createdBy: string | null;
+}
+
+export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.latest_version, p.published_version, p.review_status,
+  p.last_verified_at, v.version, v.status, v.title, v.summary, v.body, v.tags, v.language, v.visibility, v.restricted_to,
+  v.effective_from, v.in_force_until, v.published_at, v.steps, v.legal_basis, v.dimension_values, v.operational_notes,
+  v.resourcing, v.change_note, v.created_by`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw pg row
+export function toView(r: any): ProcedureView {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    jurisdictionCode: r.jurisdiction_code,
+    topic: r.topic,
+    latestVersion: r.latest_version,
+    publishedVersion: r.published_version,
+    reviewStatus: r.review_status,
+    lastVerifiedAt: r.last_verified_at,
+    version: r.version,
+    status: r.status,
+    title: r.title,
+    summary: r.summary,
+    body: r.body,
+    tags: r.tags,
+    language: r.language,
+    visibility: r.visibility,
+    restrictedTo: r.restricted_to,
+    effectiveFrom: r.effective_from,
+    inForceUntil: r.in_force_until,
+    publishedAt: r.published_at,
+    steps: r.steps,
+    legalBasis: r.legal_basis,
+    dimensionValues: r.dimension_values,
+    operationalNotes: r.operational_notes,
+    resourcing: r.resourcing,
+    changeNote: r.change_note,
+    createdBy: r.created_by,
+  };
+}
+
+/** Editors and managers of an agency may see and work on its drafts. */
+export const worksOnDraftsOf = (v: Viewer, agencyId: string) =>
+  v.agencyId === agencyId && (hasRole(v, 'EDITOR') || (v.orgKind === 'LEA' && v.tier === 'MANAGER'));
+
+/** canSee, plus: drafts only for their agency's editors and managers. */
+export function procedureVisible(v: Viewer, p: Pick<ProcedureView, 'visibility' | 'restrictedTo' | 'status' | 'agencyId'>): boolean {
+  return canSee(v, p) && (p.status !== 'DRAFT' || worksOnDraftsOf(v, p.agencyId));
+}
+
+/**
+ * SQL joining each procedure `p` to the version `v` this viewer reads (the latest for its own agency's
+ * editors and managers, the last published one for everyone else) and filtering by visibility.
+ */
+export function visibleVersionSql(v: Viewer, params: unknown[]): string {
+  let version = 'p.published_version';
+  if (v.agencyId && worksOnDraftsOf(v, v.agencyId)) {
+    params.push(v.agencyId);
+    version = `CASE WHEN p.agency_id = $${params.length} THEN p.latest_version ELSE p.published_version END`;
+  }
+  return `procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id AND v.version = ${version}
+    WHERE ${visibilitySql(v, 'v', params)}`;
+}
+
+/** SQL for versions in force on a date (`at` is a parameter placeholder). */
+export const inForceOnSql = (at: string) =>
+  `v.status <> 'DRAFT' AND v.effective_from <= ${at}::date AND (v.in_force_until IS NULL OR v.in_force_until > ${at}::date)`;

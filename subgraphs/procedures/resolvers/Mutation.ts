@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { badInput, parseInput } from '../../../lib/errors.ts';
+import { today } from '../../../lib/scalars.ts';
+import { applyDimensionValues } from '../dimensionValues.ts';
+import type { DimensionRow } from '../entities.ts';
+import { emitProcedureEvent, expectVersion, insertVersion, lockForWrite } from '../procedureWrites.ts';
+import type { ProcedureView } from '../procedureView.ts';
+import type { Ctx } from './context.ts';
+import { jurisdictionCode } from './Query.ts';
+
+const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
+const step = z.object({
+  action: text(3, 500),
+  responsibleRole: text(2, 120),
+  safeguards: z.array(text(3, 300)).max(20).nullish(),
+});
+const resourcing = z.object({
+  staff: z.number().int().min(0).max(100_000).nullish(),
+  budgetEur: z.number().int().min(0).max(10_000_000_000).nullish(),
+  tooling: z.array(text(1, 100)).max(30).nullish(),
+});
+const content = {
+  title: text(3, 200),
+  summary: text(3, 1_000),
+  body: text(3, 50_000),
+  tags: z.array(tag).max(20).refine((t) => new Set(t).size === t.length, 'must not repeat a tag'),
+  language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca'),
+  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
+  restrictedTo: z.array(jurisdictionCode).max(30),
+  steps: z.array(step).max(50),
+  legalBasis: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be a legal provision id')).max(50),
+  operationalNotes: text(1, 5_000),
+  resourcing,
+};
+const dimensionValue = z.object({ key: z.string().min(1).max(80), value: z.unknown() });
+
+const createInput = z.object({
+  topic: z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION']),
+  ...content,
+  tags: content.tags.nullish(),
+  restrictedTo: content.restrictedTo.nullish(),
+  steps: content.steps.nullish(),
+  legalBasis: content.legalBasis.nullish(),
+  operationalNotes: content.operationalNotes.nullish(),
+  resourcing: resourcing.nullish(),
+  dimensionValues: z.array(dimensionValue).max(100).nullish(),
+});
+const updateInput = z.object({
+  title: content.title.optional(),
+  summary: content.summary.optional(),
+  body: content.body.optional(),
+  tags: content.tags.optional(),
+  language: content.language.optional(),
+  visibility: content.visibility.optional(),
+  restrictedTo: content.restrictedTo.optional(),
+  steps: content.steps.optional(),
+  legalBasis: content.legalBasis.optional(),
+  operationalNotes: content.operationalNotes.nullable().optional(),
+  resourcing: resourcing.nullable().optional(),
+  changeNote: text(1, 500).optional(),
+}).refine((i) => Object.entries(i).some(([k, v]) => k !== 'changeNote' && v !== undefined), 'give at least one field to change');
+const reasonInput = text(3, 1_000);
+
+const normaliseSteps = (steps: z.infer<typeof step>[] | null | undefined) =>
+  (steps ?? []).map((s) => ({ action: s.action, responsibleRole: s.responsibleRole, safeguards: s.safeguards ?? [] }));
+const normaliseResourcing = (r: z.infer<typeof resourcing> | null | undefined) =>
+  r ? { staff: r.staff ?? null, budgetEur: r.budgetEur ?? null, tooling: r.tooling ?? [] } : null;
+
+async function dimensionMap(ctx: Ctx): Promise<Map<string, DimensionRow>> {
+  return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
+}
+
+/** Builds the next DRAFT version on top of the latest one. */
+function nextDraft(latest: ProcedureView, changes: Partial<ProcedureView>, memberId: string | null): ProcedureView {
+  return {
+    ...latest,
+    ...changes,
+    version: latest.version + 1,
+    latestVersion: latest.version + 1,
+    status: 'DRAFT',
+    effectiveFrom: null,
+    inForceUntil: null,
+    publishedAt: null,
+    createdBy: memberId,
+  };
+}
+
+async function reload(ctx: Ctx, id: string) {
+  ctx.loaders.procedure.clear(id);
+  ctx.loaders.versions.clear(id);
+  return ctx.loaders.procedure.load(id);
+}
+
+export const Mutation = {
+  createProcedure: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+    const input = parseInput(createInput, args.input);
+    const v = ctx.viewer;
+    const dims = await dimensionMap(ctx);
+    const dimensionValues = applyDimensionValues({}, input.dimensionValues ?? [], dims, input.topic);
+    const id = `proc-${randomUUID()}`;
+    const view: ProcedureView = {
+      id,
+      agencyId: v.agencyId!,
+      jurisdictionCode: v.jurisdiction!,
+      topic: input.topic,
+      latestVersion: 1,
+      publishedVersion: null,
+      reviewStatus: 'CURRENT',
+      lastVerifiedAt: null,
+      version: 1,
+      status: 'DRAFT',
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      tags: input.tags ?? [],
+      language: input.language,
+      visibility: input.visibility,
+      restrictedTo: input.restrictedTo ?? [],
+      effectiveFrom: null,
+      inForceUntil: null,
+      publishedAt: null,
+      steps: normaliseSteps(input.steps),
+      legalBasis: input.legalBasis ?? [],
+      dimensionValues,
+      operationalNotes: input.operationalNotes ?? null,
+      resourcing: normaliseResourcing(input.resourcing),
+      changeNote: null,
+      createdBy: v.memberId,
+    };
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO procedures.procedures (id, agency_id, jurisdiction_code, topic, latest_version) VALUES ($1, $2, $3, $4, 1)`,
+        [id, view.agencyId, view.jurisdictionCode, view.topic]);
+      await insertVersion(tx, view);
+      await emitProcedureEvent(tx, view, 'procedure.created');
+    });
+    return reload(ctx, id);
+  },
+
+  updateProcedure: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(updateInput, args.input);
+    await ctx.db.transaction(async (tx) => {
+      const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
+      expectVersion(latest, args.expectedVersion);
+      const { changeNote, steps, resourcing: r, ...rest } = input;
+      const changes: Partial<ProcedureView> = Object.fromEntries(Object.entries(rest).filter(([, val]) => val !== undefined));
+      if (steps !== undefined) changes.steps = normaliseSteps(steps);
+      if (r !== undefined) changes.resourcing = normaliseResourcing(r);
+      const draft = nextDraft(latest, { ...changes, changeNote: changeNote ?? null }, ctx.viewer.memberId);
+      await insertVersion(tx, draft);
+      await tx.query('UPDATE procedures.procedures SET latest_version = $2, updated_at = now() WHERE id = $1', [args.id, draft.version]);
+      await emitProcedureEvent(tx, draft, 'procedure.updated');
+    });
+    return reload(ctx, args.id);
+  },
+
+  setDimensionValues: async (_: unknown, args: { id: string; expectedVersion: number; values: { key: string; value?: unknown }[] }, ctx: Ctx) => {
+    const values = parseInput(z.array(dimensionValue).min(1, 'give at least one value').max(100), args.values);
+    const dims = await dimensionMap(ctx);
+    await ctx.db.transaction(async (tx) => {
+      const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
+      expectVersion(latest, args.expectedVersion);
+      const dimensionValues = applyDimensionValues(latest.dimensionValues, values, dims, latest.topic);
+      const draft = nextDraft(latest, { dimensionValues, changeNote: `Dimension values: ${values.map((x) => x.key).join(', ')}` }, ctx.viewer.memberId);
+      await insertVersion(tx, draft);
+      await tx.query('UPDATE procedures.procedures SET latest_version = $2, updated_at = now() WHERE id = $1', [args.id, draft.version]);
+      await emitProcedureEvent(tx, draft, 'procedure.updated', { dimensions: values.map((x) => x.key) });
+    });
+    return reload(ctx, args.id);
+  },
+
+  publishProcedure: async (_: unknown, args: { id: string; expectedVersion: number; effectiveFrom?: string | null }, ctx: Ctx) => {
+    const effectiveFrom = args.effectiveFrom ?? today();
+    await ctx.db.transaction(async (tx) => {
+      const { latest, published } = await lockForWrite(tx, ctx.viewer, args.id);
+      expectVersion(latest, args.expectedVersion);
+      if (latest.status !== 'DRAFT') throw badInput(`Version ${latest.version} is already ${latest.status}; there is no draft to publish.`);
+      if (published?.status === 'IN_FORCE' && published.effectiveFrom! > effectiveFrom) {
+        throw badInput(`effectiveFrom must not be before ${published.effectiveFrom}, when version ${published.version} took effect.`);
+      }
+      if (published?.status === 'IN_FORCE') {
+        await tx.query(
+          `UPDATE procedures.procedure_versions SET status = 'SUPERSEDED', in_force_until = $3 WHERE procedure_id = $1 AND version = $2`,
+          [args.id, published.version, effectiveFrom]);
+      }
+      await tx.query(
+        `UPDATE procedures.procedure_versions SET status = 'IN_FORCE', effective_from = $3, published_at = now() WHERE procedure_id = $1 AND version = $2`,
+        [args.id, latest.version, effectiveFrom]);
+      await tx.query('UPDATE procedures.procedures SET published_version = $2, updated_at = now() WHERE id = $1', [args.id, latest.version]);
+      await emitProcedureEvent(tx, latest, 'procedure.published', { effectiveFrom, supersedes: published?.version ?? null });
+    });
+    return reload(ctx, args.id);
+  },
+
+  withdrawProcedure: async (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => {
+    const reason = parseInput(reasonInput, args.reason);
+    await ctx.db.transaction(async (tx) => {
+      const { published } = await lockForWrite(tx, ctx.viewer, args.id);
+      if (published?.status !== 'IN_FORCE') throw badInput('Only a procedure in force can be withdrawn.');
+      const until = published.effectiveFrom! > today() ? published.effectiveFrom : today();
+      await tx.query(
+        `UPDATE procedures.procedure_versions SET status = 'WITHDRAWN', in_force_until = $3, change_note = coalesce(change_note || ' / ', '') || $4
+         WHERE procedure_id = $1 AND version = $2`, [args.id, published.version, until, `Withdrawn: ${reason}`]);
+      await tx.query('UPDATE procedures.procedures SET updated_at = now() WHERE id = $1', [args.id]);
+      await emitProcedureEvent(tx, published, 'procedure.withdrawn', { reason });
+    });
+    return reload(ctx, args.id);
+  },
+
+  verifyProcedure: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
+      await tx.query(
+        `UPDATE procedures.procedures SET last_verified_at = $2, review_status = 'CURRENT', updated_at = now() WHERE id = $1`,
+        [args.id, today()]);
+      await emitProcedureEvent(tx, latest, 'procedure.verified');
+    });
+    return reload(ctx, args.id);
+  },
+};

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { visibilitySql } from '../../../lib/access.ts';
+import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
+import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { connectionOf, pageOf } from '../../../lib/pagination.ts';
+import { today } from '../../../lib/scalars.ts';
+import { diffProcedureViews } from '../diff.ts';
+import { dimensionValueOf } from '../dimensionValues.ts';
+import { VIEW_COLUMNS, inForceOnSql, toView, visibleVersionSql } from '../procedureView.ts';
+import type { ProcedureView } from '../procedureView.ts';
+import type { Ctx } from './context.ts';
+
+export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
+
+const filterInput = z.object({
+  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
+  topic: z.string().nullish(),
+  tags: z.array(z.string().max(40)).max(20).nullish(),
+  status: z.string().nullish(),
+  agency: z.string().max(64).nullish(),
+}).nullish();
+
+const compareInput = z.object({
+  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
+    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
+  dimensions: z.array(z.string().max(80)).max(100).nullish(),
+});
+
+export const Query = {
+  procedures: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+    const filter = parseInput(filterInput, args.filter) ?? {};
+    const page = pageOf(args);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const from = visibleVersionSql(ctx.viewer, params);
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.jurisdictions?.length) add('p.jurisdiction_code = ANY(?)', filter.jurisdictions);
+    if (filter.topic) add('p.topic = ?', filter.topic);
+    if (filter.tags?.length) add('v.tags && ?::text[]', filter.tags);
+    if (filter.status) add('v.status = ?', filter.status);
+    if (filter.agency) add('p.agency_id = ?', filter.agency);
+    params.push(page.limit, page.offset);
+    const rows = await ctx.db.query(
+      `SELECT ${VIEW_COLUMNS}, count(*) OVER () AS total FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY p.jurisdiction_code, p.topic, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const nodes = rows.map(toView);
+    for (const n of nodes) ctx.loaders.procedure.prime(n.id, n);
+    const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await countVisible(ctx, from, where, params.slice(0, -2)) : 0;
+    return connectionOf(nodes, total, page);
+  },
+
+  procedure: async (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) => {
+    if (!args.at) return ctx.loaders.procedure.load(args.id);
+    const params: unknown[] = [args.id, args.at];
+    const rows = await ctx.db.query(
+      `SELECT ${VIEW_COLUMNS} FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
+       WHERE p.id = $1 AND ${inForceOnSql('$2')} AND ${visibilitySql(ctx.viewer, 'v', params)}
+       ORDER BY v.effective_from DESC, v.version DESC LIMIT 1`, params);
+    return rows[0] ? toView(rows[0]) : null;
+  },
+
+  diffProcedures: async (_: unknown, args: { left: string; right: string }, ctx: Ctx) => {
+    const [left, right] = await Promise.all([ctx.loaders.procedure.load(args.left), ctx.loaders.procedure.load(args.right)]);
+    if (!left) throw notFound(`Procedure "${args.left}"`);
+    if (!right) throw notFound(`Procedure "${args.right}"`);
+    return diffProcedureViews(ctx.viewer, left, right);
+  },
+
+  comparisonDimensions: async (_: unknown, args: { topic?: string | null }, ctx: Ctx) =>
+    (await ctx.loaders.allDimensions()).filter((d) => !args.topic || d.topic === args.topic),
+
+  compareProcedures: async (
+    _: unknown,
+    args: { topic: string; jurisdictions: string[]; dimensions?: string[] | null; at?: string | null },
+    ctx: Ctx,
+  ) => {
+    const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
+    const at = args.at ?? today();
+    const ofTopic = (await ctx.loaders.allDimensions()).filter((d) => d.topic === args.topic);
+    let dimensions = ofTopic;
+    if (input.dimensions?.length) {
+      const byKey = new Map(ofTopic.map((d) => [d.key, d]));
+      dimensions = input.dimensions.map((key) => {
+        const d = byKey.get(key);
+        if (!d) throw badInput(`Unknown dimension "${key}" for ${args.topic}.`);
+        return d;
+      });
+    }
+    const params: unknown[] = [args.topic, input.jurisdictions, at];
+    // One row per jurisdiction: the visible version in force on `at` that took effect last.
+    const rows = await ctx.db.query(
+      `SELECT DISTINCT ON (p.jurisdiction_code) ${VIEW_COLUMNS}
+       FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
+       WHERE p.topic = $1 AND p.jurisdiction_code = ANY($2) AND ${inForceOnSql('$3')} AND ${visibilitySql(ctx.viewer, 'v', params)}
+       ORDER BY p.jurisdiction_code, v.effective_from DESC, p.id`, params);
+    const inForce = new Map<string, ProcedureView>(rows.map((r: unknown) => {
+      const view = toView(r);
+      return [view.jurisdictionCode, view];
+    }));
+    const matrix = buildMatrix(dimensions, input.jurisdictions, (j) => inForce.get(j) ?? null, (p) => p.dimensionValues);
+    const shaped = matrix.map((row) => ({
+      dimension: row.dimension,
+      divergent: row.divergent,
+      cells: row.cells.map((c) => ({
+        jurisdiction: { code: c.jurisdiction },
+        value: c.value === null ? null : dimensionValueOf(row.dimension, c.value),
+        procedure: c.item,
+      })),
+    }));
+    return {
+      topic: args.topic,
+      at,
+      jurisdictions: input.jurisdictions.map((code) => ({ code })),
+      rows: shaped,
+      missing: input.jurisdictions.filter((j) => !inForce.has(j)).map((code) => ({ code })),
+      divergentCount: matrix.filter((r) => r.divergent).length,
+      csv: () => matrixCsv(matrix, input.jurisdictions),
+    };
+  },
+};
+
+async function countVisible(ctx: Ctx, from: string, where: string[], params: unknown[]): Promise<number> {
+  const [r] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}`, params);
+  return r.n;
+}
+
