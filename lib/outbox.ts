@@ -7,15 +7,30 @@ export interface OutboxEvent {
   payload?: Record<string, unknown>;
 }
 
-/** SQL for a schema's outbox table; every subgraph's first migration runs it. */
+/**
+ * SQL for a schema's outbox table; every subgraph's first migration runs it, so it must not change.
+ * `txid` lets consumers read in commit-safe order (see outboxConsumer.ts).
+ */
 export function outboxTableSql(schema: string): string {
   return `CREATE TABLE ${schema}.outbox (
     id bigserial PRIMARY KEY,
+    txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     entity_type text NOT NULL,
     entity_id text NOT NULL,
     event text NOT NULL,
     payload jsonb NOT NULL DEFAULT '{}'::jsonb,
     created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX outbox_txid_id_idx ON ${schema}.outbox (txid, id)`;
+}
+
+/** SQL for the table where a schema's consumers keep their position in other schemas' outboxes. */
+export function consumerPositionsTableSql(schema: string): string {
+  return `CREATE TABLE ${schema}.consumer_positions (
+    consumer text PRIMARY KEY,
+    last_txid xid8 NOT NULL DEFAULT '0',
+    last_id bigint NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL DEFAULT now()
   )`;
 }
 

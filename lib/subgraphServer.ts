@@ -11,6 +11,8 @@ import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { MigrationClass } from './database.ts';
+import { runConsumer } from './outboxConsumer.ts';
+import type { OutboxConsumer } from './outboxConsumer.ts';
 import type { Viewer } from './access.ts';
 import type { Authenticator } from './auth.ts';
 import type { SubgraphContext } from './context.ts';
@@ -31,6 +33,8 @@ export interface SubgraphDefinition<L = unknown> {
   /** TypeORM entities of the subgraph's own Postgres schema (named like the subgraph). */
   entities: EntitySchema[];
   migrations: MigrationClass[];
+  /** Reactions to other subgraphs' outbox events, run while the subgraph runs. */
+  consumers?: OutboxConsumer[];
 }
 
 export interface SubgraphRuntime {
@@ -110,11 +114,13 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, rt: SubgraphR
   });
   await new Promise<void>((ok) => server.listen(port, host, ok));
   const actual = (server.address() as AddressInfo).port;
+  const consumers = (def.consumers ?? []).map((c) => runConsumer(rt.db, c, log));
   return {
     name: def.name,
     url: `http://${publicHost(host)}:${actual}/graphql`,
     server,
     stop: async () => {
+      await Promise.all(consumers.map((c) => c.stop()));
       const closed = new Promise<void>((ok) => server.close(() => ok()));
       server.closeAllConnections();
       await closed;

@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { seedDirectory } from './directory.ts';
+import { seedProcedures } from './procedures.ts';
 
 /** Seed sets in dependency order, each applied once per database (recorded in access.seed_runs). */
 const SEED_SETS: { name: string; schema: string; load: (db: DataSource) => Promise<void> }[] = [
   { name: 'directory', schema: 'directory', load: seedDirectory },
+  { name: 'procedures', schema: 'procedures', load: seedProcedures },
 ];
 
 /** Loads every seed set not yet applied; returns the names loaded now. */

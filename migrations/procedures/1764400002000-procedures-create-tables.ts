@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { outboxTableSql } from '../../lib/outbox.ts';
+import { consumerPositionsTableSql, outboxTableSql } from '../../lib/outbox.ts';
 
 export class ProceduresCreateTables1764400002000 implements MigrationInterface {
   name = 'ProceduresCreateTables1764400002000';
@@ -57,11 +57,7 @@ export class ProceduresCreateTables1764400002000 implements MigrationInterface {
       WHERE status <> 'DRAFT'`);
     await q.query('CREATE INDEX procedure_versions_legal_basis_idx ON procedures.procedure_versions USING gin (legal_basis)');
     await q.query(outboxTableSql('procedures'));
-    await q.query(`CREATE TABLE procedures.consumer_positions (
-      source text PRIMARY KEY,
-      last_id bigint NOT NULL DEFAULT 0,
-      updated_at timestamptz NOT NULL DEFAULT now()
-    )`);
+    await q.query(consumerPositionsTableSql('procedures'));
   }
 
   async down(q: QueryRunner): Promise<void> {

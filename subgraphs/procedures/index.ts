@@ -3,6 +3,7 @@ import { parse } from 'graphql';
 import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
 import { proceduresMigrations } from '../../migrations/procedures/index.ts';
 import { proceduresEntities } from './entities.ts';
+import { provisionAmended } from './legalEvents.ts';
 import { createLoaders } from './loaders.ts';
 import type { ProcedureLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
@@ -16,4 +17,5 @@ export const procedures: SubgraphDefinition<ProcedureLoaders> = {
   createLoaders,
   entities: proceduresEntities,
   migrations: proceduresMigrations,
+  consumers: [provisionAmended],
 };

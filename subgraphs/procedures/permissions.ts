@@ -34,4 +34,6 @@ export const permissions = {
   ProcedureComparison: allow,
   ComparisonRow: allow,
   ComparisonCell: allow,
+  LegalProvision: allow,
+  Member: allow,
 };
