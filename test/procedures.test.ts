@@ -180,6 +180,24 @@ describe('access on every path', () => {
     expect(partnerList.data.procedures.nodes.every((n: any) => ['PUBLIC', 'MEMBERS'].includes(n.visibility))).toBe(true);
   });
 
+  it('pages with cursors without overlap and keeps totalCount stable', async () => {
+    const PAGE = 'query($after: String) { procedures(first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }';
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let i = 0; i < 20; i++) {
+      const r: any = await run('demo-manager-es', PAGE, { after });
+      if (total < 0) total = r.data.procedures.totalCount;
+      expect(r.data.procedures.totalCount).toBe(total);
+      ids.push(...r.data.procedures.nodes.map((n: any) => n.id));
+      if (!r.data.procedures.pageInfo.hasNextPage) break;
+      after = r.data.procedures.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+    expect(codesOf(await run('demo-manager-es', PAGE, { after: 'bm90LWEtY3Vyc29y' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('hides items from direct reads, _entities and nested jurisdiction lists', async () => {
     const direct = await run('demo-practitioner-de', '{ procedure(id: "proc-es-ct-communication") { id } }');
     expect(direct.data.procedure).toBeNull();
