@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Viewer } from '../lib/access.ts';
@@ -31,6 +31,8 @@ export interface GatewayOptions {
   log: Logger;
   production: boolean;
   bodyLimit: number;
+  /** Development only: compose from the running subgraphs instead of the committed supergraph. */
+  introspect?: boolean;
 }
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -55,8 +57,11 @@ export interface RunningGateway {
 
 /** The one entry point: authenticates, forwards to the subgraphs, serves GraphiQL and health checks. */
 export async function startGateway(opts: GatewayOptions, port: number, host = '127.0.0.1'): Promise<RunningGateway> {
+  const composeLive = Boolean(opts.introspect) && !opts.production;
   const gateway = new ApolloGateway({
-    supergraphSdl: opts.supergraphSdl,
+    supergraphSdl: composeLive
+      ? new IntrospectAndCompose({ subgraphs: Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url })) })
+      : opts.supergraphSdl,
     buildService: ({ name, url }) => new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.secret),
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -148,6 +148,7 @@ export async function startPlatform(
         log,
         production: cfg.production,
         bodyLimit: cfg.BODY_LIMIT_BYTES,
+        introspect: cfg.GATEWAY_INTROSPECT === '1',
       },
       opts.anyPorts ? 0 : cfg.PORT,
       cfg.HOST,

@@ -136,3 +136,24 @@ describe('subgraphs called directly', () => {
     }
   });
 });
+
+describe('production mode', () => {
+  let prod: TestPlatform;
+  beforeAll(async () => {
+    prod = await startTestPlatform({
+      seeded: true,
+      env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://unused:unused@127.0.0.1:1/unused' },
+    });
+  });
+  afterAll(async () => prod?.stop());
+
+  it('turns GraphiQL and introspection off', async () => {
+    const base = prod.gatewayUrl.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/`)).status).toBe(404);
+    const r = await prod.query('{ __schema { types { name } } }');
+    expect(r.data ?? null).toBeNull();
+    expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const ok = await prod.query<{ jurisdiction: { name: string } }>('{ jurisdiction(code: "ES") { name } }');
+    expect(ok.data!.jurisdiction.name).toBe('Spain');
+  });
+});
