@@ -26,7 +26,7 @@ import { buildShield } from './shieldRules.ts';
 export interface SubgraphDefinition<L = unknown> {
   name: string;
   typeDefs: DocumentNode;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- resolver maps are typed per subgraph
+  // Each subgraph types its own context; the map is opaque here.
   resolvers: GraphQLResolverMap<any>;
   permissions: IRules;
   createLoaders(db: DataSource, viewer: Viewer): L;

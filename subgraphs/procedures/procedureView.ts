@@ -38,7 +38,7 @@ export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.
   v.effective_from, v.in_force_until, v.published_at, v.steps, v.legal_basis, v.dimension_values, v.operational_notes,
   v.resourcing, v.change_note, v.created_by`;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw pg row
+/** Maps a raw row selected with VIEW_COLUMNS. */
 export function toView(r: any): ProcedureView {
   return {
     id: r.id,
