@@ -44,6 +44,8 @@ export interface SubgraphRuntime {
   log: Logger;
   bodyLimit: number;
   production: boolean;
+  /** Run the subgraph's outbox consumers (default true). */
+  runConsumers?: boolean;
 }
 
 /** The subgraph's executable schema with its shield applied. */
@@ -114,7 +116,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, rt: SubgraphR
   });
   await new Promise<void>((ok) => server.listen(port, host, ok));
   const actual = (server.address() as AddressInfo).port;
-  const consumers = (def.consumers ?? []).map((c) => runConsumer(rt.db, c, log));
+  const consumers = rt.runConsumers === false ? [] : (def.consumers ?? []).map((c) => runConsumer(rt.db, c, log));
   return {
     name: def.name,
     url: `http://${publicHost(host)}:${actual}/graphql`,

@@ -121,7 +121,7 @@ export interface Platform {
 /** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
 export async function startPlatform(
   cfg: Config,
-  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean } = {},
+  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
   const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5 }));
@@ -135,7 +135,9 @@ export async function startPlatform(
       const db = databases.bySubgraph[def.name]!;
       const port = opts.anyPorts ? 0 : (cfg.subgraphPorts[def.name] ?? cfg.PORT + 1 + i);
       const authenticator = new Authenticator(keys, new PrincipalStore(db));
-      const running = await startSubgraph(def, { db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production }, port, cfg.HOST);
+      const running = await startSubgraph(def, {
+        db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production, runConsumers: opts.consumers,
+      }, port, cfg.HOST);
       started.push(running);
       subgraphs.push(running);
     }

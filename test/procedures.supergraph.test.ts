@@ -5,7 +5,7 @@ import type { TestPlatform } from './support/platform.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
-  platform = await startTestPlatform({ seeded: true });
+  platform = await startTestPlatform({ seeded: true, consumers: false });
 });
 afterAll(async () => {
   await platform?.stop();

@@ -9,7 +9,8 @@ export const provisionAmended: OutboxConsumer = {
   events: ['provision.amended'],
   handle: async (tx, rows) => {
     const provisions = [...new Set(rows.map((r) => r.entityId))];
-    const marked: { id: string; jurisdiction_code: string; topic: string; published_version: number }[] = await tx.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+    const [marked]: [{ id: string; jurisdiction_code: string; topic: string; published_version: number }[], number] = await tx.query(
       `UPDATE procedures.procedures p SET review_status = 'NEEDS_REVIEW', updated_at = now()
        FROM procedures.procedure_versions v
        WHERE v.procedure_id = p.id AND v.version = p.published_version AND v.legal_basis && $1::text[] AND p.review_status <> 'NEEDS_REVIEW'

@@ -47,10 +47,11 @@ export interface GraphQLResponse<T> {
 }
 
 /** Every subgraph and the gateway on free ports over a fresh database. */
-export async function startTestPlatform(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+/** `consumers: false` keeps background event polling out of tests that count SQL statements. */
+export async function startTestPlatform(opts: { seeded?: boolean; env?: Record<string, string>; consumers?: boolean } = {}): Promise<TestPlatform> {
   const databases = await freshDatabases({ seeded: opts.seeded ?? true });
   const cfg = testConfig(opts.env);
-  const platform = await startPlatform(cfg, { seed: false, log: silentLog, databases, anyPorts: true });
+  const platform = await startPlatform(cfg, { seed: false, log: silentLog, databases, anyPorts: true, consumers: opts.consumers });
   const keys = await keySetup(cfg);
   const tokens = new Map<string, string>();
   const token = async (memberId: string, ttl = '1h') => {
