@@ -73,3 +73,21 @@ export function runConsumer(db: DataSource, c: OutboxConsumer, log: Logger, inte
     },
   };
 }
+
+/**
+ * Drains until the consumer has passed every row present in the source outbox when called. Rows of
+ * transactions still running anywhere in the cluster are held back, so this waits for them (bounded).
+ */
+export async function drainUntilCaughtUp(db: DataSource, c: OutboxConsumer, timeoutMs = 10_000): Promise<void> {
+  const [target] = await db.query(`SELECT coalesce(max(id), 0)::text AS id FROM ${c.source}.outbox`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await drainOnce(db, c);
+    const [caught] = await db.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM ${c.source}.outbox o WHERE o.id <= $2::bigint AND (o.txid, o.id) >
+         (SELECT last_txid, last_id FROM ${c.schema}.consumer_positions WHERE consumer = $1)) AS done`, [c.name, target.id]);
+    if (caught.done) return;
+    if (Date.now() > deadline) throw new Error(`Consumer ${c.name} did not catch up within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

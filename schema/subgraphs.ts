@@ -8,6 +8,9 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'directory', sdl: 'subgraphs/directory/schema.graphql' },
   { name: 'procedures', sdl: 'subgraphs/procedures/schema.graphql' },
+  { name: 'legal', sdl: 'subgraphs/legal/schema.graphql' },
+  { name: 'training', sdl: 'subgraphs/training/schema.graphql' },
+  { name: 'workshops', sdl: 'subgraphs/workshops/schema.graphql' },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

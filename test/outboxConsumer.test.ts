@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEvents, consumerPositionsTableSql, outboxTableSql } from '../lib/outbox.ts';
-import { drainOnce } from '../lib/outboxConsumer.ts';
+import { drainOnce, drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
 import type { OutboxConsumer, OutboxRow } from '../lib/outboxConsumer.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';
@@ -42,7 +42,7 @@ describe('outbox consumer', () => {
     await emit(['a', 'b']);
     await emit(['x'], 'thing.ignored');
     await emit(['c']);
-    while ((await drainOnce(dbs.kernel, consumer, 2)) > 0);
+    await drainUntilCaughtUp(dbs.kernel, consumer);
     expect(seen.map((r) => r.entityId)).toEqual(['a', 'b', 'c']);
     expect(await drainOnce(dbs.kernel, consumer)).toBe(0);
   });
@@ -50,9 +50,9 @@ describe('outbox consumer', () => {
   it('loses nothing when the handler crashes mid-batch: the batch is retried', async () => {
     await emit(['d', 'e']);
     failNext = true;
-    await expect(drainOnce(dbs.kernel, consumer)).rejects.toThrow('crashed');
+    await expect(drainUntilCaughtUp(dbs.kernel, consumer)).rejects.toThrow('crashed');
     expect(await applied()).toEqual(['a', 'b', 'c']);
-    await drainOnce(dbs.kernel, consumer);
+    await drainUntilCaughtUp(dbs.kernel, consumer);
     expect(await applied()).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
@@ -66,7 +66,7 @@ describe('outbox consumer', () => {
     expect(await applied()).not.toContain('fast'); // held back until the older transaction ends
     await runner.commitTransaction();
     await runner.release();
-    while ((await drainOnce(dbs.kernel, consumer)) > 0);
+    await drainUntilCaughtUp(dbs.kernel, consumer);
     expect(await applied()).toEqual(['a', 'b', 'c', 'd', 'e', 'fast', 'slow']);
   });
 });

@@ -4,6 +4,7 @@ import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
+import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { diffProcedureViews } from '../diff.ts';
 import { dimensionValueOf } from '../dimensionValues.ts';
 import { VIEW_COLUMNS, inForceOnSql, toView, visibleVersionSql } from '../procedureView.ts';
@@ -31,17 +32,14 @@ export const Query = {
     const filter = parseInput(filterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
-    const where: string[] = [];
     const from = visibleVersionSql(ctx.viewer, params);
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.jurisdictions?.length) add('p.jurisdiction_code = ANY(?)', filter.jurisdictions);
-    if (filter.topic) add('p.topic = ?', filter.topic);
-    if (filter.tags?.length) add('v.tags && ?::text[]', filter.tags);
-    if (filter.status) add('v.status = ?', filter.status);
-    if (filter.agency) add('p.agency_id = ?', filter.agency);
+    const conditions = sqlConditions(params);
+    if (filter.jurisdictions?.length) conditions.add('p.jurisdiction_code = ANY(?)', filter.jurisdictions);
+    if (filter.topic) conditions.add('p.topic = ?', filter.topic);
+    if (filter.tags?.length) conditions.add('v.tags && ?::text[]', filter.tags);
+    if (filter.status) conditions.add('v.status = ?', filter.status);
+    if (filter.agency) conditions.add('p.agency_id = ?', filter.agency);
+    const where = conditions.list;
     params.push(page.limit, page.offset);
     const rows = await ctx.db.query(
       `SELECT ${VIEW_COLUMNS}, count(*) OVER () AS total FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}

@@ -1,0 +1,78 @@
+import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
+import type { Viewer, Visibility } from '../../lib/access.ts';
+import type { ContributionRow, FrameworkRow, ProvisionRow, ProvisionVersionRow } from './entities.ts';
+
+/** A framework as read; `at` is the date its provisions are read at (null: as they stand). */
+export interface FrameworkView extends FrameworkRow {
+  visibility: Visibility;
+  at: string | null;
+}
+
+/** A provision seen at one version, with its framework's guard (a provision is visible only with its framework). */
+export interface ProvisionView extends Omit<ProvisionRow, 'visibility'>, Omit<ProvisionVersionRow, 'provisionId'> {
+  visibility: Visibility;
+  jurisdictionCode: string;
+  frameworkVisibility: Visibility;
+  frameworkRestrictedTo: string[];
+}
+
+export interface ContributionView extends Omit<ContributionRow, 'visibility'> {
+  visibility: Visibility;
+}
+
+export const FRAMEWORK_COLUMNS = `f.id, f.jurisdiction_code AS "jurisdictionCode", f.title, f.short_title AS "shortTitle", f.kind, f.celex, f.eli,
+  f.identifier, f.adopted_on AS "adoptedOn", f.in_force_from AS "inForceFrom", f.repealed_on AS "repealedOn", f.languages, f.summary,
+  f.topics, f.transposes, f.visibility, f.restricted_to AS "restrictedTo", f.illustrative`;
+
+export const PROVISION_COLUMNS = `p.id, p.framework_id AS "frameworkId", p.reference, p.position, p.latest_version AS "latestVersion",
+  p.visibility, p.restricted_to AS "restrictedTo", p.illustrative, f.jurisdiction_code AS "jurisdictionCode",
+  f.visibility AS "frameworkVisibility", f.restricted_to AS "frameworkRestrictedTo", v.version, v.heading, v.text, v.topics,
+  v.dimension_values AS "dimensionValues", v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.change_note AS "changeNote",
+  v.proposed_by AS "proposedBy", v.accepted_by AS "acceptedBy", v.contribution_id AS "contributionId", v.created_at AS "createdAt"`;
+
+export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId", c.kind,
+  c.target_framework_id AS "targetFrameworkId", c.target_provision_id AS "targetProvisionId", c.proposed_reference AS "proposedReference",
+  c.proposed_heading AS "proposedHeading", c.proposed_text AS "proposedText", c.rationale, c.status, c.visibility,
+  c.restricted_to AS "restrictedTo", c.reviewer_id AS "reviewerId", c.decision_reason AS "decisionReason", c.submitted_at AS "submittedAt",
+  c.review_started_at AS "reviewStartedAt", c.decided_at AS "decidedAt", c.withdrawn_at AS "withdrawnAt",
+  c.resulting_provision_id AS "resultingProvisionId", c.resulting_version AS "resultingVersion"`;
+
+export const PROVISION_FROM = 'legal.provisions p JOIN legal.frameworks f ON f.id = p.framework_id JOIN legal.provision_versions v ON v.provision_id = p.id';
+
+/** The SQL condition for frameworks in force on a date (`at` is a parameter placeholder); unknown dates count as in force. */
+export const frameworkInForceSql = (at: string) =>
+  `(f.in_force_from IS NULL OR f.in_force_from <= ${at}::date) AND (f.repealed_on IS NULL OR f.repealed_on > ${at}::date)`;
+
+/** The SQL condition for provision versions in force on a date. */
+export const versionInForceSql = (at: string) => `v.valid_from <= ${at}::date AND (v.valid_until IS NULL OR v.valid_until > ${at}::date)`;
+
+/**
+ * ORDER BY for DISTINCT ON (p.id) picking the version a reader sees: on `at`, the newest in force then; without it,
+ * the newest in force today (a parameter placeholder), or the newest of all when none is in force yet.
+ */
+export const versionChoiceOrder = (at: string | null, todayParam: string) =>
+  at ? 'p.id, v.version DESC' : `p.id, (v.valid_from <= ${todayParam}::date) DESC, v.version DESC`;
+
+/** Visibility of a provision: its own guard and its framework's, in SQL over `p` and `f`. */
+export const provisionVisibleSql = (v: Viewer, params: unknown[]) => `${visibilitySql(v, 'f', params)} AND ${visibilitySql(v, 'p', params)}`;
+
+export const provisionVisible = (v: Viewer, p: ProvisionView) =>
+  canSee(v, p) && canSee(v, { visibility: p.frameworkVisibility, restrictedTo: p.frameworkRestrictedTo });
+
+/** Reviewers see every contribution, so that they can review it. */
+export const reviewsContributions = (v: Viewer) => hasRole(v, 'REVIEWER');
+
+/** Before acceptance a contribution belongs to its author's organisation and the reviewers; after, its guard decides. */
+export function contributionVisible(v: Viewer, c: ContributionView): boolean {
+  if (v.agencyId !== null && v.agencyId === c.authorAgencyId) return true;
+  if (reviewsContributions(v)) return true;
+  return c.status === 'ACCEPTED' && canSee(v, c);
+}
+
+export function contributionVisibleSql(v: Viewer, params: unknown[]): string {
+  if (reviewsContributions(v)) return 'true';
+  const accepted = `(c.status = 'ACCEPTED' AND ${visibilitySql(v, 'c', params)})`;
+  if (!v.agencyId) return accepted;
+  params.push(v.agencyId);
+  return `(c.author_agency_id = $${params.length} OR ${accepted})`;
+}

@@ -1,0 +1,19 @@
+import type { ContributionView } from '../legalViews.ts';
+import type { Ctx } from './context.ts';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+export const Contribution = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.contribution.load(ref.id),
+  author: (c: ContributionView) => ({ id: c.authorId }),
+  reviewer: (c: ContributionView) => (c.reviewerId ? { id: c.reviewerId } : null),
+  framework: (c: ContributionView, _: unknown, ctx: Ctx) => ctx.loaders.framework.load(c.targetFrameworkId),
+  provision: (c: ContributionView, _: unknown, ctx: Ctx) =>
+    (c.targetProvisionId ? ctx.loaders.provisionsAt(null).provision.load(c.targetProvisionId) : null),
+  resultingProvision: (c: ContributionView, _: unknown, ctx: Ctx) =>
+    (c.resultingProvisionId ? ctx.loaders.provisionsAt(null).provision.load(c.resultingProvisionId) : null),
+  submittedAt: (c: ContributionView) => iso(c.submittedAt),
+  reviewStartedAt: (c: ContributionView) => iso(c.reviewStartedAt),
+  decidedAt: (c: ContributionView) => iso(c.decidedAt),
+  withdrawnAt: (c: ContributionView) => iso(c.withdrawnAt),
+};

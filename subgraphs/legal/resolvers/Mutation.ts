@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
+import { isUniqueViolation } from '../../../lib/database.ts';
+import { today } from '../../../lib/scalars.ts';
+import { appendProvisionVersion, createProvision, emitLegalEvents, lockFramework, lockProvision } from '../legalWrites.ts';
+import { applyPositions } from '../positions.ts';
+import { contributionMutations } from './contributionMutations.ts';
+import type { Ctx } from './context.ts';
+import { date, heading, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
+import { jurisdictionCode } from './Query.ts';
+
+const frameworkContent = {
+  title: text(3, 1_000),
+  shortTitle: text(2, 200),
+  eli: z.string().url('must be a URI').max(300).nullish(),
+  celex: z.string().regex(/^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9]{4}$/, 'must be a CELEX number such as 32016L0680').nullish(),
+  identifier: text(2, 300).nullish(),
+  adoptedOn: date.nullish(),
+  inForceFrom: date.nullish(),
+  repealedOn: date.nullish(),
+  languages,
+  summary: text(10, 5_000),
+  topics,
+  visibility,
+  restrictedTo: restrictedTo.nullish(),
+};
+const createFrameworkInput = z.object({
+  id: z.string().regex(/^[a-z]{2}(-[a-z0-9]{1,12}){1,6}$/, 'must be a lower-case id such as es-lo-7-2021'),
+  jurisdiction: jurisdictionCode,
+  kind: z.enum(['REGULATION', 'DIRECTIVE', 'STATUTE', 'DECREE', 'GUIDELINE', 'CASE_LAW']),
+  transposes: z.string().max(100).nullish(),
+  ...frameworkContent,
+});
+const updateFrameworkInput = z.object(Object.fromEntries(Object.entries(frameworkContent).map(([k, v]) => [k, v.optional()])) as {
+  [K in keyof typeof frameworkContent]: z.ZodOptional<(typeof frameworkContent)[K]>
+}).refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
+const addProvisionInput = z.object({
+  reference,
+  heading,
+  text: provisionText,
+  topics: topics.nullish(),
+  positions: positions.nullish(),
+  visibility,
+  restrictedTo: restrictedTo.nullish(),
+  validFrom: date.nullish(),
+});
+const amendProvisionInput = z.object({
+  heading: heading.optional(),
+  text: provisionText.optional(),
+  topics: topics.optional(),
+  positions: positions.optional(),
+  validFrom: date.nullish(),
+  changeNote: text(3, 1_000),
+}).refine((i) => i.heading !== undefined || i.text !== undefined || i.topics !== undefined || (i.positions?.length ?? 0) > 0,
+  'give at least one of heading, text, topics or positions');
+
+function checkDates(f: { adoptedOn?: string | null; inForceFrom?: string | null; repealedOn?: string | null }) {
+  if (f.inForceFrom && f.repealedOn && f.repealedOn <= f.inForceFrom) throw badInput('repealedOn must be after inForceFrom.');
+  if (f.adoptedOn && f.inForceFrom && f.inForceFrom < f.adoptedOn) throw badInput('inForceFrom must not be before adoptedOn.');
+}
+
+async function dimensionMap(ctx: Ctx) {
+  return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
+}
+
+const reloadFramework = (ctx: Ctx, id: string) => ctx.loaders.framework.clear(id).load(id);
+const reloadProvision = (ctx: Ctx, id: string) => ctx.loaders.provisionsAt(null).provision.clear(id).load(id);
+
+export const Mutation = {
+  createLegalFramework: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+    const input = parseInput(createFrameworkInput, args.input);
+    checkDates(input);
+    if (input.transposes) {
+      const directive = await ctx.loaders.framework.load(input.transposes);
+      if (!directive) throw notFound(`Legal framework "${input.transposes}"`);
+      if (directive.kind !== 'DIRECTIVE') throw badInput(`transposes must name a directive; "${input.transposes}" is a ${directive.kind}.`);
+    }
+    try {
+      await ctx.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO legal.frameworks (id, jurisdiction_code, title, short_title, kind, celex, eli, identifier, adopted_on, in_force_from,
+             repealed_on, languages, summary, topics, transposes, visibility, restricted_to)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          [input.id, input.jurisdiction, input.title, input.shortTitle, input.kind, input.celex ?? null, input.eli ?? null,
+            input.identifier ?? null, input.adoptedOn ?? null, input.inForceFrom ?? null, input.repealedOn ?? null, input.languages,
+            input.summary, input.topics, input.transposes ?? null, input.visibility, input.restrictedTo ?? []]);
+        await emitLegalEvents(tx, [{ entityType: 'LegalFramework', entityId: input.id, event: 'framework.created', payload: { jurisdiction: input.jurisdiction } }]);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`A legal framework "${input.id}" already exists.`);
+      throw err;
+    }
+    return reloadFramework(ctx, input.id);
+  },
+
+  updateLegalFramework: async (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(updateFrameworkInput, args.input);
+    await ctx.db.transaction(async (tx) => {
+      const current = await lockFramework(tx, ctx.viewer, args.id);
+      const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+      checkDates(next);
+      await tx.query(
+        `UPDATE legal.frameworks SET title = $2, short_title = $3, eli = $4, celex = $5, identifier = $6, adopted_on = $7, in_force_from = $8,
+           repealed_on = $9, languages = $10, summary = $11, topics = $12, visibility = $13, restricted_to = $14, updated_at = now()
+         WHERE id = $1`,
+        [args.id, next.title, next.shortTitle, next.eli, next.celex, next.identifier, next.adoptedOn, next.inForceFrom, next.repealedOn,
+          next.languages, next.summary, next.topics, next.visibility, next.restrictedTo ?? []]);
+      await emitLegalEvents(tx, [{ entityType: 'LegalFramework', entityId: args.id, event: 'framework.updated', payload: { fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) } }]);
+    });
+    return reloadFramework(ctx, args.id);
+  },
+
+  addProvision: async (_: unknown, args: { framework: string; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(addProvisionInput, args.input);
+    const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
+    const id = await ctx.db.transaction(async (tx) => {
+      const framework = await lockFramework(tx, ctx.viewer, args.framework);
+      return createProvision(tx, framework, { reference: input.reference, visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, {
+        heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom: input.validFrom ?? today(),
+        changeNote: null, proposedBy: null, acceptedBy: ctx.viewer.memberId, contributionId: null,
+      });
+    });
+    return reloadProvision(ctx, id);
+  },
+
+  amendProvision: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(amendProvisionInput, args.input);
+    const dims = await dimensionMap(ctx);
+    await ctx.db.transaction(async (tx) => {
+      const latest = await lockProvision(tx, ctx.viewer, args.id);
+      if (latest.version !== args.expectedVersion) {
+        throw conflict(`This provision is at version ${latest.version}, not ${args.expectedVersion}: reload it and apply your change again.`);
+      }
+      await appendProvisionVersion(tx, latest, {
+        heading: input.heading ?? latest.heading,
+        text: input.text ?? latest.text,
+        topics: input.topics ?? latest.topics,
+        dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
+        validFrom: input.validFrom ?? today(),
+        changeNote: input.changeNote,
+        proposedBy: null,
+        acceptedBy: ctx.viewer.memberId,
+        contributionId: null,
+      });
+    });
+    return reloadProvision(ctx, args.id);
+  },
+
+  ...contributionMutations,
+};
+

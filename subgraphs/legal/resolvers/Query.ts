@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { visibilitySql } from '../../../lib/access.ts';
+import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
+import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { connectionOf, pageOf } from '../../../lib/pagination.ts';
+import { today } from '../../../lib/scalars.ts';
+import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { selectDimensions } from '../../../lib/dimensionSelection.ts';
+import {
+  CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
+  provisionVisibleSql, versionInForceSql,
+} from '../legalViews.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from '../legalViews.ts';
+import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
+import { positionOf } from '../positions.ts';
+import type { Ctx } from './context.ts';
+
+export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
+
+const frameworkFilter = z.object({
+  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
+  topics: z.array(z.string()).max(20).nullish(),
+  kind: z.string().nullish(),
+  inForceAt: z.string().nullish(),
+}).nullish();
+
+const contributionFilter = z.object({
+  status: z.string().nullish(),
+  target: z.string().max(100).nullish(),
+  mine: z.boolean().nullish(),
+}).nullish();
+
+const compareInput = z.object({
+  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
+    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
+  dimensions: z.array(z.string().max(80)).max(100).nullish(),
+});
+
+const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
+
+/** One page of rows selected with `count(*) OVER ()`; a page past the end counts separately. */
+async function pageOfRows<T>(ctx: Ctx, select: string, from: string, order: string, params: unknown[], page: { limit: number; offset: number }) {
+  const rows: (T & { total: string })[] = await ctx.db.query(
+    `SELECT ${select}, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset]);
+  let total = rows[0] ? Number(rows[0].total) : 0;
+  if (!rows[0] && page.offset > 0) [{ n: total }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${from}`, params);
+  return { nodes: rows.map(({ total: _total, ...row }) => row as unknown as T), total };
+}
+
+export const Query = {
+  legalFrameworks: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+    const filter = parseInput(frameworkFilter, args.filter) ?? {};
+    const page = pageOf(args);
+    const params: unknown[] = [];
+    const c = sqlConditions(params);
+    if (filter.jurisdictions?.length) c.add('f.jurisdiction_code = ANY(?)', filter.jurisdictions);
+    if (filter.topics?.length) c.add('f.topics && ?::text[]', filter.topics);
+    if (filter.kind) c.add('f.kind = ?', filter.kind);
+    if (filter.inForceAt) {
+      params.push(filter.inForceAt);
+      c.list.push(frameworkInForceSql(`$${params.length}`));
+    }
+    const from = `legal.frameworks f WHERE ${visibilitySql(ctx.viewer, 'f', params)} ${andAll(c.list)}`;
+    const { nodes, total } = await pageOfRows<Omit<FrameworkView, 'at'>>(ctx, FRAMEWORK_COLUMNS, from, 'f.jurisdiction_code, f.id', params, page);
+    const views = nodes.map((f) => ({ ...f, at: null }));
+    for (const f of views) ctx.loaders.framework.prime(f.id, f);
+    return connectionOf(views, total, page);
+  },
+
+  legalFramework: async (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) => {
+    const framework = await ctx.loaders.framework.load(args.id);
+    if (!framework || !args.at) return framework;
+    const at = args.at;
+    const inForce = (!framework.inForceFrom || framework.inForceFrom <= at) && (!framework.repealedOn || framework.repealedOn > at);
+    return inForce ? { ...framework, at } : null;
+  },
+
+  legalProvision: (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) =>
+    ctx.loaders.provisionsAt(args.at ?? null).provision.load(args.id),
+
+  legalDimensions: async (_: unknown, args: { topic?: string | null }, ctx: Ctx) =>
+    (await ctx.loaders.allDimensions()).filter((d) => !args.topic || d.topic === args.topic),
+
+  transposition: async (_: unknown, args: { directive: string; at?: string | null }, ctx: Ctx) => {
+    const directive = await ctx.loaders.framework.load(args.directive);
+    if (!directive) throw notFound(`Legal framework "${args.directive}"`);
+    if (directive.kind !== 'DIRECTIVE') throw badInput(`"${args.directive}" is a ${directive.kind}, not a directive: only directives are transposed.`);
+    const params: unknown[] = [directive.id];
+    const c = sqlConditions(params);
+    if (args.at) {
+      params.push(args.at);
+      c.list.push(frameworkInForceSql(`$${params.length}`));
+    }
+    const acts: FrameworkView[] = (await ctx.db.query(
+      `SELECT ${FRAMEWORK_COLUMNS} FROM legal.frameworks f WHERE f.transposes = $1 AND ${visibilitySql(ctx.viewer, 'f', params)} ${andAll(c.list)}
+       ORDER BY f.jurisdiction_code, f.id`, params)).map((f: FrameworkView) => ({ ...f, at: null }));
+    const actsOf = new Map<string, FrameworkView[]>();
+    for (const act of acts) {
+      const state = memberStateOf(act.jurisdictionCode) ?? act.jurisdictionCode;
+      actsOf.set(state, [...(actsOf.get(state) ?? []), act]);
+    }
+    const rowOf = (code: string) => {
+      const found = actsOf.get(code) ?? [];
+      return { jurisdiction: { code }, status: found.length ? 'TRANSPOSED' : 'MISSING', acts: found };
+    };
+    const rows = EU_MEMBER_STATES.map(rowOf);
+    const outside = [...actsOf.keys()].filter((code) => !memberStateOf(code)).sort().map(rowOf);
+    const transposedCount = rows.filter((r) => r.status === 'TRANSPOSED').length;
+    return { directive, rows, outsideUnion: outside, transposedCount, missingCount: rows.length - transposedCount };
+  },
+
+  compareLegalPositions: async (
+    _: unknown,
+    args: { topic: string; jurisdictions: string[]; dimensions?: string[] | null; at?: string | null },
+    ctx: Ctx,
+  ) => {
+    const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
+    const at = args.at ?? today();
+    const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
+    const params: unknown[] = [input.jurisdictions, dimensions.map((d) => d.key), at];
+    // Every visible provision version in force on `at` that takes a position on one of the dimensions, in one statement.
+    const rows: ProvisionView[] = await ctx.db.query(
+      `SELECT ${PROVISION_COLUMNS} FROM ${PROVISION_FROM}
+       WHERE f.jurisdiction_code = ANY($1) AND v.dimension_values ?| $2::text[] AND ${frameworkInForceSql('$3')} AND ${versionInForceSql('$3')}
+         AND ${provisionVisibleSql(ctx.viewer, params)}
+       ORDER BY f.jurisdiction_code, f.id, p.position, p.id`, params);
+    const positions = new Map<string, { values: Record<string, unknown>; provisions: Record<string, ProvisionView> }>();
+    for (const p of rows) {
+      const held = positions.get(p.jurisdictionCode) ?? { values: {}, provisions: {} };
+      for (const [key, value] of Object.entries(p.dimensionValues)) {
+        // The first provision in framework and article order speaks for the jurisdiction.
+        if (!(key in held.values)) {
+          held.values[key] = value;
+          held.provisions[key] = p;
+        }
+      }
+      positions.set(p.jurisdictionCode, held);
+    }
+    const matrix = buildMatrix(dimensions, input.jurisdictions, (j) => positions.get(j) ?? null, (held) => held.values);
+    return {
+      topic: args.topic,
+      at,
+      jurisdictions: input.jurisdictions.map((code) => ({ code })),
+      rows: matrix.map((row) => ({
+        dimension: row.dimension,
+        divergent: row.divergent,
+        cells: row.cells.map((cell) => ({
+          jurisdiction: { code: cell.jurisdiction },
+          value: cell.value === null ? null : positionOf(row.dimension, cell.value),
+          provision: cell.value === null ? null : cell.item?.provisions[row.dimension.key] ?? null,
+        })),
+      })),
+      missing: input.jurisdictions.filter((j) => !positions.has(j)).map((code) => ({ code })),
+      divergentCount: matrix.filter((r) => r.divergent).length,
+      csv: () => matrixCsv(matrix, input.jurisdictions),
+    };
+  },
+
+  contributions: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+    const filter = parseInput(contributionFilter, args.filter) ?? {};
+    const page = pageOf(args);
+    const params: unknown[] = [];
+    const c = sqlConditions(params);
+    if (filter.status) c.add('c.status = ?', filter.status);
+    if (filter.target) c.add('? IN (c.target_framework_id, c.target_provision_id)', filter.target);
+    if (filter.mine) c.add('c.author_id = ?', ctx.viewer.memberId ?? '');
+    const from = `legal.contributions c WHERE ${contributionVisibleSql(ctx.viewer, params)} ${andAll(c.list)}`;
+    const { nodes, total } = await pageOfRows<ContributionView>(ctx, CONTRIBUTION_COLUMNS, from, 'c.submitted_at DESC, c.id', params, page);
+    for (const n of nodes) ctx.loaders.contribution.prime(n.id, n);
+    return connectionOf(nodes, total, page);
+  },
+
+  contribution: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.contribution.load(args.id),
+};

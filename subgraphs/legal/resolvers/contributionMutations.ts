@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { VISIBILITIES } from '../../../lib/access.ts';
+import type { Visibility } from '../../../lib/access.ts';
+import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.ts';
+import { today } from '../../../lib/scalars.ts';
+import type { ContributionView } from '../legalViews.ts';
+import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import type { Ctx } from './context.ts';
+import { heading, provisionText, reference, text, visibility } from './inputs.ts';
+
+const submitInput = z.object({
+  kind: z.enum(['COMMENT', 'AMENDMENT', 'NEW_PROVISION', 'INTERPRETATION_NOTE']),
+  target: z.string().min(1).max(100),
+  proposedReference: reference.nullish(),
+  proposedHeading: heading.nullish(),
+  proposedText: provisionText,
+  rationale: text(10, 5_000),
+  visibility: visibility.nullish(),
+});
+const reasonInput = text(3, 2_000).nullish();
+
+const stricter = (a: Visibility, b: Visibility) => (VISIBILITIES.indexOf(a) >= VISIBILITIES.indexOf(b) ? a : b);
+
+// Contributions are for signed-in members; interpretation notes stay with law enforcement unless the author asks for stricter.
+const DEFAULT_VISIBILITY: Record<string, Visibility> = { COMMENT: 'MEMBERS', AMENDMENT: 'MEMBERS', NEW_PROVISION: 'MEMBERS', INTERPRETATION_NOTE: 'LEA' };
+
+const reload = (ctx: Ctx, id: string) => ctx.loaders.contribution.clear(id).load(id);
+
+function assertReviewerOf(ctx: Ctx, c: ContributionView) {
+  if (ctx.viewer.agencyId === c.authorAgencyId) throw forbidden('A contribution is reviewed by someone outside the author\'s organisation.');
+}
+
+const contributionEvent = (c: ContributionView, event: string, payload: Record<string, unknown> = {}) => ({
+  entityType: 'Contribution', entityId: c.id, event, payload: { kind: c.kind, frameworkId: c.targetFrameworkId, ...payload },
+});
+
+export const contributionMutations = {
+  submitContribution: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+    const input = parseInput(submitInput, args.input);
+    const v = ctx.viewer;
+    const id = `contrib-${randomUUID()}`;
+    await ctx.db.transaction(async (tx) => {
+      const provision = await lockProvision(tx, v, input.target).catch(() => null);
+      const framework = await lockFramework(tx, v, provision?.frameworkId ?? input.target);
+      if (input.kind === 'AMENDMENT' && !provision) throw badInput('An AMENDMENT targets a provision: give a provision id as target.');
+      if (input.kind === 'NEW_PROVISION') {
+        if (provision) throw badInput('A NEW_PROVISION targets a framework: give a framework id as target.');
+        if (!input.proposedReference || !input.proposedHeading) throw badInput('A NEW_PROVISION needs proposedReference and proposedHeading.');
+      }
+      let floor = stricter(DEFAULT_VISIBILITY[input.kind]!, framework.visibility);
+      if (provision) floor = stricter(floor, provision.visibility);
+      if (input.visibility && stricter(input.visibility, floor) !== input.visibility) {
+        throw badInput(`visibility must be ${floor} or stricter for this contribution.`);
+      }
+      const restricted = [...new Set([...framework.restrictedTo, ...(provision?.restrictedTo ?? [])])];
+      await tx.query(
+        `INSERT INTO legal.contributions (id, author_id, author_agency_id, kind, target_framework_id, target_provision_id, proposed_reference,
+           proposed_heading, proposed_text, rationale, status, visibility, restricted_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SUBMITTED', $11, $12)`,
+        [id, v.memberId, v.agencyId, input.kind, framework.id, provision?.id ?? null, input.proposedReference ?? null,
+          input.proposedHeading ?? null, input.proposedText, input.rationale, input.visibility ?? floor, restricted]);
+      await emitLegalEvents(tx, [{ entityType: 'Contribution', entityId: id, event: 'contribution.submitted', payload: { kind: input.kind, frameworkId: framework.id } }]);
+    });
+    return reload(ctx, id);
+  },
+
+  withdrawContribution: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      if (c.authorId !== ctx.viewer.memberId) throw forbidden('Only its author may withdraw a contribution.');
+      if (c.status !== 'SUBMITTED' && c.status !== 'UNDER_REVIEW') throw conflict(`A contribution that is ${c.status} cannot be withdrawn.`);
+      await tx.query(`UPDATE legal.contributions SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1`, [c.id]);
+      await emitLegalEvents(tx, [contributionEvent(c, 'contribution.withdrawn')]);
+    });
+    return reload(ctx, args.id);
+  },
+
+  startReview: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      assertReviewerOf(ctx, c);
+      if (c.status !== 'SUBMITTED') throw conflict(`Only a SUBMITTED contribution can go under review; this one is ${c.status}.`);
+      await tx.query(`UPDATE legal.contributions SET status = 'UNDER_REVIEW', reviewer_id = $2, review_started_at = now() WHERE id = $1`,
+        [c.id, ctx.viewer.memberId]);
+      await emitLegalEvents(tx, [contributionEvent(c, 'contribution.review_started', { reviewer: ctx.viewer.memberId })]);
+    });
+    return reload(ctx, args.id);
+  },
+
+  decideContribution: async (_: unknown, args: { id: string; decision: 'ACCEPT' | 'REJECT'; reason?: string | null }, ctx: Ctx) => {
+    const reason = parseInput(reasonInput, args.reason) ?? null;
+    if (args.decision === 'REJECT' && !reason) throw badInput('Give a reason to reject a contribution.');
+    const reviewer = ctx.viewer.memberId;
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      assertReviewerOf(ctx, c);
+      if (c.status === 'WITHDRAWN') throw conflict('A withdrawn contribution cannot be decided.');
+      if (c.status !== 'UNDER_REVIEW') throw conflict(`Start the review first: this contribution is ${c.status}.`);
+      let resulting: { id: string; version: number } | null = null;
+      if (args.decision === 'ACCEPT' && c.kind === 'AMENDMENT') {
+        const latest = await lockProvision(tx, ctx.viewer, c.targetProvisionId!);
+        const validFrom = latest.validFrom > today() ? latest.validFrom : today();
+        const version = await appendProvisionVersion(tx, latest, {
+          heading: c.proposedHeading ?? latest.heading, text: c.proposedText, topics: latest.topics, dimensionValues: latest.dimensionValues,
+          validFrom, changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
+        });
+        resulting = { id: latest.id, version };
+      } else if (args.decision === 'ACCEPT' && c.kind === 'NEW_PROVISION') {
+        const framework = await lockFramework(tx, ctx.viewer, c.targetFrameworkId);
+        const id = await createProvision(tx, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
+          heading: c.proposedHeading!, text: c.proposedText, topics: [], dimensionValues: {}, validFrom: today(),
+          changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
+        });
+        resulting = { id, version: 1 };
+      }
+      const status = args.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED';
+      await tx.query(
+        `UPDATE legal.contributions SET status = $2, reviewer_id = $3, decision_reason = $4, decided_at = now(),
+           resulting_provision_id = $5, resulting_version = $6 WHERE id = $1`,
+        [c.id, status, reviewer, reason, resulting?.id ?? null, resulting?.version ?? null]);
+      await emitLegalEvents(tx, [contributionEvent(c, `contribution.${status.toLowerCase()}`, { reviewer, resulting })]);
+    });
+    return reload(ctx, args.id);
+  },
+};

@@ -1,0 +1,8 @@
+import { DateScalar, JSONScalar } from '../../../lib/scalars.ts';
+import { Contribution } from './Contribution.ts';
+import { Jurisdiction, LegalFramework } from './LegalFramework.ts';
+import { LegalProvision, ProvisionVersion } from './LegalProvision.ts';
+import { Mutation } from './Mutation.ts';
+import { Query } from './Query.ts';
+
+export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution };

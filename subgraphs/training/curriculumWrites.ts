@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm';
+import { canSee } from '../../lib/access.ts';
+import type { Viewer } from '../../lib/access.ts';
+import { badInput, conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { emitEvents } from '../../lib/outbox.ts';
+import { CURRICULUM_COLUMNS, toCurriculum } from './curriculumView.ts';
+import type { CurriculumView } from './curriculumView.ts';
+
+/**
+ * Locks a curriculum for a change by a trainer of its owning agency. A curriculum the viewer cannot see
+ * is NOT_FOUND (no existence leak); one of another agency is FORBIDDEN.
+ */
+export async function lockCurriculum(tx: EntityManager, viewer: Viewer, id: string): Promise<CurriculumView> {
+  const rows = await tx.query(`SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1 FOR UPDATE`, [id]);
+  const curriculum = rows[0] ? toCurriculum(rows[0]) : null;
+  if (!curriculum || !canSee(viewer, curriculum)) throw notFound(`Curriculum "${id}"`);
+  if (curriculum.ownerAgencyId !== viewer.agencyId) throw forbidden('Only trainers of the owning agency may change this curriculum.');
+  return curriculum;
+}
+
+export function expectVersion(curriculum: CurriculumView, expected: number) {
+  if (curriculum.version !== expected) {
+    throw conflict(`This curriculum is at version ${curriculum.version}, not ${expected}: reload it and apply your change again.`);
+  }
+}
+
+/** Content a trainer could not read themselves is refused rather than written and lost from sight. */
+export function expectReadable(viewer: Viewer, guarded: Pick<CurriculumView, 'visibility' | 'restrictedTo'>) {
+  if (!canSee(viewer, guarded)) throw badInput('visibility and restrictedTo must leave the curriculum readable by you.');
+}
+
+export interface ModuleDraft {
+  title: string;
+  outline: string;
+  kind: string;
+  durationMinutes: number;
+  passMark?: number | null;
+}
+
+/** Inserts modules of one curriculum from `firstPosition` on, in one statement. */
+export async function insertModules(tx: EntityManager, curriculumId: string, modules: ModuleDraft[], firstPosition: number): Promise<string[]> {
+  if (modules.length === 0) return [];
+  const rows = modules.map((m, i) => ({
+    id: `${curriculumId}-m${firstPosition + i}`,
+    curriculum_id: curriculumId,
+    position: firstPosition + i,
+    title: m.title,
+    outline: m.outline,
+    kind: m.kind,
+    duration_minutes: m.durationMinutes,
+    pass_mark: m.passMark ?? null,
+  }));
+  await tx.query(
+    `INSERT INTO training.modules (id, curriculum_id, position, title, outline, kind, duration_minutes, pass_mark)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(id text, curriculum_id text, position int, title text, outline text, kind text,
+       duration_minutes int, pass_mark int)`, [JSON.stringify(rows)]);
+  return rows.map((r) => r.id);
+}
+
+export const emitCurriculumEvent = (tx: EntityManager, c: Pick<CurriculumView, 'id' | 'version'>, event: string, extra: Record<string, unknown> = {}) =>
+  emitEvents(tx, 'training', [{ entityType: 'Curriculum', entityId: c.id, event, payload: { version: c.version, ...extra } }]);

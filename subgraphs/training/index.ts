@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
+import { trainingMigrations } from '../../migrations/training/index.ts';
+import { trainingEntities } from './entities.ts';
+import { createLoaders } from './loaders.ts';
+import type { TrainingLoaders } from './loaders.ts';
+import { permissions } from './permissions.ts';
+import { procedureChanged } from './procedureEvents.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export const training: SubgraphDefinition<TrainingLoaders> = {
+  name: 'training',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers,
+  permissions,
+  createLoaders,
+  entities: trainingEntities,
+  migrations: trainingMigrations,
+  consumers: [procedureChanged],
+};

@@ -1,0 +1,43 @@
+import { today } from '../../../lib/scalars.ts';
+import type { AssignmentView } from '../assignmentView.ts';
+import type { CurriculumView } from '../curriculumView.ts';
+import { passes } from '../curriculumView.ts';
+import { trainingReportOf } from '../trainingReport.ts';
+import type { Ctx } from './context.ts';
+
+export const Curriculum = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.curriculum.load(ref.id),
+  modules: (c: CurriculumView, _: unknown, ctx: Ctx) => ctx.loaders.modulesOf.load(c.id),
+  relatedProcedures: (c: CurriculumView) => c.relatedProcedures.map((id) => ({ id })),
+  relatedLegalFrameworks: (c: CurriculumView) => c.relatedLegalFrameworks.map((id) => ({ id })),
+  ownerAgency: (c: CurriculumView) => ({ id: c.ownerAgencyId }),
+};
+
+export const Assignment = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.assignment.load(ref.id),
+  curriculum: (a: AssignmentView, _: unknown, ctx: Ctx) => ctx.loaders.curriculum.load(a.curriculumId),
+  assignee: (a: AssignmentView) => ({ id: a.memberId }),
+  assignedBy: (a: AssignmentView) => (a.assignedBy ? { id: a.assignedBy } : null),
+  assignedVia: (a: AssignmentView) => (a.viaAgencyId ? { id: a.viaAgencyId } : null),
+  overdue: (a: AssignmentView) => a.status === 'OVERDUE',
+  progress: async (a: AssignmentView, _: unknown, ctx: Ctx) => {
+    const [modules, recorded] = await Promise.all([ctx.loaders.modulesOf.load(a.curriculumId), ctx.loaders.progressOf.load(a.id)]);
+    const byModule = new Map(recorded.map((p) => [p.moduleId, p]));
+    return modules.map((module) => {
+      const p = byModule.get(module.id);
+      return { module, completed: p?.completed ?? false, score: p?.score ?? null, passed: passes(module, p) };
+    });
+  },
+};
+
+export const Member = {
+  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+  assignments: async (m: { id: string }, args: { status?: string | null }, ctx: Ctx) =>
+    (await ctx.loaders.assignmentsOfMember.load(m.id)).filter((a) => !args.status || a.status === args.status),
+};
+
+export const Agency = {
+  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
+  trainingSummary: async (agency: { id: string }, _: unknown, ctx: Ctx) =>
+    trainingReportOf(ctx.viewer, await ctx.loaders.reportRowsOfAgency.load(agency.id), today()),
+};

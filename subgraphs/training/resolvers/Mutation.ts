@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { visibilitySql } from '../../../lib/access.ts';
+import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
+import { emitEvents } from '../../../lib/outbox.ts';
+import { today } from '../../../lib/scalars.ts';
+import { trainerCovers } from '../assignmentAccess.ts';
+import { assignmentSelect, toAssignment } from '../assignmentView.ts';
+import { CURRICULUM_COLUMNS, MODULE_COLUMNS, passes, toCurriculum } from '../curriculumView.ts';
+import type { CurriculumView } from '../curriculumView.ts';
+import { emitCurriculumEvent, expectReadable, expectVersion, insertModules, lockCurriculum } from '../curriculumWrites.ts';
+import type { ModuleRow } from '../entities.ts';
+import { followedSql } from '../assignmentAccess.ts';
+import type { Ctx } from './context.ts';
+import { jurisdictionCode, language } from './Query.ts';
+
+const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
+const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
+const unique = <T extends z.ZodType>(item: T, max: number, what: string) =>
+  z.array(item).max(max).refine((a) => new Set(a).size === a.length, `must not repeat a ${what}`);
+
+const moduleInput = z.object({
+  title: text(3, 200),
+  outline: text(3, 5_000),
+  kind: z.enum(['ELEARNING', 'CLASSROOM', 'EXERCISE', 'WEBINAR']),
+  durationMinutes: z.number().int().min(5).max(10_000),
+  passMark: z.number().int().min(0).max(100).nullish(),
+});
+const content = {
+  title: text(3, 200),
+  summary: text(3, 2_000),
+  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']),
+  topics: unique(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION']), 3, 'topic').refine((t) => t.length > 0, 'name at least one topic'),
+  tags: unique(tag, 20, 'tag'),
+  learningOutcomes: z.array(text(3, 500)).max(30),
+  language,
+  estimatedHours: z.number().min(0.5).max(2_000),
+  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
+  restrictedTo: unique(jurisdictionCode, 30, 'jurisdiction'),
+  relatedProcedures: unique(entityId, 50, 'procedure'),
+  relatedLegalFrameworks: unique(entityId, 50, 'legal framework'),
+  validityMonths: z.number().int().min(1).max(120),
+};
+const createInput = z.object({
+  ...content,
+  tags: content.tags.nullish(),
+  learningOutcomes: content.learningOutcomes.nullish(),
+  restrictedTo: content.restrictedTo.nullish(),
+  relatedProcedures: content.relatedProcedures.nullish(),
+  relatedLegalFrameworks: content.relatedLegalFrameworks.nullish(),
+  modules: z.array(moduleInput).max(50).nullish(),
+});
+const updateInput = z.object(Object.fromEntries(Object.entries(content).map(([k, s]) => [k, s.optional()])) as { [K in keyof typeof content]: z.ZodOptional<(typeof content)[K]> })
+  .refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
+const assignInput = z.object({
+  curriculumId: z.string().min(1).max(100),
+  memberIds: z.array(z.string().min(1).max(100)).min(1, 'name at least one member').max(1_000)
+    .refine((m) => new Set(m).size === m.length, 'must not repeat a member').nullish(),
+  agencyId: z.string().min(1).max(100).nullish(),
+  dueOn: z.string().refine((d) => d >= today(), 'must not be in the past'),
+  allowTierMismatch: z.boolean().nullish(),
+}).refine((i) => (i.memberIds ? 1 : 0) + (i.agencyId ? 1 : 0) === 1, 'give memberIds or agencyId, not both');
+const progressInput = z.object({
+  completed: z.boolean(),
+  score: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullish(),
+});
+
+const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
+  title: 'title', summary: 'summary', audience: 'audience', topics: 'topics', tags: 'tags', learningOutcomes: 'learning_outcomes',
+  language: 'language', estimatedHours: 'estimated_hours', visibility: 'visibility', restrictedTo: 'restricted_to',
+  relatedProcedures: 'related_procedures', relatedLegalFrameworks: 'related_legal_frameworks', validityMonths: 'validity_months',
+};
+
+interface Assignee {
+  member_id: string;
+  agency_id: string;
+  jurisdiction_path: string[];
+  tier: string | null;
+  active: boolean;
+}
+
+const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
+
+async function reloadCurriculum(ctx: Ctx, id: string) {
+  ctx.loaders.curriculum.clear(id);
+  ctx.loaders.modulesOf.clear(id);
+  return ctx.loaders.curriculum.load(id);
+}
+
+async function reloadAssignment(ctx: Ctx, id: string) {
+  ctx.loaders.assignment.clear(id);
+  ctx.loaders.progressOf.clear(id);
+  return ctx.loaders.assignment.load(id);
+}
+
+/** The assignees of a call, checked against the trainer's scope and the curriculum's audience. */
+async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curriculum: CurriculumView, input: z.infer<typeof assignInput>): Promise<Assignee[]> {
+  const columns = 'member_id, agency_id, jurisdiction_path, tier, active';
+  if (input.agencyId) {
+    const members: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE agency_id = $1 AND active ORDER BY member_id`, [input.agencyId]);
+    if (members.length === 0) throw notFound(`Agency "${input.agencyId}"`);
+    if (!members.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('This agency is outside your training scope.');
+    return members.filter((m) => inAudience(curriculum.audience, m.tier));
+  }
+  const ids = input.memberIds!;
+  const found: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE member_id = ANY($1)`, [ids]);
+  const byId = new Map(found.map((m) => [m.member_id, m]));
+  const missing = ids.find((id) => !byId.has(id));
+  if (missing) throw notFound(`Member "${missing}"`);
+  if (!found.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('A member named is outside your training scope.');
+  const inactive = found.find((m) => !m.active);
+  if (inactive) throw badInput(`Member "${inactive.member_id}" is not active.`);
+  if (curriculum.audience === 'MANAGER' && !input.allowTierMismatch) {
+    const mismatch = found.find((m) => m.tier !== 'MANAGER');
+    if (mismatch) throw badInput(`"${curriculum.title}" is written for managers and ${mismatch.member_id} is not one; pass allowTierMismatch: true to assign it anyway.`);
+  }
+  return ids.map((id) => byId.get(id)!);
+}
+
+export const Mutation = {
+  createCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+    const input = parseInput(createInput, args.input);
+    const restrictedTo = input.restrictedTo ?? [];
+    expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
+    const id = `cur-${randomUUID()}`;
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO training.curricula (id, owner_agency_id, title, summary, audience, topics, tags, learning_outcomes, language, estimated_hours,
+           visibility, restricted_to, related_procedures, related_legal_frameworks, validity_months, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [id, ctx.viewer.agencyId, input.title, input.summary, input.audience, input.topics, input.tags ?? [], input.learningOutcomes ?? [],
+          input.language, input.estimatedHours, input.visibility, restrictedTo, input.relatedProcedures ?? [], input.relatedLegalFrameworks ?? [],
+          input.validityMonths, ctx.viewer.memberId]);
+      await insertModules(tx, id, input.modules ?? [], 1);
+      await emitCurriculumEvent(tx, { id, version: 1 }, 'curriculum.created', { audience: input.audience, topics: input.topics });
+    });
+    return reloadCurriculum(ctx, id);
+  },
+
+  updateCurriculum: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(updateInput, args.input);
+    await ctx.db.transaction(async (tx) => {
+      const current = await lockCurriculum(tx, ctx.viewer, args.id);
+      expectVersion(current, args.expectedVersion);
+      expectReadable(ctx.viewer, { visibility: input.visibility ?? current.visibility, restrictedTo: input.restrictedTo ?? current.restrictedTo });
+      const changed = Object.entries(input).filter(([, v]) => v !== undefined) as [keyof typeof content, unknown][];
+      const params: unknown[] = [args.id];
+      const sets = changed.map(([key, value]) => {
+        params.push(value);
+        return `${CONTENT_COLUMNS[key]} = $${params.length}`;
+      });
+      await tx.query(`UPDATE training.curricula SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, params);
+      await emitCurriculumEvent(tx, { id: args.id, version: current.version + 1 }, 'curriculum.updated', { fields: changed.map(([k]) => k) });
+    });
+    return reloadCurriculum(ctx, args.id);
+  },
+
+  addModule: async (_: unknown, args: { curriculumId: string; input: unknown }, ctx: Ctx) => {
+    const input = parseInput(moduleInput, args.input);
+    await ctx.db.transaction(async (tx) => {
+      const current = await lockCurriculum(tx, ctx.viewer, args.curriculumId);
+      const [{ next }] = await tx.query('SELECT coalesce(max(position), 0) + 1 AS next FROM training.modules WHERE curriculum_id = $1', [current.id]);
+      const [moduleId] = await insertModules(tx, current.id, [input], next);
+      await tx.query('UPDATE training.curricula SET version = version + 1, updated_at = now() WHERE id = $1', [current.id]);
+      await emitCurriculumEvent(tx, { id: current.id, version: current.version + 1 }, 'curriculum.module_added', { moduleId });
+    });
+    return reloadCurriculum(ctx, args.curriculumId);
+  },
+
+  assignCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+    const input = parseInput(assignInput, args.input);
+    const { createdIds, memberIds } = await ctx.db.transaction(async (tx) => {
+      const params: unknown[] = [input.curriculumId];
+      const [row] = await tx.query(`SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1 AND ${visibilitySql(ctx.viewer, 'c', params)} FOR SHARE`, params);
+      if (!row) throw notFound(`Curriculum "${input.curriculumId}"`);
+      const curriculum = toCurriculum(row);
+      const assignees = await assigneesOf(ctx, tx, curriculum, input);
+      const ids = assignees.map(() => `asg-${randomUUID()}`);
+      const created: { id: string; member_id: string }[] = assignees.length === 0 ? [] : await tx.query(
+        `INSERT INTO training.assignments (id, curriculum_id, curriculum_version, member_id, assigned_by, via_agency_id, due_on, status)
+         SELECT w.id, $3, $4, w.member_id, $5, $6, $7, 'ASSIGNED' FROM unnest($1::text[], $2::text[]) AS w(id, member_id)
+         ON CONFLICT (curriculum_id, member_id) WHERE status IN ('ASSIGNED', 'IN_PROGRESS') DO NOTHING
+         RETURNING id, member_id`,
+        [ids, assignees.map((a) => a.member_id), curriculum.id, curriculum.version, ctx.viewer.memberId, input.agencyId ?? null, input.dueOn]);
+      await emitEvents(tx, 'training', created.map((a) => ({
+        entityType: 'Assignment',
+        entityId: a.id,
+        event: 'assignment.created',
+        payload: { curriculum: curriculum.id, version: curriculum.version, member: a.member_id, dueOn: input.dueOn, via: input.agencyId ?? null },
+      })));
+      return { createdIds: created.map((a) => a.id), memberIds: assignees.map((a) => a.member_id) };
+    });
+    const params: unknown[] = [input.curriculumId, memberIds];
+    const { select } = assignmentSelect(params);
+    const open = memberIds.length === 0 ? [] : await ctx.db.query(
+      `${select} WHERE a.curriculum_id = $1 AND a.member_id = ANY($2) AND a.status IN ('ASSIGNED', 'IN_PROGRESS')
+         AND ${followedSql(ctx.viewer, params)} ORDER BY a.member_id`, params);
+    return { createdCount: createdIds.length, alreadyAssignedCount: memberIds.length - createdIds.length, assignments: open.map(toAssignment) };
+  },
+
+  recordModuleProgress: async (_: unknown, args: { assignmentId: string; moduleId: string; completed: boolean; score?: number | null }, ctx: Ctx) => {
+    const input = parseInput(progressInput, { completed: args.completed, score: args.score });
+    const seen = await ctx.loaders.assignment.load(args.assignmentId);
+    if (!seen) throw notFound(`Assignment "${args.assignmentId}"`);
+    if (seen.memberId !== ctx.viewer.memberId) throw forbidden('Only the assignee records progress.');
+    await ctx.db.transaction(async (tx) => {
+      const [a] = await tx.query(
+        `SELECT a.status, a.curriculum_id, c.validity_months FROM training.assignments a JOIN training.curricula c ON c.id = a.curriculum_id
+         WHERE a.id = $1 FOR UPDATE OF a`, [args.assignmentId]);
+      if (a.status === 'COMPLETED' || a.status === 'CANCELLED') throw badInput(`This assignment is ${a.status.toLowerCase()}; progress can no longer be recorded.`);
+      const modules: ModuleRow[] = await tx.query(`SELECT ${MODULE_COLUMNS} FROM training.modules m WHERE m.curriculum_id = $1`, [a.curriculum_id]);
+      if (!modules.some((m) => m.id === args.moduleId)) throw badInput(`Module "${args.moduleId}" is not part of this curriculum.`);
+      const progress: { module_id: string; completed: boolean; score: number | null }[] = await tx.query(
+        `INSERT INTO training.module_progress (assignment_id, module_id, completed, score) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (assignment_id, module_id) DO UPDATE SET completed = EXCLUDED.completed, score = EXCLUDED.score, updated_at = now()
+         RETURNING module_id, completed, score`, [args.assignmentId, args.moduleId, input.completed, input.score ?? null]);
+      const others: { module_id: string; completed: boolean; score: number | null }[] = await tx.query(
+        'SELECT module_id, completed, score FROM training.module_progress WHERE assignment_id = $1 AND module_id <> $2', [args.assignmentId, args.moduleId]);
+      const byModule = new Map([...others, ...progress].map((p) => [p.module_id, p]));
+      const done = modules.every((m) => passes(m, byModule.get(m.id)));
+      const on = today();
+      if (done) {
+        await tx.query(
+          `UPDATE training.assignments SET status = 'COMPLETED', completed_on = $2::date, needs_refresh = false,
+             refresh_due_on = ($2::date + make_interval(months => $3))::date, updated_at = now() WHERE id = $1`,
+          [args.assignmentId, on, a.validity_months]);
+      } else {
+        await tx.query(`UPDATE training.assignments SET status = 'IN_PROGRESS', updated_at = now() WHERE id = $1`, [args.assignmentId]);
+      }
+      await emitEvents(tx, 'training', [{
+        entityType: 'Assignment',
+        entityId: args.assignmentId,
+        event: done ? 'assignment.completed' : 'assignment.progressed',
+        payload: { module: args.moduleId, completed: input.completed, score: input.score ?? null, ...(done ? { completedOn: on } : {}) },
+      }]);
+    });
+    return reloadAssignment(ctx, args.assignmentId);
+  },
+
+  cancelAssignment: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    const seen = await ctx.loaders.assignment.load(args.id);
+    if (!seen) throw notFound(`Assignment "${args.id}"`);
+    if (!trainerCovers(ctx.viewer, seen.jurisdictionPath)) throw forbidden('This member is outside your training scope.');
+    await ctx.db.transaction(async (tx) => {
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [, cancelled] = await tx.query(
+        `UPDATE training.assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('ASSIGNED', 'IN_PROGRESS')`,
+        [args.id]);
+      if (cancelled === 0) {
+        if (seen.status === 'COMPLETED' || seen.status === 'CANCELLED') throw badInput(`This assignment is ${seen.status.toLowerCase()} and cannot be cancelled.`);
+        throw conflict('This assignment changed meanwhile: reload it and try again.');
+      }
+      await emitEvents(tx, 'training', [{ entityType: 'Assignment', entityId: args.id, event: 'assignment.cancelled', payload: { member: seen.memberId } }]);
+    });
+    return reloadAssignment(ctx, args.id);
+  },
+};

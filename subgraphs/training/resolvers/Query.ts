@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { visibilitySql } from '../../../lib/access.ts';
+import { notFound, parseInput } from '../../../lib/errors.ts';
+import { connectionOf, pageOf } from '../../../lib/pagination.ts';
+import { today } from '../../../lib/scalars.ts';
+import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { followedSql } from '../assignmentAccess.ts';
+import { assignmentSelect, toAssignment } from '../assignmentView.ts';
+import type { AssignmentView } from '../assignmentView.ts';
+import { CURRICULUM_COLUMNS, toCurriculum } from '../curriculumView.ts';
+import { trainingReportOf } from '../trainingReport.ts';
+import type { Ctx } from './context.ts';
+
+export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
+export const language = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca');
+const id = z.string().min(1).max(100);
+
+const curriculumFilter = z.object({
+  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']).nullish(),
+  topics: z.array(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION'])).max(3).nullish(),
+  language: language.nullish(),
+}).nullish();
+
+const assignmentFilter = z.object({
+  agency: id.nullish(),
+  curriculum: id.nullish(),
+  status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE', 'CANCELLED']).nullish(),
+  overdue: z.boolean().nullish(),
+}).nullish();
+
+const reportArgs = z.object({ agency: id.nullish(), jurisdiction: jurisdictionCode.nullish(), curriculum: id.nullish() });
+
+type AssignmentFilter = NonNullable<z.infer<typeof assignmentFilter>> & { member?: string };
+
+/** The assignments the viewer may follow that match a filter; cancelled ones only when asked for. */
+async function followedAssignments(ctx: Ctx, filter: AssignmentFilter, page?: { limit: number; offset: number }) {
+  const params: unknown[] = [];
+  const { select, status } = assignmentSelect(params);
+  const { list: where, add } = sqlConditions(params, [followedSql(ctx.viewer, params)]);
+  if (filter.member) add('a.member_id = ?', filter.member);
+  if (filter.agency) add('pr.agency_id = ?', filter.agency);
+  if (filter.curriculum) add('a.curriculum_id = ?', filter.curriculum);
+  if (filter.status) add(`${status} = ?`, filter.status);
+  else where.push(`a.status <> 'CANCELLED'`);
+  if (filter.overdue === true) where.push(`${status} = 'OVERDUE'`);
+  if (filter.overdue === false) where.push(`${status} <> 'OVERDUE'`);
+  let limit = '';
+  if (page) {
+    params.push(page.limit, page.offset);
+    limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
+  }
+  const rows = await ctx.db.query(
+    `SELECT *, count(*) OVER () AS total FROM (${select} WHERE ${where.join(' AND ')}) x ORDER BY due_on, id ${limit}`, params);
+  const nodes: AssignmentView[] = rows.map(toAssignment);
+  for (const n of nodes) ctx.loaders.assignment.prime(n.id, n);
+  return { nodes, total: rows[0] ? Number(rows[0].total) : 0 };
+}
+
+export const Query = {
+  curricula: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+    const filter = parseInput(curriculumFilter, args.filter) ?? {};
+    const page = pageOf(args);
+    const params: unknown[] = [];
+    const { list: where, add } = sqlConditions(params, [visibilitySql(ctx.viewer, 'c', params)]);
+    if (filter.audience) add('c.audience = ?', filter.audience);
+    if (filter.topics?.length) add('c.topics && ?::text[]', filter.topics);
+    if (filter.language) add('c.language = ?', filter.language);
+    params.push(page.limit, page.offset);
+    const rows = await ctx.db.query(
+      `SELECT ${CURRICULUM_COLUMNS}, count(*) OVER () AS total FROM training.curricula c WHERE ${where.join(' AND ')}
+       ORDER BY c.title, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const nodes = rows.map(toCurriculum);
+    for (const n of nodes) ctx.loaders.curriculum.prime(n.id, n);
+    let total = rows[0] ? Number(rows[0].total) : 0;
+    if (!rows[0] && page.offset > 0) {
+      const [r] = await ctx.db.query(`SELECT count(*)::int AS n FROM training.curricula c WHERE ${where.join(' AND ')}`, params.slice(0, -2));
+      total = r.n;
+    }
+    return connectionOf(nodes, total, page);
+  },
+
+  curriculum: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.curriculum.load(args.id),
+
+  myAssignments: async (_: unknown, args: { status?: string | null }, ctx: Ctx) =>
+    (await followedAssignments(ctx, { member: ctx.viewer.memberId!, status: args.status as AssignmentFilter['status'] })).nodes,
+
+  assignments: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+    const filter = parseInput(assignmentFilter, args.filter) ?? {};
+    const page = pageOf(args);
+    const { nodes, total } = await followedAssignments(ctx, filter, page);
+    return connectionOf(nodes, total, page);
+  },
+
+  trainingReport: async (_: unknown, args: { agency?: string | null; jurisdiction?: string | null; curriculum?: string | null }, ctx: Ctx) => {
+    const input = parseInput(reportArgs, args);
+    if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
+    const params: unknown[] = [];
+    const { select } = assignmentSelect(params);
+    const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
+    if (input.agency) add('pr.agency_id = ?', input.agency);
+    if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
+    if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
+    const rows = await ctx.db.query(`${select} JOIN training.curricula c ON c.id = a.curriculum_id WHERE ${where.join(' AND ')}`, params);
+    return trainingReportOf(ctx.viewer, rows.map(toAssignment), today());
+  },
+};

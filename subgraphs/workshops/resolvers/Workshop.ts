@@ -1,0 +1,49 @@
+import type { LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from '../workshopViews.ts';
+import type { Ctx } from './context.ts';
+
+export const Workshop = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(ref.id),
+  city: (w: WorkshopView) => ({ code: w.cityCode }),
+  organiser: (w: WorkshopView) => ({ id: w.organiserId }),
+  swotItems: async (w: WorkshopView, args: { topic?: string | null; quadrant?: string | null }, ctx: Ctx) =>
+    (await ctx.loaders.swotItemsOfWorkshop.load(w.id))
+      .filter((s) => (!args.topic || s.topic === args.topic) && (!args.quadrant || s.quadrant === args.quadrant)),
+  keyMessages: (w: WorkshopView, _: unknown, ctx: Ctx) => ctx.loaders.keyMessagesOfWorkshop.load(w.id),
+  recommendations: async (w: WorkshopView, args: { status?: string | null }, ctx: Ctx) =>
+    (await ctx.loaders.recommendationsOfWorkshop.load(w.id)).filter((r) => !args.status || r.status === args.status),
+};
+
+// A visible item, message or recommendation always has a visible workshop: they share its visibility.
+const workshopOf = (x: { workshopId: string }, _: unknown, ctx: Ctx) => ctx.loaders.workshop.load(x.workshopId);
+
+export const SwotItem = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.swotItem.load(ref.id),
+  workshop: workshopOf,
+  jurisdictions: (s: SwotItemView) => s.jurisdictions.map((code) => ({ code })),
+  votedByMe: async (s: SwotItemView, _: unknown, ctx: Ctx) => (await ctx.loaders.votedByViewer.load(s.id)) !== null,
+};
+
+export const KeyMessage = {
+  workshop: workshopOf,
+};
+
+export const Recommendation = {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.recommendation.load(ref.id),
+  workshop: workshopOf,
+  history: async (r: RecommendationView, _: unknown, ctx: Ctx) =>
+    (await ctx.loaders.historyOfRecommendation.load(r.id)).map((c: StatusChangeView) => ({
+      from: c.from,
+      to: c.to,
+      reason: c.reason,
+      changedBy: c.changedBy ? { id: c.changedBy } : null,
+      changedAt: c.changedAt.toISOString(),
+    })),
+  implementedBy: async (r: RecommendationView, _: unknown, ctx: Ctx) =>
+    (await ctx.loaders.linksOfRecommendation.load(r.id)).map((l: LinkView) => ({
+      type: l.type,
+      procedure: l.type === 'PROCEDURE' ? { id: l.targetId } : null,
+      legalFramework: l.type === 'LEGAL_FRAMEWORK' ? { id: l.targetId } : null,
+      curriculum: l.type === 'CURRICULUM' ? { id: l.targetId } : null,
+      linkedAt: l.linkedAt.toISOString(),
+    })),
+};

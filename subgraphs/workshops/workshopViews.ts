@@ -1,0 +1,47 @@
+import type { Visibility } from '../../lib/access.ts';
+import type { KeyMessageRow, RecommendationRow, SwotItemRow, WorkshopRow } from './entities.ts';
+
+export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'createdAt'> & { visibility: Visibility };
+
+/** An item with its weight: the number of members who voted for it. */
+export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'createdAt'> & { weight: number };
+
+export type KeyMessageView = Omit<KeyMessageRow, 'position' | 'createdAt'>;
+
+export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+
+export interface StatusChangeView {
+  recommendationId: string;
+  from: string | null;
+  to: string;
+  reason: string;
+  changedBy: string | null;
+  changedAt: Date;
+}
+
+export interface LinkView {
+  recommendationId: string;
+  type: 'PROCEDURE' | 'LEGAL_FRAMEWORK' | 'CURRICULUM';
+  targetId: string;
+  linkedAt: Date;
+}
+
+export const WORKSHOP_COLUMNS = `w.id, w.title, w.series, w.theme, w.city_code AS "cityCode", w.starts_on AS "startsOn",
+  w.ends_on AS "endsOn", w.organiser_id AS "organiserId", w.topics, w.participant_count AS "participantCount",
+  w.participant_org_kinds AS "participantOrgKinds", w.summary, w.report_status AS "reportStatus", w.visibility,
+  w.restricted_to AS "restrictedTo"`;
+
+export const SWOT_ITEM_COLUMNS = `s.id, s.workshop_id AS "workshopId", s.topic, s.quadrant, s.statement, s.evidence, s.jurisdictions,
+  (SELECT count(*)::int FROM workshops.swot_votes sv WHERE sv.swot_item_id = s.id) AS weight`;
+
+export const RECOMMENDATION_COLUMNS = `r.id, r.workshop_id AS "workshopId", r.statement, r.rationale, r.addressees, r.topics,
+  r.priority, r.status`;
+
+/** The transitions setRecommendationStatus allows; IMPLEMENTED is final. */
+export const RECOMMENDATION_TRANSITIONS: Record<string, readonly string[]> = {
+  PROPOSED: ['ENDORSED', 'REJECTED'],
+  ENDORSED: ['IN_PROGRESS', 'REJECTED'],
+  IN_PROGRESS: ['IMPLEMENTED', 'ENDORSED'],
+  REJECTED: ['PROPOSED'],
+  IMPLEMENTED: [],
+};
