@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
-import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { selectDimensions } from '../../../lib/dimensionSelection.ts';
+import { notFound, parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
@@ -77,16 +78,7 @@ export const Query = {
   ) => {
     const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
-    const ofTopic = (await ctx.loaders.allDimensions()).filter((d) => d.topic === args.topic);
-    let dimensions = ofTopic;
-    if (input.dimensions?.length) {
-      const byKey = new Map(ofTopic.map((d) => [d.key, d]));
-      dimensions = input.dimensions.map((key) => {
-        const d = byKey.get(key);
-        if (!d) throw badInput(`Unknown dimension "${key}" for ${args.topic}.`);
-        return d;
-      });
-    }
+    const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
     const params: unknown[] = [args.topic, input.jurisdictions, at];
     // One row per jurisdiction: the visible version in force on `at` that took effect last.
     const rows = await ctx.db.query(
