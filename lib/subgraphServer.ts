@@ -22,7 +22,7 @@ import type { Logger } from './logger.ts';
 import { SUBGRAPH_SECRET_HEADER, secretMatches } from './secret.ts';
 import { buildShield } from './shieldRules.ts';
 
-/** What a subgraph folder exports: its contract, its code and its per-request loaders. */
+/** What a subgraph runs with: its code (SubgraphCode) and its schema's migrations. */
 export interface SubgraphDefinition<L = unknown> {
   name: string;
   typeDefs: DocumentNode;
@@ -32,10 +32,14 @@ export interface SubgraphDefinition<L = unknown> {
   createLoaders(db: DataSource, viewer: Viewer): L;
   /** TypeORM entities of the subgraph's own Postgres schema (named like the subgraph). */
   entities: EntitySchema[];
+  /** Kept in migrations/<name>/ and attached by the composition root (scripts/services.ts). */
   migrations: MigrationClass[];
   /** Reactions to other subgraphs' outbox events, run while the subgraph runs. */
   consumers?: OutboxConsumer[];
 }
+
+/** What a subgraph folder exports: its contract, code, loaders and entities. */
+export type SubgraphCode<L = unknown> = Omit<SubgraphDefinition<L>, 'migrations'>;
 
 export interface SubgraphRuntime {
   db: DataSource;
@@ -49,12 +53,12 @@ export interface SubgraphRuntime {
 }
 
 /** The subgraph's executable schema with its shield applied. */
-export function subgraphSchema<L>(def: SubgraphDefinition<L>) {
+export function subgraphSchema<L>(def: SubgraphCode<L>) {
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]);
   return applyMiddleware(schema, buildShield(def.permissions));
 }
 
-export function subgraphApollo<L>(def: SubgraphDefinition<L>, production = false) {
+export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
   return new ApolloServer<SubgraphContext<L>>({
     schema: subgraphSchema(def),
     introspection: !production,
@@ -66,7 +70,7 @@ export function subgraphApollo<L>(def: SubgraphDefinition<L>, production = false
 }
 
 /** Builds the per-request context; tests use it with executeOperation. */
-export function contextFor<L>(def: SubgraphDefinition<L>, db: DataSource, viewer: Viewer, log: Logger, requestId: string = randomUUID()): SubgraphContext<L> {
+export function contextFor<L>(def: SubgraphCode<L>, db: DataSource, viewer: Viewer, log: Logger, requestId: string = randomUUID()): SubgraphContext<L> {
   return { viewer, requestId, log: log.child({ requestId }), db, loaders: def.createLoaders(db, viewer) };
 }
 
@@ -81,7 +85,7 @@ export interface RunningSubgraph {
 export const publicHost = (host: string) => (host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host);
 
 /** Starts a subgraph over HTTP: shared-secret check first, then the viewer from the forwarded token. */
-export async function startSubgraph<L>(def: SubgraphDefinition<L>, rt: SubgraphRuntime, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
+export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
   const apollo = subgraphApollo(def, rt.production);
   await apollo.start();
   const log = rt.log.child({ subgraph: def.name });

@@ -1,4 +1,10 @@
-import type { SubgraphDefinition } from '../lib/subgraphServer.ts';
+import type { MigrationClass } from '../lib/database.ts';
+import type { SubgraphCode, SubgraphDefinition } from '../lib/subgraphServer.ts';
+import { directoryMigrations } from '../migrations/directory/index.ts';
+import { legalMigrations } from '../migrations/legal/index.ts';
+import { proceduresMigrations } from '../migrations/procedures/index.ts';
+import { trainingMigrations } from '../migrations/training/index.ts';
+import { workshopsMigrations } from '../migrations/workshops/index.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { directory } from '../subgraphs/directory/index.ts';
 import { legal } from '../subgraphs/legal/index.ts';
@@ -6,13 +12,16 @@ import { procedures } from '../subgraphs/procedures/index.ts';
 import { training } from '../subgraphs/training/index.ts';
 import { workshops } from '../subgraphs/workshops/index.ts';
 
-// The composition root: the only place that knows every subgraph's code.
+const withMigrations = <L>(code: SubgraphCode<L>, migrations: MigrationClass[]) =>
+  ({ ...code, migrations }) as SubgraphDefinition<unknown>;
+
+// The composition root: the only place that knows every subgraph's code and migrations.
 const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
-  directory: directory as SubgraphDefinition<unknown>,
-  procedures: procedures as SubgraphDefinition<unknown>,
-  legal: legal as SubgraphDefinition<unknown>,
-  training: training as SubgraphDefinition<unknown>,
-  workshops: workshops as SubgraphDefinition<unknown>,
+  directory: withMigrations(directory, directoryMigrations),
+  procedures: withMigrations(procedures, proceduresMigrations),
+  legal: withMigrations(legal, legalMigrations),
+  training: withMigrations(training, trainingMigrations),
+  workshops: withMigrations(workshops, workshopsMigrations),
 };
 
 for (const s of SUBGRAPHS) {

@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
-import { directoryMigrations } from '../../migrations/directory/index.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { directoryEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { DirectoryLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
 
-export const directory: SubgraphDefinition<DirectoryLoaders> = {
+export const directory: SubgraphCode<DirectoryLoaders> = {
   name: 'directory',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
   entities: directoryEntities,
-  migrations: directoryMigrations,
 };

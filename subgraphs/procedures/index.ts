@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
-import { proceduresMigrations } from '../../migrations/procedures/index.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { proceduresEntities } from './entities.ts';
 import { provisionAmended } from './legalEvents.ts';
 import { createLoaders } from './loaders.ts';
@@ -9,13 +8,12 @@ import type { ProcedureLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const procedures: SubgraphDefinition<ProcedureLoaders> = {
+export const procedures: SubgraphCode<ProcedureLoaders> = {
   name: 'procedures',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
   entities: proceduresEntities,
-  migrations: proceduresMigrations,
   consumers: [provisionAmended],
 };

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
-import { trainingMigrations } from '../../migrations/training/index.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { trainingEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { TrainingLoaders } from './loaders.ts';
@@ -9,13 +8,12 @@ import { permissions } from './permissions.ts';
 import { procedureChanged } from './procedureEvents.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const training: SubgraphDefinition<TrainingLoaders> = {
+export const training: SubgraphCode<TrainingLoaders> = {
   name: 'training',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
   entities: trainingEntities,
-  migrations: trainingMigrations,
   consumers: [procedureChanged],
 };

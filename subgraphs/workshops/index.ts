@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
-import { workshopsMigrations } from '../../migrations/workshops/index.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { workshopsEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { WorkshopLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const workshops: SubgraphDefinition<WorkshopLoaders> = {
+export const workshops: SubgraphCode<WorkshopLoaders> = {
   name: 'workshops',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
   entities: workshopsEntities,
-  migrations: workshopsMigrations,
 };

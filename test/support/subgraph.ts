@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { contextFor, subgraphApollo } from '../../lib/subgraphServer.ts';
-import type { SubgraphDefinition } from '../../lib/subgraphServer.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { silentLog } from './platform.ts';
 
 export interface OperationResult<T> {
@@ -10,7 +10,7 @@ export interface OperationResult<T> {
 }
 
 /** Runs operations against one subgraph in-process (shield and error masking included). */
-export async function subgraphClient<L>(def: SubgraphDefinition<L>, db: DataSource) {
+export async function subgraphClient<L>(def: SubgraphCode<L>, db: DataSource) {
   const apollo = subgraphApollo(def);
   await apollo.start();
   return {

@@ -21,7 +21,10 @@ export const Assignment = {
   assignedVia: (a: AssignmentView) => (a.viaAgencyId ? { id: a.viaAgencyId } : null),
   overdue: (a: AssignmentView) => a.status === 'OVERDUE',
   progress: async (a: AssignmentView, _: unknown, ctx: Ctx) => {
-    const [modules, recorded] = await Promise.all([ctx.loaders.modulesOf.load(a.curriculumId), ctx.loaders.progressOf.load(a.id)]);
+    // Following someone's assignment does not open a curriculum the viewer may not read.
+    const [curriculum, modules, recorded] = await Promise.all([
+      ctx.loaders.curriculum.load(a.curriculumId), ctx.loaders.modulesOf.load(a.curriculumId), ctx.loaders.progressOf.load(a.id)]);
+    if (!curriculum) return [];
     const byModule = new Map(recorded.map((p) => [p.moduleId, p]));
     return modules.map((module) => {
       const p = byModule.get(module.id);
