@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../lib/access.ts';
 import { directory } from '../subgraphs/directory/index.ts';
 import type { Databases } from '../scripts/platform.ts';
-import { freshDatabases, viewerOf } from './support/platform.ts';
+import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 let dbs: Databases;
 let client: Awaited<ReturnType<typeof subgraphClient>>;
 const as = (id: string | null) => viewerOf(dbs, id);
-const codesOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 async function counts() {
   const [r] = await dbs.bySubgraph.directory!.query(`SELECT

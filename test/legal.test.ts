@@ -6,7 +6,7 @@ import type { Databases } from '../scripts/platform.ts';
 import { legalSeed } from '../seeds/legal.ts';
 import { legal } from '../subgraphs/legal/index.ts';
 import { EU_MEMBER_STATES } from '../subgraphs/legal/memberStates.ts';
-import { freshDatabases, viewerOf } from './support/platform.ts';
+import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 let dbs: Databases;
@@ -14,7 +14,6 @@ let client: Awaited<ReturnType<typeof subgraphClient>>;
 const viewers: Record<string, Viewer> = {};
 const run = <T = any>(who: string | Viewer | null, query: string, variables: Record<string, unknown> = {}) =>
   client.run<T>(who === null ? ANONYMOUS : typeof who === 'string' ? viewers[who]! : who, query, variables);
-const codesOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 const seedFramework = (id: string) => legalSeed.frameworks.find((f) => f.id === id)!;
 const seedProvision = (id: string) => legalSeed.frameworks.flatMap((f) => f.provisions).find((p) => p.id === id)!;

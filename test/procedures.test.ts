@@ -5,7 +5,7 @@ import { countStatements } from '../lib/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
 import { procedures } from '../subgraphs/procedures/index.ts';
-import { freshDatabases, viewerOf } from './support/platform.ts';
+import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 let dbs: Databases;
@@ -13,7 +13,6 @@ let client: Awaited<ReturnType<typeof subgraphClient>>;
 const viewers: Record<string, Viewer> = {};
 const run = <T = any>(who: string | null, query: string, variables: Record<string, unknown> = {}) =>
   client.run<T>(who ? viewers[who]! : ANONYMOUS, query, variables);
-const codesOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 const seedProc = (id: string) => proceduresSeed.procedures.find((p) => p.id === id)!;
 const inForceSeed = (jurisdiction: string, topic: string) =>
@@ -213,9 +212,10 @@ describe('access on every path', () => {
 
   it('guards stricter fields: operational notes for LEA, resourcing for managers', async () => {
     const q = '{ procedure(id: "proc-es-monitoring") { id operationalNotes resourcing { staff } } }';
+    expect(seedProc('proc-es-communication').versions.at(-1)!.visibility).toBe('PUBLIC');
     const partner = await run('demo-partner', '{ procedure(id: "proc-es-communication") { id operationalNotes } }');
-    expect(partner.data.procedure?.operationalNotes ?? null).toBeNull();
-    if (partner.data.procedure) expect(codesOf(partner)).toEqual(['FORBIDDEN']);
+    expect(partner.data.procedure).toEqual({ id: 'proc-es-communication', operationalNotes: null });
+    expect(codesOf(partner)).toEqual(['FORBIDDEN']);
     const practitioner = await run('demo-practitioner-es', q);
     expect(practitioner.data.procedure.operationalNotes).toEqual(expect.any(String));
     expect(practitioner.data.procedure.resourcing).toBeNull();

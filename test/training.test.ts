@@ -10,7 +10,7 @@ import { directorySeed } from '../seeds/directory.ts';
 import { seedModuleId, trainingSeed } from '../seeds/training.ts';
 import { training } from '../subgraphs/training/index.ts';
 import { procedureChanged } from '../subgraphs/training/procedureEvents.ts';
-import { freshDatabases, viewerOf } from './support/platform.ts';
+import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 let dbs: Databases;
@@ -18,7 +18,6 @@ let client: Awaited<ReturnType<typeof subgraphClient>>;
 const viewers: Record<string, Viewer> = {};
 const run = <T = any>(who: string | null, query: string, variables: Record<string, unknown> = {}) =>
   client.run<T>(who ? viewers[who]! : ANONYMOUS, query, variables);
-const codesOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 const agencyOf = new Map(directorySeed.members.map((m) => [m.id, m.agency]));
 const tierOf = new Map(directorySeed.members.map((m) => [m.id, m.tier]));

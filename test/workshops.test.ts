@@ -5,7 +5,7 @@ import { countStatements } from '../lib/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { workshopsSeed } from '../seeds/workshops.ts';
 import { workshops } from '../subgraphs/workshops/index.ts';
-import { freshDatabases, viewerOf } from './support/platform.ts';
+import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
 let dbs: Databases;
@@ -13,7 +13,6 @@ let client: Awaited<ReturnType<typeof subgraphClient>>;
 const viewers: Record<string, Viewer> = { anonymous: ANONYMOUS };
 const TIERS = ['anonymous', 'demo-partner', 'demo-practitioner-es', 'demo-manager-es', 'demo-practitioner-de', 'demo-manager-de'];
 const run = <T = any>(who: string, query: string, variables: Record<string, unknown> = {}) => client.run<T>(viewers[who]!, query, variables);
-const codesOf = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 const seen = (who: string) => workshopsSeed.workshops.filter((w) => canSee(viewers[who]!, { visibility: w.visibility as Visibility, restrictedTo: w.restrictedTo }));
 const votesOf = (item: string) => workshopsSeed.votes.filter((v) => v.item === item).length;

@@ -1,37 +1,9 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
-import type { Resourcing, Step } from './entities.ts';
+import type { ProcedureHeadRow, ProcedureVersionRow } from './entities.ts';
 
 /** A procedure seen at one version: the version's content plus the procedure's shared state. */
-export interface ProcedureView {
-  id: string;
-  agencyId: string;
-  jurisdictionCode: string;
-  topic: string;
-  latestVersion: number;
-  publishedVersion: number | null;
-  reviewStatus: string;
-  lastVerifiedAt: string | null;
-  version: number;
-  status: string;
-  title: string;
-  summary: string;
-  body: string;
-  tags: string[];
-  language: string;
-  visibility: Visibility;
-  restrictedTo: string[];
-  effectiveFrom: string | null;
-  inForceUntil: string | null;
-  publishedAt: Date | null;
-  steps: Step[];
-  legalBasis: string[];
-  dimensionValues: Record<string, unknown>;
-  operationalNotes: string | null;
-  resourcing: Resourcing | null;
-  changeNote: string | null;
-  createdBy: string | null;
-}
+export type ProcedureView = ProcedureHeadRow & Omit<ProcedureVersionRow, 'procedureId' | 'visibility'> & { visibility: Visibility };
 
 export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.latest_version, p.published_version, p.review_status,
   p.last_verified_at, v.version, v.status, v.title, v.summary, v.body, v.tags, v.language, v.visibility, v.restricted_to,

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { boundedText, jurisdictionCode } from '../../lib/inputSchemas.ts';
 
 export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'] as const;
 export const QUADRANTS = ['STRENGTH', 'WEAKNESS', 'OPPORTUNITY', 'THREAT'] as const;
 export const ADDRESSEES = ['LEAS', 'POLICYMAKERS', 'PLATFORMS', 'TRAINERS', 'LOCAL_AUTHORITIES', 'ACADEMIA'] as const;
 export const RECOMMENDATION_STATUSES = ['PROPOSED', 'ENDORSED', 'IN_PROGRESS', 'IMPLEMENTED', 'REJECTED'] as const;
 
-export const text = (min: number, max: number) =>
-  z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
-export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT-BCN or EU');
+export const text = boundedText;
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,99}$/, 'must be an id of lowercase letters, digits and hyphens');
 const distinct = <T>(list: T[]) => new Set(list).size === list.length;
 

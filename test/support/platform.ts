@@ -91,4 +91,5 @@ export async function viewerOf(databases: Databases, memberId: string | null): P
   return { memberId, agencyId: p.agency_id, jurisdiction: p.jurisdiction, jurisdictionPath: p.jurisdiction_path, orgKind: p.org_kind, tier: p.tier, roles: p.roles };
 }
 
-export const codes = (r: { errors?: { extensions?: { code?: string } }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);
+/** The error codes of a GraphQL response, in order. */
+export const codes = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => (r.errors ?? []).map((e) => e.extensions?.code);

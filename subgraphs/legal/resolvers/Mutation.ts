@@ -7,7 +7,7 @@ import { applyPositions } from '../positions.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
 import { date, heading, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
-import { jurisdictionCode } from './Query.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 const frameworkContent = {
   title: text(3, 1_000),

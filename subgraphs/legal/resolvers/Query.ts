@@ -14,8 +14,8 @@ import type { ContributionView, FrameworkView, ProvisionView } from '../legalVie
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
 import type { Ctx } from './context.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
-export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
 
 const frameworkFilter = z.object({
   jurisdictions: z.array(jurisdictionCode).max(60).nullish(),

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { VISIBILITIES } from '../../../lib/access.ts';
-import { jurisdictionCode } from './Query.ts';
+import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 export const LEGAL_TOPICS = ['DATA_PROTECTION', 'PRIVACY', 'JURISDICTION', 'CYBERCRIME', 'HATE_SPEECH', 'ELECTRONIC_EVIDENCE',
   'PLATFORM_DUTIES', 'TERRORIST_CONTENT', 'LAW_ENFORCEMENT_COOPERATION'] as const;
 
-export const text = (min: number, max: number) =>
-  z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+export const text = boundedText;
 export const topics = z.array(z.enum(LEGAL_TOPICS)).max(LEGAL_TOPICS.length).refine((t) => new Set(t).size === t.length, 'must not repeat a topic');
 export const visibility = z.enum(VISIBILITIES);
 export const restrictedTo = z.array(jurisdictionCode).max(30);

@@ -7,9 +7,9 @@ import type { DimensionRow } from '../entities.ts';
 import { emitProcedureEvent, expectVersion, insertVersion, lockForWrite } from '../procedureWrites.ts';
 import type { ProcedureView } from '../procedureView.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode } from './Query.ts';
+import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
-const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const text = boundedText;
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
 const step = z.object({
   action: text(3, 500),

@@ -11,8 +11,8 @@ import { dimensionValueOf } from '../dimensionValues.ts';
 import { VIEW_COLUMNS, inForceOnSql, toView, visibleVersionSql } from '../procedureView.ts';
 import type { ProcedureView } from '../procedureView.ts';
 import type { Ctx } from './context.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
-export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
 
 const filterInput = z.object({
   jurisdictions: z.array(jurisdictionCode).max(60).nullish(),

@@ -12,9 +12,10 @@ import { emitCurriculumEvent, expectReadable, expectVersion, insertModules, lock
 import type { ModuleRow } from '../entities.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode, language } from './Query.ts';
+import { language } from './Query.ts';
+import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
-const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const text = boundedText;
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
 const unique = <T extends z.ZodType>(item: T, max: number, what: string) =>

@@ -10,8 +10,8 @@ import type { AssignmentView } from '../assignmentView.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from '../curriculumView.ts';
 import { trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
-export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
 export const language = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca');
 const id = z.string().min(1).max(100);
 
