@@ -23,3 +23,17 @@ export function groupedBy<K, R>(fetch: (keys: readonly K[]) => Promise<R[]>, key
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+/**
+ * A small reference table read whole, at most once per request, with a loader by key over it
+ * (for tens of rows, such as comparison dimensions).
+ */
+export function wholeTable<K, R>(fetch: () => Promise<R[]>, keyOf: (row: R) => K) {
+  let rows: Promise<R[]> | null = null;
+  const all = () => (rows ??= fetch());
+  const byKeyLoader = new DataLoader<K, R | null>(async (keys) => {
+    const map = new Map((await all()).map((r) => [keyOf(r), r]));
+    return keys.map((k) => map.get(k) ?? null);
+  });
+  return { all, byKey: byKeyLoader };
+}

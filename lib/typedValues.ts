@@ -36,3 +36,25 @@ export function checkedTypedValue(attribute: TypedAttribute, value: unknown): un
       throw fail('a known type');
   }
 }
+
+/**
+ * Applies value changes keyed by attribute: each key at most once, known to `attributeOf` (which may
+ * refuse it with its own BAD_USER_INPUT), its value checked; a null value removes the key.
+ */
+export function applyTypedValues<A extends TypedAttribute>(
+  current: Record<string, unknown>,
+  changes: { key: string; value?: unknown }[],
+  attributeOf: (key: string) => A | undefined,
+): Record<string, unknown> {
+  const next = { ...current };
+  const seen = new Set<string>();
+  for (const { key, value } of changes) {
+    if (seen.has(key)) throw badInput(`Dimension "${key}" is given twice.`);
+    seen.add(key);
+    const attribute = attributeOf(key);
+    if (!attribute) throw badInput(`Unknown dimension "${key}".`);
+    if (value === null || value === undefined) delete next[key];
+    else next[key] = checkedTypedValue(attribute, value);
+  }
+  return next;
+}

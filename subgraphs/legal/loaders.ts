@@ -1,8 +1,8 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { byKey, groupedBy } from '../../lib/loaders.ts';
+import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
 import { today } from '../../lib/scalars.ts';
 import type { PositionDimensionRow } from './entities.ts';
 import {
@@ -57,20 +57,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
   };
 
   // Every dimension is read once per request; there are tens, not thousands.
-  let dimensions: Promise<PositionDimensionRow[]> | null = null;
-  const allDimensions = () => {
-    dimensions ??= db.query(
-      `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
-       FROM legal.position_dimensions ORDER BY topic, key`);
-    return dimensions;
-  };
-
+  const dimensions = wholeTable<string, PositionDimensionRow>(() => db.query(
+    `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
+     FROM legal.position_dimensions ORDER BY topic, key`), (d) => d.key);
   return {
-    allDimensions,
-    dimension: new DataLoader<string, PositionDimensionRow | null>(async (keys) => {
-      const byKeyMap = new Map((await allDimensions()).map((d) => [d.key, d]));
-      return keys.map((k) => byKeyMap.get(k) ?? null);
-    }),
+    allDimensions: dimensions.all,
+    dimension: dimensions.byKey,
     framework: byKey<string, FrameworkView>((ids) => visibleFrameworks('f.id = ANY($1)', [ids]), (f) => f.id),
     frameworksOfJurisdiction: groupedBy<string, FrameworkView>(
       (codes) => visibleFrameworks('f.jurisdiction_code = ANY($1)', [codes]), (f) => f.jurisdictionCode),

@@ -1,6 +1,6 @@
 import { badInput } from '../../lib/errors.ts';
 import { displayValue } from '../../lib/comparison.ts';
-import { checkedTypedValue } from '../../lib/typedValues.ts';
+import { applyTypedValues } from '../../lib/typedValues.ts';
 import type { DimensionRow } from './entities.ts';
 
 /**
@@ -14,18 +14,11 @@ export function applyDimensionValues(
   topic: string,
 ): Record<string, unknown> {
   if (changes.length > 100) throw badInput('Set at most 100 dimension values at once.');
-  const next = { ...current };
-  const seen = new Set<string>();
-  for (const { key, value } of changes) {
-    if (seen.has(key)) throw badInput(`Dimension "${key}" is given twice.`);
-    seen.add(key);
+  return applyTypedValues(current, changes, (key) => {
     const dim = dimensions.get(key);
-    if (!dim) throw badInput(`Unknown dimension "${key}".`);
-    if (dim.topic !== topic) throw badInput(`Dimension "${key}" belongs to ${dim.topic}, not ${topic}.`);
-    if (value === null || value === undefined) delete next[key];
-    else next[key] = checkedTypedValue(dim, value);
-  }
-  return next;
+    if (dim && dim.topic !== topic) throw badInput(`Dimension "${key}" belongs to ${dim.topic}, not ${topic}.`);
+    return dim;
+  });
 }
 
 export const dimensionValueOf = (dim: DimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim.unit) });

@@ -1,7 +1,6 @@
-import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
-import { byKey, groupedBy } from '../../lib/loaders.ts';
+import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
 import type { DimensionRow } from './entities.ts';
 import { VIEW_COLUMNS, toView, visibleVersionSql } from './procedureView.ts';
 import type { ProcedureView } from './procedureView.ts';
@@ -15,19 +14,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     return rows.map(toView) as ProcedureView[];
   };
   // Every dimension is read once per request; there are tens, not thousands.
-  let dimensions: Promise<DimensionRow[]> | null = null;
-  const allDimensions = () => {
-    dimensions ??= db.query(
-      `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
-       FROM procedures.dimensions ORDER BY topic, key`);
-    return dimensions;
-  };
+  const dimensions = wholeTable<string, DimensionRow>(() => db.query(
+    `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
+     FROM procedures.dimensions ORDER BY topic, key`), (d) => d.key);
   return {
-    allDimensions,
-    dimension: new DataLoader<string, DimensionRow | null>(async (keys) => {
-      const byKeyMap = new Map((await allDimensions()).map((d) => [d.key, d]));
-      return keys.map((k) => byKeyMap.get(k) ?? null);
-    }),
+    allDimensions: dimensions.all,
+    dimension: dimensions.byKey,
     /** The version of each procedure this viewer reads, or null when hidden or unknown. */
     procedure: byKey<string, ProcedureView>((ids) => visibleWhere('p.id = ANY($1)', [ids]), (p) => p.id),
     proceduresOfJurisdiction: groupedBy<string, ProcedureView>(
