@@ -7,6 +7,7 @@ import { ANONYMOUS } from './access.ts';
 import type { Viewer } from './access.ts';
 import type { Config } from './config.ts';
 import { unauthenticated } from './errors.ts';
+import { viewerOfPrincipal } from './principals.ts';
 import type { PrincipalStore } from './principals.ts';
 
 export const EMBEDDED_ISSUER = 'eunomia-embedded';
@@ -85,15 +86,7 @@ export class Authenticator {
     if (typeof payload.agency === 'string' && payload.agency !== principal.agencyId) {
       throw unauthenticated('The access token was issued for another agency; sign in again.');
     }
-    return {
-      memberId: principal.memberId,
-      agencyId: principal.agencyId,
-      jurisdiction: principal.jurisdiction,
-      jurisdictionPath: principal.jurisdictionPath,
-      orgKind: principal.orgKind,
-      tier: principal.tier,
-      roles: principal.roles,
-    };
+    return viewerOfPrincipal(principal);
   }
 
   private async verify(token: string): Promise<JWTPayload> {

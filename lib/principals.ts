@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OrgKind, Role, Tier } from './access.ts';
+import type { OrgKind, Role, Tier, Viewer } from './access.ts';
 
 /** The kernel's record of who may sign in: written by whoever owns members, read by every authenticator. */
 export interface Principal {
@@ -71,4 +71,17 @@ export class PrincipalStore {
     if (memberId) this.cache.delete(memberId);
     else this.cache.clear();
   }
+}
+
+/** The viewer a principal signs in as. */
+export function viewerOfPrincipal(p: Pick<Principal, 'memberId' | 'agencyId' | 'jurisdiction' | 'jurisdictionPath' | 'orgKind' | 'tier' | 'roles'>): Viewer {
+  return {
+    memberId: p.memberId,
+    agencyId: p.agencyId,
+    jurisdiction: p.jurisdiction,
+    jurisdictionPath: p.jurisdictionPath,
+    orgKind: p.orgKind,
+    tier: p.tier,
+    roles: p.roles,
+  };
 }

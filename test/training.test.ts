@@ -424,3 +424,30 @@ describe('refresh on content change', () => {
     for (const n of seen.data.assignments.nodes) expect(n.needsRefresh, n.id).toBe(expected.some((e) => e.id === n.id));
   });
 });
+
+describe('assigning only what the assignee may read', () => {
+  it('refuses a named member who may not read the curriculum and leaves such members out of a unit-wide assignment', async () => {
+    // A manager of the Catalan police who also trains: in scope for the whole unit.
+    await dbs.kernel.query(`UPDATE access.principals SET roles = '{EDITOR,TRAINER}' WHERE member_id = 'demo-manager-es'`);
+    const managerTrainer = await viewerOf(dbs, 'demo-manager-es');
+    const created = await client.run<any>(managerTrainer, `mutation($input: CreateCurriculumInput!) { createCurriculum(input: $input) { id } }`, {
+      input: {
+        title: 'Briefing on covert online operations (test)', summary: 'For managers only.', audience: 'ALL', topics: ['INVESTIGATION'],
+        language: 'ca', estimatedHours: 2, visibility: 'MANAGEMENT', validityMonths: 12,
+        modules: [{ title: 'Oversight', outline: 'Who signs off.', kind: 'CLASSROOM', durationMinutes: 60, passMark: 50 }],
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const curriculumId = created.data.createCurriculum.id;
+    const before = await dbs.bySubgraph.training!.query('SELECT count(*)::int AS n FROM training.assignments');
+    const named = await client.run(managerTrainer, ASSIGN, { input: { curriculumId, memberIds: ['demo-practitioner-es'], dueOn: nextYear } });
+    expect(codesOf(named)).toEqual(['BAD_USER_INPUT']);
+    expect(await dbs.bySubgraph.training!.query('SELECT count(*)::int AS n FROM training.assignments')).toEqual(before);
+    const unit = await client.run<any>(managerTrainer, ASSIGN, { input: { curriculumId, agencyId: 'es-ct-mossos', dueOn: nextYear } });
+    expect(unit.errors).toBeUndefined();
+    const tiers = await dbs.kernel.query('SELECT member_id, tier FROM access.principals WHERE member_id = ANY($1)',
+      [unit.data.assignCurriculum.assignments.map((a: any) => a.assignee.id)]);
+    expect(tiers.length).toBeGreaterThan(0);
+    expect(tiers.every((t: any) => t.tier === 'MANAGER')).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { visibilitySql } from '../../../lib/access.ts';
+import { canSee, visibilitySql } from '../../../lib/access.ts';
+import type { OrgKind, Role, Tier } from '../../../lib/access.ts';
+import { viewerOfPrincipal } from '../../../lib/principals.ts';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import { today } from '../../../lib/scalars.ts';
@@ -76,10 +78,19 @@ const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
 interface Assignee {
   member_id: string;
   agency_id: string;
+  jurisdiction: string;
   jurisdiction_path: string[];
-  tier: string | null;
+  org_kind: OrgKind;
+  tier: Tier | null;
+  roles: Role[];
   active: boolean;
 }
+
+/** Whether the assignee could read the curriculum themselves: nobody is assigned what they may not see. */
+const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(viewerOfPrincipal({
+  memberId: m.member_id, agencyId: m.agency_id, jurisdiction: m.jurisdiction, jurisdictionPath: m.jurisdiction_path,
+  orgKind: m.org_kind, tier: m.tier, roles: m.roles,
+}), curriculum);
 
 const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
 
@@ -97,12 +108,12 @@ async function reloadAssignment(ctx: Ctx, id: string) {
 
 /** The assignees of a call, checked against the trainer's scope and the curriculum's audience. */
 async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curriculum: CurriculumView, input: z.infer<typeof assignInput>): Promise<Assignee[]> {
-  const columns = 'member_id, agency_id, jurisdiction_path, tier, active';
+  const columns = 'member_id, agency_id, jurisdiction, jurisdiction_path, org_kind, tier, roles, active';
   if (input.agencyId) {
     const members: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE agency_id = $1 AND active ORDER BY member_id`, [input.agencyId]);
     if (members.length === 0) throw notFound(`Agency "${input.agencyId}"`);
     if (!members.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('This agency is outside your training scope.');
-    return members.filter((m) => inAudience(curriculum.audience, m.tier));
+    return members.filter((m) => inAudience(curriculum.audience, m.tier) && assigneeMayRead(curriculum, m));
   }
   const ids = input.memberIds!;
   const found: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE member_id = ANY($1)`, [ids]);
@@ -112,6 +123,8 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   if (!found.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('A member named is outside your training scope.');
   const inactive = found.find((m) => !m.active);
   if (inactive) throw badInput(`Member "${inactive.member_id}" is not active.`);
+  const cannotRead = found.find((m) => !assigneeMayRead(curriculum, m));
+  if (cannotRead) throw badInput(`Member "${cannotRead.member_id}" may not read "${curriculum.title}" (its visibility or jurisdictions exclude them).`);
   if (curriculum.audience === 'MANAGER' && !input.allowTierMismatch) {
     const mismatch = found.find((m) => m.tier !== 'MANAGER');
     if (mismatch) throw badInput(`"${curriculum.title}" is written for managers and ${mismatch.member_id} is not one; pass allowTierMismatch: true to assign it anyway.`);
