@@ -18,7 +18,8 @@ export interface OutboxConsumer {
   schema: string;
   /** The schema whose outbox is read. */
   source: string;
-  events: string[];
+  /** The events handled, or '*' for all of them. */
+  events: string[] | '*';
   /** Applies a batch inside the transaction that also advances the position: at least once, so idempotent. */
   handle(tx: EntityManager, rows: OutboxRow[]): Promise<void>;
 }
@@ -42,7 +43,7 @@ export async function drainOnce(db: DataSource, c: OutboxConsumer, batchSize = 2
       throw err;
     }
     if (rows.length === 0) return 0;
-    const wanted = rows.filter((r) => c.events.includes(r.event))
+    const wanted = rows.filter((r) => c.events === '*' || c.events.includes(r.event))
       .map((r) => ({ id: r.id, txid: r.txid, entityType: r.entity_type, entityId: r.entity_id, event: r.event, payload: r.payload }));
     if (wanted.length) await c.handle(tx, wanted);
     const last = rows.at(-1)!;

@@ -36,6 +36,8 @@ export interface SubgraphDefinition<L = unknown> {
   migrations: MigrationClass[];
   /** Reactions to other subgraphs' outbox events, run while the subgraph runs. */
   consumers?: OutboxConsumer[];
+  /** Whether the subgraph publishes `<name>.search_documents`, its searchable projection, for the search index. */
+  publishesSearchDocuments?: boolean;
 }
 
 /** What a subgraph folder exports: its contract, code, loaders and entities. */

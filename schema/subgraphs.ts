@@ -11,6 +11,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'legal', sdl: 'subgraphs/legal/schema.graphql' },
   { name: 'training', sdl: 'subgraphs/training/schema.graphql' },
   { name: 'workshops', sdl: 'subgraphs/workshops/schema.graphql' },
+  { name: 'search', sdl: 'subgraphs/search/schema.graphql' },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

@@ -14,7 +14,9 @@ import type { RunningGateway } from '../gateway/index.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { loadSeeds } from '../seeds/load.ts';
-import { definitionOf, definitions } from './services.ts';
+import { createSearchEngine } from '../lib/search/index.ts';
+import { reindexAll } from '../subgraphs/search/indexer.ts';
+import { SEARCH_SOURCES, definitionOf, definitions, runnable } from './services.ts';
 
 export const EMBEDDED_DATABASE = 'eunomia';
 
@@ -128,6 +130,7 @@ export async function startPlatform(
   const started: { stop(): Promise<void> }[] = [];
   try {
     const seeded = opts.seed === false ? [] : await loadSeeds(databases.bySubgraph, databases.kernel);
+    if (opts.seed !== false) await indexSeeds(cfg, databases.bySubgraph.search, seeded, log);
     const keys = await keySetup(cfg);
     const secret = cfg.SUBGRAPH_SECRET ?? (await secretFile(cfg.DATA_DIR, 'subgraph-secret'));
     const subgraphs: RunningSubgraph[] = [];
@@ -135,7 +138,7 @@ export async function startPlatform(
       const db = databases.bySubgraph[def.name]!;
       const port = opts.anyPorts ? 0 : (cfg.subgraphPorts[def.name] ?? cfg.PORT + 1 + i);
       const authenticator = new Authenticator(keys, new PrincipalStore(db));
-      const running = await startSubgraph(def, {
+      const running = await startSubgraph(runnable(def, cfg), {
         db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production, runConsumers: opts.consumers,
       }, port, cfg.HOST);
       started.push(running);
@@ -173,5 +176,20 @@ export async function startPlatform(
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
     if (!opts.databases) await databases.close();
     throw err;
+  }
+}
+
+/** Seeds are written without outbox events, so the search index is rebuilt when they load (or when it is empty). */
+export async function indexSeeds(cfg: Pick<Config, 'MEILI_URL' | 'MEILI_KEY'>, db: DataSource | undefined, seeded: string[], log?: Logger): Promise<void> {
+  if (!db) return;
+  const engine = createSearchEngine(db, cfg);
+  try {
+    if (seeded.length === 0 && (await engine.count()) > 0) return;
+    const n = await reindexAll(db, engine, SEARCH_SOURCES);
+    log?.info({ documents: n, engine: engine.name }, 'search index rebuilt');
+  } catch (err) {
+    log?.warn({ err, engine: engine.name }, 'search index not rebuilt; run npm run reindex when the engine is up');
+  } finally {
+    await engine.close?.();
   }
 }

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
 import { loadSeeds } from '../seeds/load.ts';
-import { prepareDatabases } from './platform.ts';
+import { indexSeeds, prepareDatabases } from './platform.ts';
 
 // Loads the seed sets not yet applied to this database (also done by npm start).
 async function main() {
@@ -8,6 +8,7 @@ async function main() {
   const dbs = await prepareDatabases(cfg, { poolSize: 2, reuseRunning: true });
   try {
     const loaded = await loadSeeds(dbs.bySubgraph, dbs.kernel);
+    await indexSeeds(cfg, dbs.bySubgraph.search, loaded);
     console.log(loaded.length ? `Loaded seeds: ${loaded.join(', ')}.` : 'Seeds were already loaded.');
   } finally {
     await dbs.close();

@@ -11,8 +11,8 @@ import { startSubgraph } from '../lib/subgraphServer.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { SUBGRAPHS, defaultSubgraphPort } from '../schema/subgraphs.ts';
-import { openSubgraphDatabase } from './platform.ts';
-import { definitionOf } from './services.ts';
+import { indexSeeds, openSubgraphDatabase } from './platform.ts';
+import { definitionOf, runnable } from './services.ts';
 
 // Production entry point: one service per process (one container), chosen by SERVICE.
 
@@ -45,11 +45,13 @@ async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Ru
     const port = process.env.PORT ? cfg.PORT : defaultSubgraphPort(name);
     const authenticator = new Authenticator(keys, new PrincipalStore(database.db));
     const running = await startSubgraph(
-      definitionOf(name),
+      runnable(definitionOf(name), cfg),
       { db: database.db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production },
       port,
       hostOf(cfg),
     );
+    // An empty index (first start, or a new engine) is filled from the sources in the background.
+    if (name === 'search') void indexSeeds(cfg, database.db, [], log);
     return {
       name,
       url: running.url,

@@ -1,19 +1,29 @@
+import type { Config } from '../lib/config.ts';
 import type { MigrationClass } from '../lib/database.ts';
+import type { SearchEngineSettings } from '../lib/search/index.ts';
 import type { SubgraphCode, SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { directoryMigrations } from '../migrations/directory/index.ts';
 import { legalMigrations } from '../migrations/legal/index.ts';
 import { proceduresMigrations } from '../migrations/procedures/index.ts';
+import { searchMigrations } from '../migrations/search/index.ts';
 import { trainingMigrations } from '../migrations/training/index.ts';
 import { workshopsMigrations } from '../migrations/workshops/index.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { directory } from '../subgraphs/directory/index.ts';
 import { legal } from '../subgraphs/legal/index.ts';
 import { procedures } from '../subgraphs/procedures/index.ts';
+import { searchSubgraph } from '../subgraphs/search/index.ts';
 import { training } from '../subgraphs/training/index.ts';
 import { workshops } from '../subgraphs/workshops/index.ts';
 
 const withMigrations = <L>(code: SubgraphCode<L>, migrations: MigrationClass[]) =>
   ({ ...code, migrations }) as SubgraphDefinition<unknown>;
+
+const CONTENT = [directory, procedures, legal, training, workshops];
+/** Schemas whose `search_documents` view the search subgraph indexes. */
+export const SEARCH_SOURCES = CONTENT.filter((c) => c.publishesSearchDocuments).map((c) => c.name);
+
+const search = (settings: SearchEngineSettings) => withMigrations(searchSubgraph({ settings, sources: SEARCH_SOURCES }), searchMigrations);
 
 // The composition root: the only place that knows every subgraph's code and migrations.
 const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
@@ -22,6 +32,8 @@ const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   legal: withMigrations(legal, legalMigrations),
   training: withMigrations(training, trainingMigrations),
   workshops: withMigrations(workshops, workshopsMigrations),
+  // PostgreSQL full text unless the configuration names Meilisearch (see runnable).
+  search: search({}),
 };
 
 for (const s of SUBGRAPHS) {
@@ -34,3 +46,10 @@ export const definitionOf = (name: string) => {
   if (!d) throw new Error(`Unknown subgraph "${name}"`);
   return d;
 };
+
+/** The definition to run with this configuration: the search subgraph's engine depends on MEILI_URL. */
+export function runnable(def: SubgraphDefinition<unknown>, cfg: Pick<Config, 'MEILI_URL' | 'MEILI_KEY'>): SubgraphDefinition<unknown> {
+  if (def.name === 'search' && cfg.MEILI_URL) return search({ MEILI_URL: cfg.MEILI_URL, MEILI_KEY: cfg.MEILI_KEY });
+  return def;
+}
+

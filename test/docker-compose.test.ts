@@ -107,6 +107,16 @@ describe('docker-compose.yml', () => {
     );
   });
 
+  it('points the search subgraph at the Meilisearch service with its master key', () => {
+    const search = serviceRunning('search')!;
+    const meili = compose.services.meilisearch!;
+    const cfg = loadConfig(resolved(search.env));
+    expect(cfg.MEILI_URL).toBe('http://meilisearch:7700');
+    expect(search.env.MEILI_KEY).toBe(environmentOf(meili).MEILI_MASTER_KEY);
+    expect((search.service.depends_on as Record<string, { condition?: string }>).meilisearch?.condition).toBe('service_healthy');
+    for (const other of appServices.filter((s) => s.env.SERVICE !== 'search')) expect(other.env.MEILI_URL, other.key).toBeUndefined();
+  });
+
   it('refuses to start the gateway without SUBGRAPH_SECRET', () => {
     const { SUBGRAPH_SECRET: _dropped, ...rest } = resolved(gateway!.env);
     expect(() => loadConfig(rest)).toThrow(ConfigError);

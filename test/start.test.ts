@@ -68,6 +68,28 @@ describe('npm start', () => {
     });
     expect(await res.json()).toEqual({ data: { me: { id: 'demo-practitioner-de' } } });
 
+    // The seeds are searchable right away, and `npm run reindex` rebuilds the index beside the running platform.
+    const totalFor = async () => {
+      const r = await fetch(`http://localhost:${port}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ search(query: "social media") { total } }' }),
+      });
+      return ((await r.json()) as { data: { search: { total: number } } }).data.search.total;
+    };
+    const seededTotal = await totalFor();
+    expect(seededTotal).toBeGreaterThan(0);
+    const reindexed = await new Promise<{ out: string; err: string }>((ok, fail) => {
+      const t = spawn('npm', ['run', '-s', 'reindex'], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+      let out = '';
+      let err = '';
+      t.stdout.on('data', (c) => (out += c));
+      t.stderr.on('data', (c) => (err += c));
+      t.on('exit', (code) => (code === 0 ? ok({ out, err }) : fail(new Error(`reindex exited ${code}: ${err}`))));
+    });
+    expect(reindexed.err).toMatch(/\[#+\] 100% (\d+)\/\1 documents/);
+    expect(reindexed.out).toMatch(/Indexed \d+ documents into postgres/);
+    expect(await totalFor()).toBe(seededTotal);
+
     expect(await stop(first.proc, first.output)).toEqual({ stopped: true, pgCleanlyDown: true });
     const again = await start(port);
     expect(again.output()).toMatch(/Seeds: +already loaded/);

@@ -266,10 +266,10 @@ describe('writes', () => {
     const after = await tableCounts();
     expect(after.workshops - before.workshops).toBe(1);
     expect(after.items - before.items).toBe(2);
-    expect(after.outbox - before.outbox).toBe(1 + 2 + 1 + 1 + 1 + 1);
-    const events = await dbs.bySubgraph.workshops!.query(`SELECT event FROM workshops.outbox ORDER BY id DESC LIMIT 7`);
+    expect(after.outbox - before.outbox).toBe(1 + 2 + 2 + 1 + 1 + 1);
+    const events = await dbs.bySubgraph.workshops!.query(`SELECT event FROM workshops.outbox ORDER BY id DESC LIMIT 8`);
     expect(events.map((e: any) => e.event).reverse()).toEqual(['workshop.created', 'swotItem.added', 'swotItem.added', 'keyMessage.added',
-      'recommendation.added', 'recommendation.linked', 'recommendation.unlinked']);
+      'workshop.updated', 'recommendation.added', 'recommendation.linked', 'recommendation.unlinked']);
   });
 
   it('writes none of several items when one is bad', async () => {

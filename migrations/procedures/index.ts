@@ -1,3 +1,4 @@
 import { ProceduresCreateTables1764400002000 } from './1764400002000-procedures-create-tables.ts';
+import { ProceduresSearchDocuments1764400006001 } from './1764400006001-procedures-search-documents.ts';
 
-export const proceduresMigrations = [ProceduresCreateTables1764400002000];
+export const proceduresMigrations = [ProceduresCreateTables1764400002000, ProceduresSearchDocuments1764400006001];

@@ -1,3 +1,4 @@
 import { WorkshopsCreateTables1764400005000 } from './1764400005000-workshops-create-tables.ts';
+import { WorkshopsSearchDocuments1764400006004 } from './1764400006004-workshops-search-documents.ts';
 
-export const workshopsMigrations = [WorkshopsCreateTables1764400005000];
+export const workshopsMigrations = [WorkshopsCreateTables1764400005000, WorkshopsSearchDocuments1764400006004];

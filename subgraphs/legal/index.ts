@@ -14,4 +14,5 @@ export const legal: SubgraphCode<LegalLoaders> = {
   permissions,
   createLoaders,
   entities: legalEntities,
+  publishesSearchDocuments: true,
 };

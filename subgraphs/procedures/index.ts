@@ -15,5 +15,6 @@ export const procedures: SubgraphCode<ProcedureLoaders> = {
   permissions,
   createLoaders,
   entities: proceduresEntities,
+  publishesSearchDocuments: true,
   consumers: [provisionAmended],
 };

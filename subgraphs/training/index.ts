@@ -15,5 +15,6 @@ export const training: SubgraphCode<TrainingLoaders> = {
   permissions,
   createLoaders,
   entities: trainingEntities,
+  publishesSearchDocuments: true,
   consumers: [procedureChanged],
 };

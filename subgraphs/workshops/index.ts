@@ -14,4 +14,5 @@ export const workshops: SubgraphCode<WorkshopLoaders> = {
   permissions,
   createLoaders,
   entities: workshopsEntities,
+  publishesSearchDocuments: true,
 };

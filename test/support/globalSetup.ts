@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../../lib/database.ts';
-import { openDatabases } from '../../scripts/platform.ts';
+import { indexSeeds, openDatabases } from '../../scripts/platform.ts';
 import { loadSeeds } from '../../seeds/load.ts';
 
 // One real PostgreSQL per test run; two templates (migrated, migrated + seeded) that each test file copies.
@@ -15,7 +15,7 @@ export default async function setup(project: TestProject) {
   for (const [name, seeded] of [['tpl_migrated', false], ['tpl_seeded', true]] as const) {
     await ensureDatabase(pg.serverUrl, name);
     const dbs = await openDatabases(withDatabase(pg.serverUrl, name), { poolSize: 2 });
-    if (seeded) await loadSeeds(dbs.bySubgraph, dbs.kernel);
+    if (seeded) await indexSeeds({}, dbs.bySubgraph.search, await loadSeeds(dbs.bySubgraph, dbs.kernel));
     await dbs.close();
   }
   project.provide('pgServerUrl', pg.serverUrl);

@@ -87,7 +87,11 @@ export const Mutation = {
       await tx.query(
         'INSERT INTO workshops.key_messages (id, workshop_id, text, attribution, position) VALUES ($1, $2, $3, $4, $5)',
         [id, workshop.id, input.text, input.attribution ?? null, await nextPosition(tx, 'key_messages', workshop.id)]);
-      await emitWorkshopEvents(tx, [{ entityType: 'KeyMessage', entityId: id, event: 'keyMessage.added', payload: { workshop: workshop.id } }]);
+      await emitWorkshopEvents(tx, [
+        { entityType: 'KeyMessage', entityId: id, event: 'keyMessage.added', payload: { workshop: workshop.id } },
+        // The workshop's own text includes its key messages.
+        { entityType: 'Workshop', entityId: workshop.id, event: 'workshop.updated', payload: { keyMessage: id } },
+      ]);
     });
     return { id, workshopId: args.workshop, text: input.text, attribution: input.attribution ?? null };
   },

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { createSearchEngine } from '../../lib/search/index.ts';
+import type { SearchEngineSettings } from '../../lib/search/index.ts';
+import type { SearchEngine } from '../../lib/search/engine.ts';
+import type { SubgraphCode } from '../../lib/subgraphServer.ts';
+import { indexerFor } from './indexer.ts';
+import type { SearchLoaders } from './loaders.ts';
+import { permissions } from './permissions.ts';
+import { resolvers } from './resolvers.ts';
+
+export interface SearchSubgraphOptions {
+  /** Which engine (MEILI_URL / MEILI_KEY; PostgreSQL when unset). */
+  settings: SearchEngineSettings;
+  /** Schemas that publish a `search_documents` view, indexed from their outboxes. */
+  sources: string[];
+}
+
+/** The search subgraph; one engine per database connection it runs on. */
+export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<SearchLoaders> & { engineOf(db: DataSource): SearchEngine } {
+  const engines = new WeakMap<DataSource, SearchEngine>();
+  const engineOf = (db: DataSource) => {
+    let engine = engines.get(db);
+    if (!engine) {
+      engine = createSearchEngine(db, opts.settings);
+      engines.set(db, engine);
+    }
+    return engine;
+  };
+  return {
+    name: 'search',
+    typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+    resolvers,
+    permissions,
+    createLoaders: (db) => ({ engine: engineOf(db) }),
+    entities: [],
+    consumers: opts.sources.map((source) => indexerFor(source, engineOf)),
+    engineOf,
+  };
+}

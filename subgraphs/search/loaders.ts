@@ -1,0 +1,6 @@
+import type { SearchEngine } from '../../lib/search/engine.ts';
+
+/** Per-request services of the search subgraph: it has no relations of its own, only the engine. */
+export interface SearchLoaders {
+  engine: SearchEngine;
+}

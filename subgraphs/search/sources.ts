@@ -1,0 +1,48 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DocumentKey, SearchDocument } from '../../lib/search/engine.ts';
+
+// Each content subgraph publishes `<schema>.search_documents` (its searchable projection, see its migrations);
+// the search subgraph reads those views and nothing else of theirs.
+
+const COLUMNS = `doc_type AS type, doc_id AS id, title, body, language, visibility, restricted_to AS "restrictedTo",
+  jurisdiction, topics, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"`;
+
+/**
+ * The current documents for these entities and for the children of these entities (e.g. a workshop's items).
+ * One lookup per entity type, in one statement: with a constant type each branch of the view uses its index.
+ */
+export async function documentsFor(tx: EntityManager, source: string, keys: DocumentKey[]): Promise<SearchDocument[]> {
+  if (keys.length === 0) return [];
+  const idsByType = new Map<string, string[]>();
+  for (const k of keys) idsByType.set(k.type, [...(idsByType.get(k.type) ?? []), k.id]);
+  const params: unknown[] = [];
+  const lookups = [...idsByType].map(([type, ids]) => {
+    params.push(type, ids);
+    const t = `$${params.length - 1}`;
+    const i = `$${params.length}::text[]`;
+    return `SELECT ${COLUMNS} FROM ${source}.search_documents WHERE (doc_type = ${t} AND doc_id = ANY(${i})) OR (parent_type = ${t} AND parent_id = ANY(${i}))`;
+  });
+  const rows: SearchDocument[] = await tx.query(lookups.join(' UNION ALL '), params);
+  const unique = new Map(rows.map((d) => [`${d.type}:${d.id}`, d]));
+  return [...unique.values()];
+}
+
+/** Every document of a source, in pages (keyset on type and id). */
+export async function* allDocuments(db: DataSource, source: string, pageSize = 500): AsyncGenerator<SearchDocument[]> {
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const page: SearchDocument[] = await db.query(
+      `SELECT ${COLUMNS} FROM ${source}.search_documents WHERE (doc_type, doc_id) > ($1, $2) ORDER BY doc_type, doc_id LIMIT $3`,
+      [after[0], after[1], pageSize],
+    );
+    if (page.length === 0) return;
+    yield page;
+    const last = page.at(-1)!;
+    after = [last.type, last.id];
+  }
+}
+
+export async function countDocuments(db: DataSource, source: string): Promise<number> {
+  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${source}.search_documents`);
+  return row.n;
+}
