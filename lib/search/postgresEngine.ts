@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { visibilitySql } from '../access.ts';
+import { FACET_FIELDS } from './engine.ts';
 import type { DocumentKey, Facet, FacetField, SearchDocument, SearchEngine, SearchHit, SearchPage, SearchRequest } from './engine.ts';
 import { foldWord } from './queryText.ts';
 import type { ParsedQuery } from './queryText.ts';
@@ -21,7 +22,7 @@ const escapeHtmlSql = (col: string) => `replace(replace(replace(${col}, '&', '&a
 /** PostgreSQL full text: weighted tsvector per language, GIN, trigram word list for typos, ts_headline. */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
-  private readonly tsqueries = new WeakMap<ParsedQuery, Promise<string>>();
+  private readonly tsqueries = new WeakMap<ParsedQuery, Promise<string | null>>();
 
   constructor(private readonly db: DataSource, private readonly schema = 'search') {}
 
@@ -63,6 +64,7 @@ export class PostgresSearchEngine implements SearchEngine {
   async search(req: SearchRequest): Promise<SearchPage> {
     const params: unknown[] = [];
     const matches = await this.matchesSql(req, params);
+    if (!matches) return { total: 0, hits: [] };
     const order = req.sort === 'NEWEST' ? 'updated_at DESC, doc_type, doc_id' : 'score DESC, updated_at DESC, doc_type, doc_id';
     params.push(req.limit, req.offset, HEADLINE);
     const n = params.length;
@@ -71,7 +73,7 @@ export class PostgresSearchEngine implements SearchEngine {
        page AS (SELECT * FROM m ORDER BY ${order} LIMIT $${n - 2} OFFSET $${n - 1})
        SELECT (SELECT count(*) FROM m)::int AS total,
          coalesce((SELECT json_agg(json_build_object('type', doc_type, 'id', doc_id, 'title', title, 'score', score,
-           'snippet', ts_headline(config, ${escapeHtmlSql('body')}, tq, $${n})) ORDER BY ${order}) FROM page), '[]'::json) AS hits`,
+           'snippet', ts_headline(config, ${escapeHtmlSql('body')}, $1::tsquery, $${n})) ORDER BY ${order}) FROM page), '[]'::json) AS hits`,
       params,
     );
     return { total: row.total, hits: (row.hits as SearchHit[]).map((h) => ({ ...h, score: Number(h.score) })) };
@@ -80,6 +82,7 @@ export class PostgresSearchEngine implements SearchEngine {
   async facets(req: SearchRequest): Promise<Facet[]> {
     const params: unknown[] = [];
     const matches = await this.matchesSql(req, params);
+    if (!matches) return FACET_FIELDS.map((field) => ({ field, values: [] }));
     const rows: { field: FacetField; value: string; count: number }[] = await this.db.query(
       `${matches}
        SELECT 'type' AS field, doc_type AS value, count(*)::int AS count FROM m GROUP BY doc_type
@@ -88,7 +91,7 @@ export class PostgresSearchEngine implements SearchEngine {
        ORDER BY field, count DESC, value`,
       params,
     );
-    return (['type', 'jurisdiction', 'topic'] as const).map((field) => ({
+    return FACET_FIELDS.map((field) => ({
       field,
       values: rows.filter((r) => r.field === field).map((r) => ({ value: r.value, count: r.count })),
     }));
@@ -103,11 +106,16 @@ export class PostgresSearchEngine implements SearchEngine {
     return row.n;
   }
 
-  /** `WITH q AS (...), m AS (...)`: the viewer's matching documents, filtered before anything is counted. */
-  private async matchesSql(req: SearchRequest, params: unknown[]): Promise<string> {
+  /**
+   * `WITH m AS (...)`: the viewer's matching documents, filtered before anything is counted; the tsquery is $1.
+   * Null when the query has nothing searchable left.
+   */
+  private async matchesSql(req: SearchRequest, params: unknown[]): Promise<string | null> {
     const s = this.schema;
-    params.push(await this.tsqueryText(req.query));
-    const tsquery = `$${params.length}`;
+    const text = await this.tsquery(req.query);
+    if (text === null) return null;
+    params.push(text);
+    const tsquery = '$1';
     const where = [visibilitySql(req.viewer, 'd', params)];
     const f = req.filter;
     const add = (values: string[] | undefined, sql: (p: string) => string) => {
@@ -119,23 +127,22 @@ export class PostgresSearchEngine implements SearchEngine {
     add(f.jurisdictions, (p) => `d.jurisdiction = ANY(${p})`);
     add(f.topics, (p) => `d.topics && ${p}`);
     add(f.languages, (p) => `d.language = ANY(${p})`);
-    return `WITH q AS (
-        SELECT c.config, to_tsquery(c.config, ${tsquery}) AS tq
-        FROM (SELECT config FROM ${s}.languages UNION SELECT '${s}.simple'::regconfig) AS c
-      ), m AS (
-        SELECT d.doc_type, d.doc_id, d.title, d.body, d.config, d.updated_at, d.jurisdiction, d.topics, q.tq,
-          ts_rank_cd(d.tsv, q.tq, 1) AS score
-        FROM q JOIN ${s}.documents d ON d.config = q.config AND d.tsv @@ q.tq
-        WHERE ${where.join(' AND ')}
+    return `WITH m AS (
+        SELECT d.doc_type, d.doc_id, d.title, d.body, d.config, d.updated_at, d.jurisdiction, d.topics,
+          ts_rank_cd(d.tsv, ${tsquery}::tsquery, 1) AS score
+        FROM ${s}.documents d
+        WHERE d.tsv @@ ${tsquery}::tsquery AND ${where.join(' AND ')}
       )`;
   }
 
   /**
-   * The query in to_tsquery syntax. Words are letters and digits only, so nothing the user types becomes an
-   * operator. A word no document contains is widened to the closest known word (typos); the last word
-   * also matches as a prefix.
+   * The query as one tsquery that every document's language can match: each term is normalised by every
+   * language configuration and the variants are OR-ed (a word that is a stop word in some language is
+   * dropped). Words are letters and digits only, so nothing the user types becomes an operator. A word no
+   * document contains is widened to the closest known word (typos); the last word also matches as a prefix.
+   * Returns null when nothing searchable is left (only stop words).
    */
-  private tsqueryText(q: ParsedQuery): Promise<string> {
+  private tsquery(q: ParsedQuery): Promise<string | null> {
     let text = this.tsqueries.get(q);
     if (!text) {
       text = this.buildTsquery(q);
@@ -144,25 +151,41 @@ export class PostgresSearchEngine implements SearchEngine {
     return text;
   }
 
-  private async buildTsquery(q: ParsedQuery): Promise<string> {
-    const candidates = q.words.filter((w) => w.length >= MIN_CORRECTED_LENGTH);
-    const fixes = new Map<string, string>();
-    if (candidates.length) {
-      const rows: { w: string; fix: string | null }[] = await this.db.query(
-        `SELECT t.w, CASE WHEN EXISTS (SELECT 1 FROM ${this.schema}.words x WHERE x.word = t.w) THEN NULL ELSE
-           (SELECT x.word FROM ${this.schema}.words x WHERE x.word % t.w ORDER BY similarity(x.word, t.w) DESC, x.word LIMIT 1) END AS fix
-         FROM unnest($1::text[]) AS t(w)`,
-        [candidates],
-      );
-      for (const r of rows) if (r.fix) fixes.set(r.w, r.fix);
+  private async buildTsquery(q: ParsedQuery): Promise<string | null> {
+    const s = this.schema;
+    const phrase = (parts: string[]) => parts.join(' <-> ');
+    const terms = [
+      ...q.words.map((w, i) => ({ text: w, prefix: q.lastIsPrefix && i === q.words.length - 1, correctable: w.length >= MIN_CORRECTED_LENGTH, negated: false })),
+      ...q.phrases.map((p) => ({ text: phrase(p), prefix: false, correctable: false, negated: false })),
+      ...q.excluded.map((p) => ({ text: phrase(p), prefix: false, correctable: false, negated: true })),
+    ];
+    const rows: { i: string; variants: string[]; stop: boolean; fixes: string[] }[] = await this.db.query(
+      `WITH t AS (SELECT * FROM unnest($1::text[], $2::bool[]) WITH ORDINALITY AS t(term, correctable, i)),
+       f AS (
+         SELECT t.i, t.term, CASE WHEN t.correctable AND NOT EXISTS (SELECT 1 FROM ${s}.words w WHERE w.word = t.term) THEN
+           (SELECT w.word FROM ${s}.words w WHERE w.word % t.term ORDER BY similarity(w.word, t.term) DESC, w.word LIMIT 1) END AS fix
+         FROM t
+       ),
+       c AS (SELECT config FROM ${s}.languages UNION SELECT '${s}.simple'::regconfig)
+       SELECT f.i::text AS i,
+         coalesce(array_agg(DISTINCT to_tsquery(c.config, f.term)::text) FILTER (WHERE to_tsquery(c.config, f.term)::text <> ''), '{}') AS variants,
+         bool_or(to_tsquery(c.config, f.term)::text = '') AS stop,
+         coalesce(array_agg(DISTINCT to_tsquery(c.config, f.fix)::text) FILTER (WHERE f.fix IS NOT NULL AND to_tsquery(c.config, f.fix)::text <> ''), '{}') AS fixes
+       FROM f CROSS JOIN c GROUP BY f.i ORDER BY f.i`,
+      [terms.map((t) => t.text), terms.map((t) => t.correctable)],
+    );
+    const parts: string[] = [];
+    let positive = 0;
+    for (const [n, term] of terms.entries()) {
+      const row = rows[n]!;
+      if (row.stop && row.variants.every((v) => !v.includes('<'))) continue; // a stop word somewhere: ignored everywhere
+      // A prefix matches the word as typed (unstemmed): stems of other languages would widen it too far.
+      const variants = [...new Set([...row.variants, ...row.fixes, ...(term.prefix ? [`'${term.text}':*`] : [])])];
+      if (variants.length === 0) continue;
+      const alternatives = variants.map((v) => `(${v})`).join(' | ');
+      parts.push(term.negated ? `!(${alternatives})` : `(${alternatives})`);
+      if (!term.negated) positive++;
     }
-    const phrase = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`);
-    const terms = q.words.map((w, i) => {
-      const alternatives = [q.lastIsPrefix && i === q.words.length - 1 ? `${w}:*` : w];
-      const fix = fixes.get(w);
-      if (fix) alternatives.push(fix);
-      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
-    });
-    return [...terms, ...q.phrases.map(phrase), ...q.excluded.map((p) => `!${phrase(p)}`)].join(' & ');
+    return positive === 0 ? null : parts.join(' & ');
   }
 }
