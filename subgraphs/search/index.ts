@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { CachedSearchEngine } from '../../lib/search/cachedEngine.ts';
 import { createSearchEngine } from '../../lib/search/index.ts';
 import type { SearchEngineSettings } from '../../lib/search/index.ts';
 import type { SearchEngine } from '../../lib/search/engine.ts';
@@ -23,7 +24,7 @@ export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<Search
   const engineOf = (db: DataSource) => {
     let engine = engines.get(db);
     if (!engine) {
-      engine = createSearchEngine(db, opts.settings);
+      engine = new CachedSearchEngine(createSearchEngine(db, opts.settings));
       engines.set(db, engine);
     }
     return engine;
