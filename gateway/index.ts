@@ -8,18 +8,28 @@ import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import type { Viewer } from '../lib/access.ts';
 import type { Authenticator } from '../lib/auth.ts';
+import { loadGatewayLimits } from '../lib/config.ts';
+import type { GatewayLimits } from '../lib/config.ts';
 import { maskError } from '../lib/errors.ts';
-import { BodyTooLarge, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
+import { BodyTooLarge, isJsonContentType, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
+import { TokenBucketLimiter } from '../lib/rateLimit.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
 import { publicHost } from '../lib/subgraphServer.ts';
+import { CLIENT_ADDRESS_HEADER, addressKey, clientAddress } from './clientAddress.ts';
 import { graphiqlPage } from './graphiql.ts';
+import { graphql } from './graphql.ts';
+import { operationLimits } from './limits.ts';
 
 export interface GatewayContext {
   viewer: Viewer;
   authorization: string | null;
   requestId: string;
   justification: string | null;
+  /** The client's address, forwarded to the subgraphs for the audit log. */
+  clientAddress: string;
+  /** Aborted when the operation runs out of time: no further subgraph request is sent. */
+  signal: AbortSignal;
 }
 
 export interface GatewayOptions {
@@ -33,11 +43,36 @@ export interface GatewayOptions {
   bodyLimit: number;
   /** Development only: compose from the running subgraphs instead of the committed supergraph. */
   introspect?: boolean;
+  /**
+   * Operation limits, rate limit, timeout and proxy trust (see GatewayLimits in lib/config.ts): the defaults,
+   * overridden by what is given (the composition root passes the configuration's).
+   */
+  limits?: Partial<GatewayLimits>;
 }
+
+export class OperationTimedOut extends Error {}
+
+/** The subgraph errors a client may read as they are; anything else becomes an internal error. */
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private secret: string) {
     super({ url });
+  }
+
+  /**
+   * A subgraph answering with an HTTP error: keep its coded client error (a value only the subgraph checks, such
+   * as a date) and drop the rest, which would otherwise carry the subgraph's URL and raw body to the client.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = await this.parseBody(response).catch(() => null);
+    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null)?.errors?.[0];
+    const code = String(first?.extensions?.code ?? '');
+    if (response.status === 400 && CLIENT_ERROR_CODES.has(code) && typeof first?.message === 'string') {
+      return new graphql.GraphQLError(first.message, { extensions: { code } });
+    }
+    if (response.status === 401) return new graphql.GraphQLError('The access token is invalid or expired.', { extensions: { code: 'UNAUTHENTICATED' } });
+    return new graphql.GraphQLError(`The subgraph answered HTTP ${response.status}.`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -46,6 +81,9 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ('requestId' in context && context.requestId) headers.set('x-request-id', context.requestId);
     if ('authorization' in context && context.authorization) headers.set('authorization', context.authorization);
     if ('justification' in context && context.justification) headers.set('x-justification', context.justification);
+    // Always the gateway's own finding, never a value the client sent.
+    if ('clientAddress' in context && context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
+    if ('signal' in context && context.signal?.aborted) throw new OperationTimedOut('The operation ran out of time.');
   }
 }
 
@@ -57,6 +95,10 @@ export interface RunningGateway {
 
 /** The one entry point: authenticates, forwards to the subgraphs, serves GraphiQL and health checks. */
 export async function startGateway(opts: GatewayOptions, port: number, host = '127.0.0.1'): Promise<RunningGateway> {
+  const limits: GatewayLimits = { ...loadGatewayLimits({}), ...opts.limits };
+  const trustProxy = limits.TRUST_PROXY === '1';
+  const guard = operationLimits(limits, { production: opts.production });
+  const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST });
   const composeLive = Boolean(opts.introspect) && !opts.production;
   const gateway = new ApolloGateway({
     supergraphSdl: composeLive
@@ -72,6 +114,9 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     formatError: maskError,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    parseOptions: guard.parseOptions,
+    validationRules: guard.validationRules,
+    plugins: [guard.plugin],
   });
   await apollo.start();
   const page = opts.production ? null : graphiqlPage('/graphql');
@@ -93,20 +138,58 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       return res.end(gz ? page.gzip : page.html);
     }
     if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql.');
+    // Operations come as JSON only: form and plain-text bodies are what a cross-site form can send.
+    if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
+      return sendError(res, 415, 'BAD_REQUEST', 'Send GraphQL operations as application/json.', { accept: 'application/json' });
+    }
     const requestId = randomUUID();
+    const address = clientAddress(req, trustProxy);
+    const limited = (key: string) => {
+      const decision = rateLimiter.take(key);
+      if (decision.allowed) return false;
+      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      sendError(res, 429, 'RATE_LIMITED', `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { 'retry-after': String(seconds) });
+      return true;
+    };
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : null;
     let viewer: Viewer;
     try {
       viewer = await opts.authenticator.viewerFor(authorization);
     } catch (err) {
+      // A refused token is charged to the client's address, as an anonymous request would be.
+      if (limited(`address:${addressKey(address)}`)) return;
       return sendError(res, 401, 'UNAUTHENTICATED', (err as Error).message);
     }
+    if (limited(viewer.memberId ? `member:${viewer.memberId}` : `address:${addressKey(address)}`)) return;
     const justification = typeof req.headers['x-justification'] === 'string' ? req.headers['x-justification'].slice(0, 500) : null;
     const httpGraphQLRequest = await toGraphQLRequest(req, opts.bodyLimit);
-    const response = await apollo.executeHTTPGraphQLRequest({
+    const refusals = guard.precheck(operationText(httpGraphQLRequest));
+    if (refusals.length) {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+      return res.end(JSON.stringify({ errors: refusals }));
+    }
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), limits.OPERATION_TIMEOUT_MS);
+    const execution = apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
-      context: async () => ({ viewer, authorization, requestId, justification }),
+      context: async () => ({ viewer, authorization, requestId, justification, clientAddress: address, signal: timeout.signal }),
     });
+    const timedOut = new Promise<null>((resolve) => timeout.signal.addEventListener('abort', () => resolve(null), { once: true }));
+    let response: Awaited<typeof execution> | null;
+    try {
+      response = await Promise.race([execution, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response) {
+      // The work still under way ends on its own; its result is dropped.
+      execution.catch((err) => log.warn({ err, requestId }, 'operation failed after its timeout'));
+      log.warn({ requestId, timeoutMs: limits.OPERATION_TIMEOUT_MS }, 'operation timed out');
+      const seconds = limits.OPERATION_TIMEOUT_MS / 1000;
+      return sendError(res, 504, 'TIMEOUT',
+        `The operation did not finish within ${seconds} second${seconds === 1 ? '' : 's'} and was stopped. Ask for less (fewer fields, smaller pages) or try again later.`,
+        { 'x-request-id': requestId });
+    }
     await writeGraphQLResponse(res, response, { 'x-request-id': requestId });
   };
 
@@ -117,6 +200,9 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     });
   });
+  // A client gets this long to send its whole request (slow senders hold sockets otherwise).
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
   await new Promise<void>((ok) => server.listen(port, host, ok));
   const actual = (server.address() as AddressInfo).port;
   return {
@@ -129,6 +215,13 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       await apollo.stop();
     },
   };
+}
+
+/** The operation's text: `query` of a JSON body or of the query string (GET). */
+function operationText(request: { method: string; body: unknown; search: string }): unknown {
+  if (request.method === 'GET') return new URLSearchParams(request.search).get('query');
+  const body = request.body;
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown }).query : undefined;
 }
 
 async function readiness(res: ServerResponse, urls: Record<string, string>) {

@@ -4,6 +4,22 @@ import { SUBGRAPHS } from '../schema/subgraphs.ts';
 // Every environment variable the platform reads, parsed once.
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalUrl = z.string().url().optional();
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** The gateway's protections: operation limits, per-viewer rate limit, operation timeout, proxy trust. */
+const gatewaySchema = z.object({
+  MAX_DEPTH: count(2, 100, 7),
+  MAX_ALIASES: count(0, 1000, 15),
+  MAX_DIRECTIVES: count(0, 1000, 5),
+  MAX_TOKENS: count(100, 1_000_000, 1000),
+  MAX_COST: count(100, 100_000_000, 20_000),
+  RATE_LIMIT_PER_MINUTE: count(1, 1_000_000, 600),
+  RATE_LIMIT_BURST: count(1, 1_000_000, 200),
+  OPERATION_TIMEOUT_MS: count(1, 600_000, 10_000),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+export type GatewayLimits = z.infer<typeof gatewaySchema>;
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,7 +41,7 @@ const schema = z.object({
   MEILI_URL: optionalUrl,
   MEILI_KEY: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
-});
+}).extend(gatewaySchema.shape);
 
 export type Config = z.infer<typeof schema> & {
   production: boolean;
@@ -37,16 +53,32 @@ export type Config = z.infer<typeof schema> & {
 
 export class ConfigError extends Error {}
 
-/** Parse and validate the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
-  // An empty variable means unset, as shells and compose files often leave them.
-  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(env);
+// An empty variable means unset, as shells and compose files often leave them.
+const setVariables = (rawEnv: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''));
+
+function parseOrThrow<T>(s: z.ZodType<T>, env: Record<string, unknown>): T {
+  const parsed = s.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
-  const cfg = parsed.data;
+  return parsed.data;
+}
+
+/** Only the gateway's limits, read from the environment (defaults for what is unset). */
+export function loadGatewayLimits(rawEnv: NodeJS.ProcessEnv = process.env): GatewayLimits {
+  return parseOrThrow(gatewaySchema, setVariables(rawEnv));
+}
+
+/** The gateway's limits out of a loaded configuration (what startGateway's `limits` takes). */
+export function gatewayLimitsOf(cfg: Config): GatewayLimits {
+  return Object.fromEntries(Object.keys(gatewaySchema.shape).map((k) => [k, cfg[k as keyof GatewayLimits]])) as GatewayLimits;
+}
+
+/** Parse and validate the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+  const env = setVariables(rawEnv);
+  const cfg = parseOrThrow(schema, env);
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
   const problems: string[] = [];

@@ -18,6 +18,12 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** True for `application/json`, with or without parameters (charset). */
+export function isJsonContentType(value: string | string[] | undefined): boolean {
+  const type = (Array.isArray(value) ? value[0] : value)?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
 /** Converts a Node request into Apollo's transport-neutral request. */
 export async function toGraphQLRequest(req: IncomingMessage, limit: number): Promise<HTTPGraphQLRequest> {
   const headers = new HeaderMap();
@@ -27,7 +33,7 @@ export async function toGraphQLRequest(req: IncomingMessage, limit: number): Pro
   const url = new URL(req.url ?? '/', 'http://localhost');
   const raw = req.method === 'POST' ? await readBody(req, limit) : '';
   let body: unknown = raw;
-  if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
+  if (raw && isJsonContentType(headers.get('content-type'))) {
     try {
       body = JSON.parse(raw);
     } catch {

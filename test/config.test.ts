@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../lib/config.ts';
+import { ConfigError, gatewayLimitsOf, loadConfig, loadGatewayLimits } from '../lib/config.ts';
 
 describe('configuration', () => {
   it('has defaults for embedded mode', () => {
@@ -37,5 +37,26 @@ describe('configuration', () => {
       OIDC_JWKS_URL: 'https://id.example/jwks', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'eunomia',
     });
     expect(ok.production).toBe(true);
+  });
+
+  it('has gateway limits with defaults, each tunable', () => {
+    const defaults = {
+      MAX_DEPTH: 7, MAX_ALIASES: 15, MAX_DIRECTIVES: 5, MAX_TOKENS: 1000, MAX_COST: 20_000,
+      RATE_LIMIT_PER_MINUTE: 600, RATE_LIMIT_BURST: 200, OPERATION_TIMEOUT_MS: 10_000, TRUST_PROXY: '0',
+    };
+    expect(loadConfig({})).toMatchObject(defaults);
+    expect(loadGatewayLimits({})).toEqual(defaults);
+    const tuned = loadConfig({ MAX_DEPTH: '8', RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '5', OPERATION_TIMEOUT_MS: '2500', TRUST_PROXY: '1' });
+    expect(tuned).toMatchObject({ MAX_DEPTH: 8, RATE_LIMIT_PER_MINUTE: 60, RATE_LIMIT_BURST: 5, OPERATION_TIMEOUT_MS: 2500, TRUST_PROXY: '1' });
+    expect(gatewayLimitsOf(tuned)).toEqual({ ...defaults, MAX_DEPTH: 8, RATE_LIMIT_PER_MINUTE: 60, RATE_LIMIT_BURST: 5, OPERATION_TIMEOUT_MS: 2500, TRUST_PROXY: '1' });
+  });
+
+  it.each([
+    ['MAX_DEPTH', 'deep'], ['MAX_DEPTH', '1'], ['MAX_ALIASES', '-1'], ['MAX_DIRECTIVES', '2.5'], ['MAX_TOKENS', '10'],
+    ['MAX_COST', '0'], ['RATE_LIMIT_PER_MINUTE', '0'], ['RATE_LIMIT_BURST', 'many'], ['OPERATION_TIMEOUT_MS', '0'],
+    ['OPERATION_TIMEOUT_MS', '10s'], ['TRUST_PROXY', 'yes'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+    expect(() => loadGatewayLimits({ [name]: value })).toThrow(ConfigError);
   });
 });
