@@ -30,8 +30,23 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
 
 const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'RATE_LIMITED', 'TIMEOUT']);
 
+// PostgreSQL's answers to text it cannot store (a NUL character, an encoding it cannot convert): the caller's input.
+const UNSTORABLE_SQLSTATES = new Set(['22021', '22P05']);
+
+function sqlStateOf(err: unknown): string | undefined {
+  for (let e = err as Record<string, unknown> | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = (e.driverError as { code?: unknown } | undefined)?.code ?? e.code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    e = (e.originalError ?? e.cause) as Record<string, unknown> | undefined;
+  }
+  return undefined;
+}
+
 /** Apollo formatError: keeps coded errors, hides everything else behind a generic message. */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
+  if (UNSTORABLE_SQLSTATES.has(sqlStateOf(original) ?? '')) {
+    return { message: 'The input contains characters that cannot be stored (control characters or broken Unicode).', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = String(formatted.extensions?.code ?? '');
   const ext: Record<string, unknown> = {};
   if (formatted.extensions) {
@@ -40,6 +55,5 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     }
   }
   if (PUBLIC_CODES.has(code)) return { ...formatted, extensions: ext };
-  void original;
   return { message: 'Internal server error', ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -1,8 +1,21 @@
 import { z } from 'zod';
 
-/** Trimmed text between min and max characters, with messages a person understands. */
+// PostgreSQL refuses a NUL character in text and JSON, and lone UTF-16 surrogates would be stored replaced: such input is
+// refused up front (BAD_USER_INPUT, or NOT_FOUND for an id), together with the other control characters no person types.
+const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text is well-formed and free of control characters (tab and line breaks aside). */
+export const storable = (s: string) => !UNSTORABLE.test(s);
+
+const UNSTORABLE_MESSAGE = 'must not contain control characters or broken Unicode';
+
+/** Trimmed text between min and max characters that the database keeps as given, with messages a person understands. */
 export const boundedText = (min: number, max: number) =>
-  z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+  z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`)
+    .refine(storable, UNSTORABLE_MESSAGE);
+
+/** An id given in input (looked up, never stored as typed unless it exists). */
+export const idInput = z.string().min(1).max(100).refine(storable, UNSTORABLE_MESSAGE);
 
 /** EU, an ISO 3166-1 alpha-2 state, an ISO 3166-2 region or a city below it (ES-CT-BCN). */
 export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');

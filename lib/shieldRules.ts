@@ -1,6 +1,7 @@
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { GraphQLError } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { forbidden, unauthenticated } from './errors.ts';
 import * as access from './access.ts';
 import type { Role } from './access.ts';
@@ -31,12 +32,17 @@ export { allow, deny };
 
 const KEPT_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED']);
 
-/** The subgraph's shield: deny by default, federation fields allowed, coded errors kept, others masked. */
-export function buildShield(rules: IRules) {
+/**
+ * The subgraph's shield: deny by default, federation fields allowed, coded errors kept, others masked. Given the
+ * schema, it allows only the federation fields it has (a subgraph without entities has no `_entities`).
+ */
+export function buildShield(rules: IRules, schema?: GraphQLSchema) {
   const r = rules as Record<string, unknown>;
   const query = (r.Query ?? {}) as Record<string, unknown>;
+  const queryFields = schema?.getQueryType()?.getFields();
+  const federation = Object.fromEntries(['_service', '_entities'].filter((f) => !queryFields || f in queryFields).map((f) => [f, allow] as const));
   return shield(
-    { ...r, Query: { ...query, _service: allow, _entities: allow }, _Service: allow },
+    { ...r, Query: { ...query, ...federation }, _Service: allow } as IRules,
     {
       fallbackRule: deny,
       allowExternalErrors: false,

@@ -15,6 +15,11 @@ import { runConsumer } from './outboxConsumer.ts';
 import type { OutboxConsumer } from './outboxConsumer.ts';
 import type { Viewer } from './access.ts';
 import type { Authenticator } from './auth.ts';
+import { AuditCollector } from './audit/collector.ts';
+import type { AuditDeclarations } from './audit/declarations.ts';
+import { auditedHeaders } from './audit/headers.ts';
+import { auditMiddleware } from './audit/middleware.ts';
+import { auditPlugin } from './audit/plugin.ts';
 import type { SubgraphContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { BodyTooLarge, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from './http.ts';
@@ -38,6 +43,8 @@ export interface SubgraphDefinition<L = unknown> {
   consumers?: OutboxConsumer[];
   /** Whether the subgraph publishes `<name>.search_documents`, its searchable projection, for the search index. */
   publishesSearchDocuments?: boolean;
+  /** Its export fields and how to tell its non-PUBLIC items, for the kernel's audit log (lib/audit). */
+  audit?: AuditDeclarations;
 }
 
 /** What a subgraph folder exports: its contract, code, loaders and entities. */
@@ -54,10 +61,10 @@ export interface SubgraphRuntime {
   runConsumers?: boolean;
 }
 
-/** The subgraph's executable schema with its shield applied. */
+/** The subgraph's executable schema with its shield applied, and the audit around the shield (so it sees its refusals). */
 export function subgraphSchema<L>(def: SubgraphCode<L>) {
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]);
-  return applyMiddleware(schema, buildShield(def.permissions));
+  return applyMiddleware(schema, auditMiddleware(def, schema), buildShield(def.permissions, schema));
 }
 
 export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
@@ -67,13 +74,24 @@ export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
   });
 }
 
+/** What a request says about itself for the audit log (forwarded by the gateway). */
+export interface RequestFacts {
+  justification?: string | null;
+  clientAddress?: string | null;
+}
+
 /** Builds the per-request context; tests use it with executeOperation. */
-export function contextFor<L>(def: SubgraphCode<L>, db: DataSource, viewer: Viewer, log: Logger, requestId: string = randomUUID()): SubgraphContext<L> {
-  return { viewer, requestId, log: log.child({ requestId }), db, loaders: def.createLoaders(db, viewer) };
+export function contextFor<L>(
+  def: SubgraphCode<L>, db: DataSource, viewer: Viewer, log: Logger, requestId: string = randomUUID(), facts: RequestFacts = {},
+): SubgraphContext<L> {
+  const audit = new AuditCollector({
+    requestId, subgraph: def.name, viewer, justification: facts.justification ?? null, clientAddress: facts.clientAddress ?? null,
+  });
+  return { viewer, requestId, log: log.child({ requestId }), db, loaders: def.createLoaders(db, viewer), audit };
 }
 
 export interface RunningSubgraph {
@@ -111,7 +129,7 @@ export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime
       const httpGraphQLRequest = await toGraphQLRequest(req, rt.bodyLimit);
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
-        context: async () => contextFor(def, rt.db, viewer, log, requestId),
+        context: async () => contextFor(def, rt.db, viewer, log, requestId, auditedHeaders(req.headers)),
       });
       await writeGraphQLResponse(res, response);
     } catch (err) {
@@ -120,6 +138,9 @@ export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   });
+  // Keep idle connections open longer than the gateway's pool does, so it never reuses a socket being closed here.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((ok) => server.listen(port, host, ok));
   const actual = (server.address() as AddressInfo).port;
   const consumers = rt.runConsumers === false ? [] : (def.consumers ?? []).map((c) => runConsumer(rt.db, c, log));

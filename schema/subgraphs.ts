@@ -12,6 +12,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'training', sdl: 'subgraphs/training/schema.graphql' },
   { name: 'workshops', sdl: 'subgraphs/workshops/schema.graphql' },
   { name: 'search', sdl: 'subgraphs/search/schema.graphql' },
+  { name: 'audit', sdl: 'subgraphs/audit/schema.graphql' },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { Authenticator, keySetup, secretFile } from '../lib/auth.ts';
 import type { KeySetup } from '../lib/auth.ts';
+import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, ensureDatabase, migrateSchema, runningPostgresPort, startEmbeddedPostgres, withDatabase } from '../lib/database.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -154,6 +155,7 @@ export async function startPlatform(
         production: cfg.production,
         bodyLimit: cfg.BODY_LIMIT_BYTES,
         introspect: cfg.GATEWAY_INTROSPECT === '1',
+        limits: gatewayLimitsOf(cfg),
       },
       opts.anyPorts ? 0 : cfg.PORT,
       cfg.HOST,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { startGateway } from '../gateway/index.ts';
 import { Authenticator, keySetup } from '../lib/auth.ts';
-import { ConfigError, loadConfig } from '../lib/config.ts';
+import { ConfigError, gatewayLimitsOf, loadConfig } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, migrateSchema } from '../lib/database.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -90,6 +90,7 @@ async function serveGateway(cfg: Config, log: Logger): Promise<Running> {
         log,
         production: cfg.production,
         bodyLimit: cfg.BODY_LIMIT_BYTES,
+        limits: gatewayLimitsOf(cfg),
       },
       cfg.PORT,
       hostOf(cfg),

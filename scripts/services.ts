@@ -9,6 +9,7 @@ import { searchMigrations } from '../migrations/search/index.ts';
 import { trainingMigrations } from '../migrations/training/index.ts';
 import { workshopsMigrations } from '../migrations/workshops/index.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
+import { auditSubgraph } from '../subgraphs/audit/index.ts';
 import { directory } from '../subgraphs/directory/index.ts';
 import { legal } from '../subgraphs/legal/index.ts';
 import { procedures } from '../subgraphs/procedures/index.ts';
@@ -34,6 +35,8 @@ const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   workshops: withMigrations(workshops, workshopsMigrations),
   // PostgreSQL full text unless the configuration names Meilisearch (see runnable).
   search: search({}),
+  // Reads the kernel's audit schema; it has no migrations of its own.
+  audit: withMigrations(auditSubgraph, []),
 };
 
 for (const s of SUBGRAPHS) {

@@ -55,3 +55,11 @@ describe('procedures through the gateway', () => {
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('ids no database can store', () => {
+  it('answers BAD_USER_INPUT or nothing, never an internal error, for a NUL character in a looked-up id', async () => {
+    const r = await platform.query(`query ($id: ID!) { procedure(id: $id) { id } }`, { id: 'proc\u0000es' }, 'demo-manager-es');
+    expect(codes(r).filter((c) => c === 'INTERNAL_SERVER_ERROR')).toEqual([]);
+    expect(r.data?.procedure ?? null).toBeNull();
+  });
+});

@@ -204,10 +204,10 @@ describe('curricula', () => {
     expect(monitoring.data.curricula.nodes.map((c: any) => c.id).sort()).toEqual(
       trainingSeed.curricula.filter((c) => c.topics.includes('MONITORING') && c.audience === 'PRACTITIONER').map((c) => c.id).sort());
     const limits = curriculumOf('cur-monitoring-limits');
-    const one = await run('demo-trainer', '{ curriculum(id: "cur-monitoring-limits") { modules { id position passMark } relatedProcedures { id } validityMonths } }');
+    const one = await run('demo-trainer', '{ curriculum(id: "cur-monitoring-limits") { modules { id position passMark } relatedProcedureIds validityMonths } }');
     expect(one.data.curriculum).toEqual({
       modules: limits.modules.map((m, i) => ({ id: seedModuleId(limits.id, i + 1), position: i + 1, passMark: m.passMark })),
-      relatedProcedures: limits.relatedProcedures.map((id) => ({ id })),
+      relatedProcedureIds: limits.relatedProcedures,
       validityMonths: limits.validityMonths,
     });
   });

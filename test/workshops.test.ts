@@ -257,12 +257,19 @@ describe('writes', () => {
     expect(rec.data.addRecommendation.status).toBe('PROPOSED');
     expect(rec.data.addRecommendation.history).toEqual([{ from: null, to: 'PROPOSED' }]);
     const recId = rec.data.addRecommendation.id;
-    const LINK = `mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) { implementedBy { type procedure { id } curriculum { id } } } }`;
+    // The subgraph alone hands out the linked ids (for the owners); implementedBy lists what the owners said is visible.
+    const LINK = `mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) { procedureLinkIds curriculumLinkIds implementedBy { type } } }`;
     const linked = await run('demo-practitioner-es', LINK, { id: recId, t: { type: 'PROCEDURE', id: 'proc-es-ct-communication' } });
-    expect(linked.data.linkRecommendation.implementedBy).toEqual([{ type: 'PROCEDURE', procedure: { id: 'proc-es-ct-communication' }, curriculum: null }]);
+    expect(linked.data.linkRecommendation).toEqual({ procedureLinkIds: ['proc-es-ct-communication'], curriculumLinkIds: [], implementedBy: [] });
+    const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Recommendation { implementedBy { type procedure { id } curriculum { id } } } } }`;
+    const answered = { __typename: 'Recommendation', id: recId, visibleLegalFrameworkLinkIds: [], visibleCurriculumLinkIds: [] };
+    const shown = await run('demo-practitioner-es', ENTITY, { r: [{ ...answered, visibleProcedureLinkIds: ['proc-es-ct-communication'] }] });
+    expect(shown.data._entities[0].implementedBy).toEqual([{ type: 'PROCEDURE', procedure: { id: 'proc-es-ct-communication' }, curriculum: null }]);
+    const hidden = await run('demo-practitioner-es', ENTITY, { r: [{ ...answered, visibleProcedureLinkIds: [] }] });
+    expect(hidden.data._entities[0].implementedBy).toEqual([]);
     expect(codesOf(await run('demo-practitioner-es', LINK, { id: recId, t: { type: 'PROCEDURE', id: 'proc-es-ct-communication' } }))).toEqual(['CONFLICT']);
     const unlinked = await run('demo-practitioner-es', LINK.replace('linkRecommendation', 'unlinkRecommendation'), { id: recId, t: { type: 'PROCEDURE', id: 'proc-es-ct-communication' } });
-    expect(unlinked.data.unlinkRecommendation.implementedBy).toEqual([]);
+    expect(unlinked.data.unlinkRecommendation.procedureLinkIds).toEqual([]);
     const after = await tableCounts();
     expect(after.workshops - before.workshops).toBe(1);
     expect(after.items - before.items).toBe(2);

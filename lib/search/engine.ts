@@ -44,6 +44,9 @@ export interface SearchRequest {
 
 export interface SearchHit extends DocumentKey {
   title: string;
+  /** The document's guard, so that a consultation of a non-public hit can be logged. */
+  visibility: Visibility;
+  restrictedTo: string[];
   score: number;
   /** Fragment of the text with matches between <mark> and </mark>; other text HTML-escaped. */
   snippet: string;

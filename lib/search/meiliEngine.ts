@@ -1,6 +1,7 @@
 import { Meilisearch } from 'meilisearch';
 import type { Index } from 'meilisearch';
 import { isLea, visibleLevels } from '../access.ts';
+import type { Visibility } from '../access.ts';
 import type { DocumentKey, Facet, SearchDocument, SearchEngine, SearchPage, SearchRequest } from './engine.ts';
 import { FACET_FIELDS } from './engine.ts';
 
@@ -46,7 +47,7 @@ export class MeiliSearchEngine implements SearchEngine {
         searchableAttributes: ['title', 'body'],
         filterableAttributes: ['type', 'jurisdiction', 'topics', 'language', 'visibility', 'restrictedTo'],
         sortableAttributes: ['updatedAt'],
-        displayedAttributes: ['key', 'type', 'id', 'title', 'body', 'updatedAt'],
+        displayedAttributes: ['key', 'type', 'id', 'title', 'body', 'updatedAt', 'visibility', 'restrictedTo'],
         typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
         pagination: { maxTotalHits: 100_000 },
         faceting: { maxValuesPerFacet: 200 },
@@ -90,7 +91,7 @@ export class MeiliSearchEngine implements SearchEngine {
       filter: this.filterOf(req),
       ...window,
       sort: req.sort === 'NEWEST' ? ['updatedAt:desc'] : undefined,
-      attributesToRetrieve: ['type', 'id', 'title'],
+      attributesToRetrieve: ['type', 'id', 'title', 'visibility', 'restrictedTo'],
       attributesToCrop: ['body'],
       cropLength: 30,
       attributesToHighlight: ['body'],
@@ -102,6 +103,7 @@ export class MeiliSearchEngine implements SearchEngine {
       total: 'totalHits' in res ? (res.totalHits as number) : ((res as { estimatedTotalHits?: number }).estimatedTotalHits ?? 0),
       hits: res.hits.map((h) => ({
         type: h.type, id: h.id, title: h.title, score: h._rankingScore ?? 0,
+        visibility: h.visibility as Visibility, restrictedTo: h.restrictedTo ?? [],
         snippet: markedSnippet(String((h._formatted as Partial<MeiliDocument> | undefined)?.body ?? '')),
       })),
     };

@@ -73,6 +73,7 @@ export class PostgresSearchEngine implements SearchEngine {
        page AS (SELECT * FROM m ORDER BY ${order} LIMIT $${n - 2} OFFSET $${n - 1})
        SELECT (SELECT count(*) FROM m)::int AS total,
          coalesce((SELECT json_agg(json_build_object('type', doc_type, 'id', doc_id, 'title', title, 'score', score,
+           'visibility', visibility, 'restrictedTo', restricted_to,
            'snippet', ts_headline(config, ${escapeHtmlSql('body')}, $1::tsquery, $${n})) ORDER BY ${order}) FROM page), '[]'::json) AS hits`,
       params,
     );
@@ -128,7 +129,7 @@ export class PostgresSearchEngine implements SearchEngine {
     add(f.topics, (p) => `d.topics && ${p}`);
     add(f.languages, (p) => `d.language = ANY(${p})`);
     return `WITH m AS (
-        SELECT d.doc_type, d.doc_id, d.title, d.body, d.config, d.updated_at, d.jurisdiction, d.topics,
+        SELECT d.doc_type, d.doc_id, d.title, d.body, d.config, d.updated_at, d.jurisdiction, d.topics, d.visibility, d.restricted_to,
           ts_rank_cd(d.tsv, ${tsquery}::tsquery, 1) AS score
         FROM ${s}.documents d
         WHERE d.tsv @@ ${tsquery}::tsquery AND ${where.join(' AND ')}

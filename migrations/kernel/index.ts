@@ -1,3 +1,4 @@
 import { KernelCreatePrincipals1764400000000 } from './1764400000000-kernel-create-principals.ts';
+import { KernelCreateAuditLog1764400000100 } from './1764400000100-kernel-create-audit-log.ts';
 
-export const kernelMigrations = [KernelCreatePrincipals1764400000000];
+export const kernelMigrations = [KernelCreatePrincipals1764400000000, KernelCreateAuditLog1764400000100];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { boundedText, idInput } from '../../lib/inputSchemas.ts';
 import type { EntityManager } from 'typeorm';
 import { canSee, hasRole, reaches } from '../../lib/access.ts';
 import type { OrgKind, Role, Tier, Viewer } from '../../lib/access.ts';
@@ -24,30 +25,30 @@ const ORG_OF_KIND: Record<string, OrgKind> = {
 const orgKindFor = (kind: string): OrgKind => ORG_OF_KIND[kind] ?? 'LEA';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lowercase letters, digits or hyphens');
-const text = (max: number) => z.string().trim().min(2, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) => boundedText(2, max);
 const roles = z.array(z.enum(['EDITOR', 'TRAINER', 'REVIEWER', 'ADMIN', 'AUDITOR'])).max(5)
   .refine((r) => new Set(r).size === r.length, 'must not repeat a role');
 
 const createAgencyInput = z.object({
   id: slug.nullish(),
   name: text(200),
-  acronym: z.string().trim().min(1).max(20).nullish(),
+  acronym: boundedText(1, 20).nullish(),
   kind: z.string(),
   orgKind: z.enum(['LEA', 'PARTNER', 'ACADEMIA', 'PUBLIC_AUTHORITY']),
-  jurisdiction: z.string().min(2).max(20),
+  jurisdiction: idInput.pipe(z.string().min(2).max(20)),
 });
 const inviteMemberInput = z.object({
   id: slug.nullish(),
   displayName: text(120),
   email: z.string().trim().toLowerCase().email('must be an email address').max(254),
-  agency: z.string().min(1).max(64),
+  agency: idInput.pipe(z.string().max(64)),
   tier: z.enum(['PRACTITIONER', 'MANAGER']).nullish(),
   roles: roles.nullish(),
 });
 const updateMemberInput = z.object({
   displayName: text(120).optional(),
   email: z.string().trim().toLowerCase().email('must be an email address').max(254).optional(),
-  agency: z.string().min(1).max(64).optional(),
+  agency: idInput.pipe(z.string().max(64)).optional(),
   tier: z.enum(['PRACTITIONER', 'MANAGER']).nullable().optional(),
   roles: roles.optional(),
   active: z.boolean().optional(),

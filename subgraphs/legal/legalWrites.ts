@@ -6,11 +6,13 @@ import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
 import { CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisible, provisionVisible } from './legalViews.ts';
 import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+import { storable } from './resolvers/inputs.ts';
 
 export const emitLegalEvents = (tx: EntityManager, events: OutboxEvent[]) => emitEvents(tx, 'legal', events);
 
 /** Locks a framework the viewer may see; one the viewer cannot see is NOT_FOUND (no existence leak). */
 export async function lockFramework(tx: EntityManager, viewer: Viewer, id: string): Promise<FrameworkView> {
+  if (!storable(id)) throw notFound(`Legal framework ${JSON.stringify(id.slice(0, 100))}`);
   const [row] = await tx.query(`SELECT ${FRAMEWORK_COLUMNS} FROM legal.frameworks f WHERE f.id = $1 FOR UPDATE`, [id]);
   if (!row || !canSee(viewer, row)) throw notFound(`Legal framework "${id}"`);
   return { ...row, at: null };
@@ -18,6 +20,7 @@ export async function lockFramework(tx: EntityManager, viewer: Viewer, id: strin
 
 /** Locks a provision the viewer may see and returns its latest version. */
 export async function lockProvision(tx: EntityManager, viewer: Viewer, id: string): Promise<ProvisionView> {
+  if (!storable(id)) throw notFound(`Legal provision ${JSON.stringify(id.slice(0, 100))}`);
   const [row]: ProvisionView[] = await tx.query(
     `SELECT ${PROVISION_COLUMNS} FROM ${PROVISION_FROM} WHERE p.id = $1 AND v.version = p.latest_version FOR UPDATE OF p`, [id]);
   if (!row || !provisionVisible(viewer, row)) throw notFound(`Legal provision "${id}"`);
@@ -25,6 +28,7 @@ export async function lockProvision(tx: EntityManager, viewer: Viewer, id: strin
 }
 
 export async function lockContribution(tx: EntityManager, viewer: Viewer, id: string): Promise<ContributionView> {
+  if (!storable(id)) throw notFound(`Contribution ${JSON.stringify(id.slice(0, 100))}`);
   const [row]: ContributionView[] = await tx.query(`SELECT ${CONTRIBUTION_COLUMNS} FROM legal.contributions c WHERE c.id = $1 FOR UPDATE`, [id]);
   if (!row || !contributionVisible(viewer, row)) throw notFound(`Contribution "${id}"`);
   return row;

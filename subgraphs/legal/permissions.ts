@@ -43,4 +43,7 @@ export const permissions = {
   LegalFrameworkConnection: allow,
   ContributionEdge: allow,
   ContributionConnection: allow,
+  Procedure: allow,
+  Curriculum: allow,
+  Recommendation: allow,
 };

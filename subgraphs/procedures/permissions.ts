@@ -34,6 +34,7 @@ export const permissions = {
   ProcedureComparison: allow,
   ComparisonRow: allow,
   ComparisonCell: allow,
-  LegalProvision: allow,
+  Curriculum: allow,
+  Recommendation: allow,
   Member: allow,
 };

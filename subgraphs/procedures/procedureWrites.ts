@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { emitEvents } from '../../lib/outbox.ts';
+import { storable } from './inputs.ts';
 import { VIEW_COLUMNS, procedureVisible, toView, worksOnDraftsOf } from './procedureView.ts';
 import type { ProcedureView } from './procedureView.ts';
 
@@ -10,6 +11,7 @@ import type { ProcedureView } from './procedureView.ts';
  * all is NOT_FOUND (no existence leak); one of another agency is FORBIDDEN.
  */
 export async function lockForWrite(tx: EntityManager, viewer: Viewer, id: string): Promise<{ latest: ProcedureView; published: ProcedureView | null }> {
+  if (!storable(id)) throw notFound(`Procedure ${JSON.stringify(id.slice(0, 100))}`);
   const rows = await tx.query(
     `SELECT ${VIEW_COLUMNS} FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
      WHERE p.id = $1 AND v.version IN (p.latest_version, p.published_version) ORDER BY v.version DESC FOR UPDATE OF p`, [id]);

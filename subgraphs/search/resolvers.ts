@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
+import { isNonPublic } from '../../lib/audit/declarations.ts';
 import { parseInput } from '../../lib/errors.ts';
 import { jurisdictionCode } from '../../lib/inputSchemas.ts';
 import { connectionOf, cursorAt, pageOf } from '../../lib/pagination.ts';
@@ -33,7 +35,7 @@ interface SearchArgs {
 class SearchResults {
   private pageResult: Promise<SearchPage> | null = null;
   private facetResult: Promise<Facet[]> | null = null;
-  constructor(private readonly req: SearchRequest, private readonly ctx: Ctx) {}
+  constructor(private readonly req: SearchRequest, private readonly ctx: Ctx, private readonly operationName: string | null) {}
   private page() {
     return (this.pageResult ??= this.ctx.loaders.engine.search(this.req));
   }
@@ -42,6 +44,14 @@ class SearchResults {
   }
   async hits() {
     const { hits } = await this.page();
+    // Titles and snippets of non-public items are consultations too (the owner logs the entity if it is asked for).
+    const restricted = hits.filter(isNonPublic);
+    for (const type of new Set(restricted.map((h) => h.type))) {
+      this.ctx.audit.record({
+        kind: 'CONSULTATION', decision: 'ALLOWED', operationType: 'query', operationName: this.operationName, entityType: type,
+        entityIds: restricted.filter((h) => h.type === type).map((h) => h.id), field: 'Query.search',
+      });
+    }
     return hits.map((h, i) => ({
       cursor: cursorAt(this.req.offset + i),
       score: h.score,
@@ -66,7 +76,7 @@ class SearchResults {
 
 export const resolvers = {
   Query: {
-    search: (_: unknown, args: SearchArgs, ctx: Ctx) => {
+    search: (_: unknown, args: SearchArgs, ctx: Ctx, info: GraphQLResolveInfo) => {
       const query = parseQuery(args.query);
       const filter = parseInput(filterSchema, args.filter ?? {});
       const page = pageOf(args, MAX_SEARCH_PAGE);
@@ -82,7 +92,7 @@ export const resolvers = {
         sort: args.sort ?? 'RELEVANCE',
         offset: page.offset,
         limit: page.limit,
-      }, ctx);
+      }, ctx, ctx.audit.operationNameOf(info.operation));
     },
   },
   SearchResult: {

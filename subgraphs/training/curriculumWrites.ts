@@ -5,12 +5,14 @@ import { badInput, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from './curriculumView.ts';
 import type { CurriculumView } from './curriculumView.ts';
+import { storable } from './inputs.ts';
 
 /**
  * Locks a curriculum for a change by a trainer of its owning agency. A curriculum the viewer cannot see
  * is NOT_FOUND (no existence leak); one of another agency is FORBIDDEN.
  */
 export async function lockCurriculum(tx: EntityManager, viewer: Viewer, id: string): Promise<CurriculumView> {
+  if (!storable(id)) throw notFound(`Curriculum ${JSON.stringify(id.slice(0, 100))}`);
   const rows = await tx.query(`SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1 FOR UPDATE`, [id]);
   const curriculum = rows[0] ? toCurriculum(rows[0]) : null;
   if (!curriculum || !canSee(viewer, curriculum)) throw notFound(`Curriculum "${id}"`);

@@ -17,4 +17,6 @@ export const training: SubgraphCode<TrainingLoaders> = {
   entities: trainingEntities,
   publishesSearchDocuments: true,
   consumers: [procedureChanged],
+  // An assignment is personal: only its assignee, their managers and trainers in scope read it.
+  audit: { restricted: { Assignment: () => true } },
 };

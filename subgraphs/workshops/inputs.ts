@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { boundedText, jurisdictionCode } from '../../lib/inputSchemas.ts';
+import { boundedText, jurisdictionCode, idInput, storable } from '../../lib/inputSchemas.ts';
 
 export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'] as const;
 export const QUADRANTS = ['STRENGTH', 'WEAKNESS', 'OPPORTUNITY', 'THREAT'] as const;
 export const ADDRESSEES = ['LEAS', 'POLICYMAKERS', 'PLATFORMS', 'TRAINERS', 'LOCAL_AUTHORITIES', 'ACADEMIA'] as const;
 export const RECOMMENDATION_STATUSES = ['PROPOSED', 'ENDORSED', 'IN_PROGRESS', 'IMPLEMENTED', 'REJECTED'] as const;
 
+/** Trimmed text between min and max characters that the database keeps as given. */
 export const text = boundedText;
+export { idInput, storable };
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,99}$/, 'must be an id of lowercase letters, digits and hyphens');
 const distinct = <T>(list: T[]) => new Set(list).size === list.length;
 

@@ -3,12 +3,15 @@ import type { KeyMessageRow, RecommendationRow, SwotItemRow, WorkshopRow } from 
 
 export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'createdAt'> & { visibility: Visibility };
 
+/** The guard an item shares with its workshop (for the audit of consultations). */
+type WorkshopGuard = Pick<WorkshopView, 'visibility' | 'restrictedTo'>;
+
 /** An item with its weight: the number of members who voted for it. */
-export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'createdAt'> & { weight: number };
+export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'createdAt'> & { weight: number } & WorkshopGuard;
 
 export type KeyMessageView = Omit<KeyMessageRow, 'position' | 'createdAt'>;
 
-export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'> & WorkshopGuard;
 
 export interface StatusChangeView {
   recommendationId: string;
@@ -31,11 +34,12 @@ export const WORKSHOP_COLUMNS = `w.id, w.title, w.series, w.theme, w.city_code A
   w.participant_org_kinds AS "participantOrgKinds", w.summary, w.report_status AS "reportStatus", w.visibility,
   w.restricted_to AS "restrictedTo"`;
 
+// Items and recommendations carry their workshop `w`'s guard, which they share.
 export const SWOT_ITEM_COLUMNS = `s.id, s.workshop_id AS "workshopId", s.topic, s.quadrant, s.statement, s.evidence, s.jurisdictions,
-  (SELECT count(*)::int FROM workshops.swot_votes sv WHERE sv.swot_item_id = s.id) AS weight`;
+  (SELECT count(*)::int FROM workshops.swot_votes sv WHERE sv.swot_item_id = s.id) AS weight, w.visibility, w.restricted_to AS "restrictedTo"`;
 
 export const RECOMMENDATION_COLUMNS = `r.id, r.workshop_id AS "workshopId", r.statement, r.rationale, r.addressees, r.topics,
-  r.priority, r.status`;
+  r.priority, r.status, w.visibility, w.restricted_to AS "restrictedTo"`;
 
 /** The transitions setRecommendationStatus allows; IMPLEMENTED is final. */
 export const RECOMMENDATION_TRANSITIONS: Record<string, readonly string[]> = {

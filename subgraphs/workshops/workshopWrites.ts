@@ -4,11 +4,13 @@ import type { Viewer } from '../../lib/access.ts';
 import { notFound } from '../../lib/errors.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
+import { storable } from './inputs.ts';
 import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from './workshopViews.ts';
 import type { RecommendationView, WorkshopView } from './workshopViews.ts';
 
 /** Locks a workshop for a write; one the viewer may not see is NOT_FOUND, as if it did not exist. */
 export async function lockWorkshop(tx: EntityManager, viewer: Viewer, id: string): Promise<WorkshopView> {
+  if (!storable(id)) throw notFound(`Workshop ${JSON.stringify(id.slice(0, 100))}`);
   const [w]: WorkshopView[] = await tx.query(`SELECT ${WORKSHOP_COLUMNS} FROM workshops.workshops w WHERE w.id = $1 FOR UPDATE`, [id]);
   if (!w || !canSee(viewer, w)) throw notFound(`Workshop "${id}"`);
   return w;
@@ -16,12 +18,12 @@ export async function lockWorkshop(tx: EntityManager, viewer: Viewer, id: string
 
 /** Locks a recommendation for a write; its workshop's visibility decides whether the viewer may reach it. */
 export async function lockRecommendation(tx: EntityManager, viewer: Viewer, id: string): Promise<RecommendationView> {
-  const [r]: (RecommendationView & Pick<WorkshopView, 'visibility' | 'restrictedTo'>)[] = await tx.query(
-    `SELECT ${RECOMMENDATION_COLUMNS}, w.visibility, w.restricted_to AS "restrictedTo"
-     FROM workshops.recommendations r JOIN workshops.workshops w ON w.id = r.workshop_id WHERE r.id = $1 FOR UPDATE OF r`, [id]);
+  if (!storable(id)) throw notFound(`Recommendation ${JSON.stringify(id.slice(0, 100))}`);
+  const [r]: RecommendationView[] = await tx.query(
+    `SELECT ${RECOMMENDATION_COLUMNS} FROM workshops.recommendations r JOIN workshops.workshops w ON w.id = r.workshop_id
+     WHERE r.id = $1 FOR UPDATE OF r`, [id]);
   if (!r || !canSee(viewer, r)) throw notFound(`Recommendation "${id}"`);
-  const { visibility: _v, restrictedTo: _r, ...recommendation } = r;
-  return recommendation;
+  return r;
 }
 
 /** The next free position in a workshop's list (the workshop row is locked by the caller). */

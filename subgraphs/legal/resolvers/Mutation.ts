@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { canSee } from '../../../lib/access.ts';
+import type { Guarded } from '../../../lib/access.ts';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import { isUniqueViolation } from '../../../lib/database.ts';
 import { today } from '../../../lib/scalars.ts';
@@ -6,7 +8,7 @@ import { appendProvisionVersion, createProvision, emitLegalEvents, lockFramework
 import { applyPositions } from '../positions.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
-import { date, heading, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
+import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 const frameworkContent = {
@@ -28,7 +30,7 @@ const createFrameworkInput = z.object({
   id: z.string().regex(/^[a-z]{2}(-[a-z0-9]{1,12}){1,6}$/, 'must be a lower-case id such as es-lo-7-2021'),
   jurisdiction: jurisdictionCode,
   kind: z.enum(['REGULATION', 'DIRECTIVE', 'STATUTE', 'DECREE', 'GUIDELINE', 'CASE_LAW']),
-  transposes: z.string().max(100).nullish(),
+  transposes: idInput.nullish(),
   ...frameworkContent,
 });
 const updateFrameworkInput = z.object(Object.fromEntries(Object.entries(frameworkContent).map(([k, v]) => [k, v.optional()])) as {
@@ -59,6 +61,11 @@ function checkDates(f: { adoptedOn?: string | null; inForceFrom?: string | null;
   if (f.adoptedOn && f.inForceFrom && f.inForceFrom < f.adoptedOn) throw badInput('inForceFrom must not be before adoptedOn.');
 }
 
+/** Content its own author could no longer read is refused rather than written and lost from sight. */
+function expectReadable(ctx: Ctx, guarded: Guarded, what: string) {
+  if (!canSee(ctx.viewer, guarded)) throw badInput(`visibility and restrictedTo must leave the ${what} readable by you.`);
+}
+
 async function dimensionMap(ctx: Ctx) {
   return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
 }
@@ -70,6 +77,7 @@ export const Mutation = {
   createLegalFramework: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(createFrameworkInput, args.input);
     checkDates(input);
+    expectReadable(ctx, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, 'framework');
     if (input.transposes) {
       const directive = await ctx.loaders.framework.load(input.transposes);
       if (!directive) throw notFound(`Legal framework "${input.transposes}"`);
@@ -99,6 +107,7 @@ export const Mutation = {
       const current = await lockFramework(tx, ctx.viewer, args.id);
       const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       checkDates(next);
+      expectReadable(ctx, next, 'framework');
       await tx.query(
         `UPDATE legal.frameworks SET title = $2, short_title = $3, eli = $4, celex = $5, identifier = $6, adopted_on = $7, in_force_from = $8,
            repealed_on = $9, languages = $10, summary = $11, topics = $12, visibility = $13, restricted_to = $14, updated_at = now()
@@ -112,6 +121,7 @@ export const Mutation = {
 
   addProvision: async (_: unknown, args: { framework: string; input: unknown }, ctx: Ctx) => {
     const input = parseInput(addProvisionInput, args.input);
+    expectReadable(ctx, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, 'provision');
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
     const id = await ctx.db.transaction(async (tx) => {
       const framework = await lockFramework(tx, ctx.viewer, args.framework);

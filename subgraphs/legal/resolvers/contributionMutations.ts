@@ -7,11 +7,11 @@ import { today } from '../../../lib/scalars.ts';
 import type { ContributionView } from '../legalViews.ts';
 import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
 import type { Ctx } from './context.ts';
-import { heading, provisionText, reference, text, visibility } from './inputs.ts';
+import { heading, idInput, provisionText, reference, text, visibility } from './inputs.ts';
 
 const submitInput = z.object({
   kind: z.enum(['COMMENT', 'AMENDMENT', 'NEW_PROVISION', 'INTERPRETATION_NOTE']),
-  target: z.string().min(1).max(100),
+  target: idInput,
   proposedReference: reference.nullish(),
   proposedHeading: heading.nullish(),
   proposedText: provisionText,

@@ -4,5 +4,7 @@ import { Jurisdiction, LegalFramework } from './LegalFramework.ts';
 import { LegalProvision, ProvisionVersion } from './LegalProvision.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { Curriculum, Procedure, Recommendation } from './references.ts';
 
-export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution };
+export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
+  Procedure, Curriculum, Recommendation };

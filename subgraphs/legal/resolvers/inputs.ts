@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { VISIBILITIES } from '../../../lib/access.ts';
-import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { boundedText, jurisdictionCode, idInput, storable } from '../../../lib/inputSchemas.ts';
 
 export const LEGAL_TOPICS = ['DATA_PROTECTION', 'PRIVACY', 'JURISDICTION', 'CYBERCRIME', 'HATE_SPEECH', 'ELECTRONIC_EVIDENCE',
   'PLATFORM_DUTIES', 'TERRORIST_CONTENT', 'LAW_ENFORCEMENT_COOPERATION'] as const;
 
+/** Trimmed text between min and max characters that the database keeps as given. */
 export const text = boundedText;
+export { idInput, storable };
 export const topics = z.array(z.enum(LEGAL_TOPICS)).max(LEGAL_TOPICS.length).refine((t) => new Set(t).size === t.length, 'must not repeat a topic');
 export const visibility = z.enum(VISIBILITIES);
 export const restrictedTo = z.array(jurisdictionCode).max(30);

@@ -5,11 +5,12 @@ import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
 import type { DimensionRow } from '../entities.ts';
 import { emitProcedureEvent, expectVersion, insertVersion, lockForWrite } from '../procedureWrites.ts';
+import { procedureVisible } from '../procedureView.ts';
 import type { ProcedureView } from '../procedureView.ts';
 import type { Ctx } from './context.ts';
-import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { text } from '../inputs.ts';
 
-const text = boundedText;
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
 const step = z.object({
   action: text(3, 500),
@@ -87,6 +88,11 @@ function nextDraft(latest: ProcedureView, changes: Partial<ProcedureView>, membe
   };
 }
 
+/** A version its own author could no longer read is refused rather than written and lost from sight. */
+function expectReadable(ctx: Ctx, v: ProcedureView) {
+  if (!procedureVisible(ctx.viewer, v)) throw badInput('visibility and restrictedTo must leave the procedure readable by you.');
+}
+
 async function reload(ctx: Ctx, id: string) {
   ctx.loaders.procedure.clear(id);
   ctx.loaders.versions.clear(id);
@@ -129,6 +135,7 @@ export const Mutation = {
       changeNote: null,
       createdBy: v.memberId,
     };
+    expectReadable(ctx, view);
     await ctx.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO procedures.procedures (id, agency_id, jurisdiction_code, topic, latest_version) VALUES ($1, $2, $3, $4, 1)`,
@@ -149,6 +156,7 @@ export const Mutation = {
       if (steps !== undefined) changes.steps = normaliseSteps(steps);
       if (r !== undefined) changes.resourcing = normaliseResourcing(r);
       const draft = nextDraft(latest, { ...changes, changeNote: changeNote ?? null }, ctx.viewer.memberId);
+      expectReadable(ctx, draft);
       await insertVersion(tx, draft);
       await tx.query('UPDATE procedures.procedures SET latest_version = $2, updated_at = now() WHERE id = $1', [args.id, draft.version]);
       await emitProcedureEvent(tx, draft, 'procedure.updated');

@@ -13,7 +13,7 @@ export const Procedure = {
   __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.procedure.load(ref.id),
   jurisdiction: (p: ProcedureView) => ({ code: p.jurisdictionCode }),
   agency: (p: ProcedureView) => ({ id: p.agencyId }),
-  legalBasis: (p: ProcedureView) => p.legalBasis.map((id) => ({ id })),
+  legalBasisIds: (p: ProcedureView) => p.legalBasis,
   steps: (p: ProcedureView) => p.steps.map((s, i) => ({ position: i + 1, ...s, safeguards: s.safeguards ?? [] })),
   dimensionValues: async (p: ProcedureView, _: unknown, ctx: Ctx) => {
     const keys = Object.keys(p.dimensionValues).sort();

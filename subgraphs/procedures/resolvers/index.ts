@@ -2,5 +2,6 @@ import { DateScalar, JSONScalar } from '../../../lib/scalars.ts';
 import { Mutation } from './Mutation.ts';
 import { Agency, Jurisdiction, Procedure } from './Procedure.ts';
 import { Query } from './Query.ts';
+import { Curriculum, Recommendation } from './references.ts';
 
-export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency };
+export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency, Curriculum, Recommendation };

@@ -8,8 +8,9 @@ import type { Ctx } from './context.ts';
 export const Curriculum = {
   __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.curriculum.load(ref.id),
   modules: (c: CurriculumView, _: unknown, ctx: Ctx) => ctx.loaders.modulesOf.load(c.id),
-  relatedProcedures: (c: CurriculumView) => c.relatedProcedures.map((id) => ({ id })),
-  relatedLegalFrameworks: (c: CurriculumView) => c.relatedLegalFrameworks.map((id) => ({ id })),
+  // Handed to the procedures and legal subgraphs, which resolve the ones the viewer may see.
+  relatedProcedureIds: (c: CurriculumView) => c.relatedProcedures,
+  relatedLegalFrameworkIds: (c: CurriculumView) => c.relatedLegalFrameworks,
   ownerAgency: (c: CurriculumView) => ({ id: c.ownerAgencyId }),
 };
 
@@ -43,4 +44,14 @@ export const Agency = {
   __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   trainingSummary: async (agency: { id: string }, _: unknown, ctx: Ctx) =>
     trainingReportOf(ctx.viewer, await ctx.loaders.reportRowsOfAgency.load(agency.id), today()),
+};
+
+// A workshop recommendation's links to curricula: the gateway hands over the ids (a field the workshops subgraph keeps
+// @inaccessible) and this subgraph answers those the viewer may see, so a hidden curriculum's id never shows.
+export const Recommendation = {
+  __resolveReference: (ref: { id: string; curriculumLinkIds?: string[] }) => ref,
+  visibleCurriculumLinkIds: async (r: { curriculumLinkIds?: string[] }, _: unknown, ctx: Ctx) => {
+    const loaded = await ctx.loaders.curriculum.loadMany(r.curriculumLinkIds ?? []);
+    return loaded.flatMap((c) => (c && !(c instanceof Error) ? [c.id] : []));
+  },
 };

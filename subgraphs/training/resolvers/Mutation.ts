@@ -15,9 +15,9 @@ import type { ModuleRow } from '../entities.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import type { Ctx } from './context.ts';
 import { language } from './Query.ts';
-import { boundedText, jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { idInput, storable, text } from '../inputs.ts';
 
-const text = boundedText;
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
 const unique = <T extends z.ZodType>(item: T, max: number, what: string) =>
@@ -57,10 +57,10 @@ const createInput = z.object({
 const updateInput = z.object(Object.fromEntries(Object.entries(content).map(([k, s]) => [k, s.optional()])) as { [K in keyof typeof content]: z.ZodOptional<(typeof content)[K]> })
   .refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
 const assignInput = z.object({
-  curriculumId: z.string().min(1).max(100),
-  memberIds: z.array(z.string().min(1).max(100)).min(1, 'name at least one member').max(1_000)
+  curriculumId: idInput,
+  memberIds: z.array(idInput).min(1, 'name at least one member').max(1_000)
     .refine((m) => new Set(m).size === m.length, 'must not repeat a member').nullish(),
-  agencyId: z.string().min(1).max(100).nullish(),
+  agencyId: idInput.nullish(),
   dueOn: z.string().refine((d) => d >= today(), 'must not be in the past'),
   allowTierMismatch: z.boolean().nullish(),
 }).refine((i) => (i.memberIds ? 1 : 0) + (i.agencyId ? 1 : 0) === 1, 'give memberIds or agencyId, not both');
@@ -215,6 +215,7 @@ export const Mutation = {
 
   recordModuleProgress: async (_: unknown, args: { assignmentId: string; moduleId: string; completed: boolean; score?: number | null }, ctx: Ctx) => {
     const input = parseInput(progressInput, { completed: args.completed, score: args.score });
+    if (!storable(args.assignmentId)) throw notFound(`Assignment ${JSON.stringify(args.assignmentId.slice(0, 100))}`);
     const seen = await ctx.loaders.assignment.load(args.assignmentId);
     if (!seen) throw notFound(`Assignment "${args.assignmentId}"`);
     if (seen.memberId !== ctx.viewer.memberId) throw forbidden('Only the assignee records progress.');
@@ -253,6 +254,7 @@ export const Mutation = {
   },
 
   cancelAssignment: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    if (!storable(args.id)) throw notFound(`Assignment ${JSON.stringify(args.id.slice(0, 100))}`);
     const seen = await ctx.loaders.assignment.load(args.id);
     if (!seen) throw notFound(`Assignment "${args.id}"`);
     if (!trainerCovers(ctx.viewer, seen.jurisdictionPath)) throw forbidden('This member is outside your training scope.');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canSee } from '../../../lib/access.ts';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import {
-  createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, swotItemsInput,
+  createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, storable, swotItemsInput,
 } from '../inputs.ts';
 import { emitWorkshopEvents, lockRecommendation, lockWorkshop, nextPosition } from '../workshopWrites.ts';
 import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
@@ -62,6 +62,7 @@ export const Mutation = {
   },
 
   voteSwotItem: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+    if (!storable(args.id)) throw notFound(`SWOT item ${JSON.stringify(args.id.slice(0, 100))}`);
     await ctx.db.transaction(async (tx) => {
       const [item] = await tx.query(
         `SELECT s.id, s.workshop_id AS "workshopId", w.visibility, w.restricted_to AS "restrictedTo"

@@ -1,0 +1,171 @@
+import { Kind } from 'graphql';
+import type { DocumentNode, GraphQLField, GraphQLOutputType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
+import type { AuditCollector, AuditEntry } from './collector.ts';
+import type { AuditDeclarations } from './declarations.ts';
+import { isNonPublic } from './declarations.ts';
+
+/** Error codes that mean access was refused. */
+const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
+/** The key field of every type with `@key` in a subgraph's SDL (its first field: `id`, `code`). */
+export function keyFieldsOf(typeDefs: DocumentNode): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const def of typeDefs.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    for (const directive of def.directives ?? []) {
+      if (directive.name.value !== 'key') continue;
+      const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+      const first = fields?.kind === Kind.STRING ? fields.value.trim().split(/[\s{]+/)[0] : undefined;
+      if (first && !keys.has(def.name.value)) keys.set(def.name.value, first);
+    }
+  }
+  return keys;
+}
+
+// The schema's types may come from the other build of graphql (CommonJS vs ESM, through @apollo/subgraph), where its
+// instanceof-based helpers (getNamedType, isObjectType) refuse them: types are unwrapped by shape here.
+const namedTypeOf = (type: GraphQLOutputType): { name: string; getFields?: () => Record<string, GraphQLField<unknown, unknown>> } => {
+  let t = type as { ofType?: unknown; name?: string };
+  while (t.ofType) t = t.ofType as typeof t;
+  return t as ReturnType<typeof namedTypeOf>;
+};
+
+const codeOf = (err: unknown): string => {
+  const code = (err as { extensions?: { code?: unknown } })?.extensions?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+};
+
+const idOf = (x: unknown, key = 'id'): string | null => {
+  if (!x || typeof x !== 'object') return null;
+  const v = (x as Record<string, unknown>)[key];
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+};
+
+const idsOf = (list: unknown[]): string[] => list.map((x) => idOf(x)).filter((id): id is string => id !== null);
+
+/**
+ * What a mutation result names: itself (an object with an id, or a list of them), or else the first field of a
+ * result object holding such objects (e.g. a result type listing the assignments it made).
+ */
+function mutationTarget(value: unknown, returnType: GraphQLOutputType): { entityType: string; ids: string[]; objects: object[] } {
+  const named = namedTypeOf(returnType);
+  if (Array.isArray(value)) return { entityType: named.name, ids: idsOf(value), objects: value.filter((v) => v && typeof v === 'object') };
+  if (value && typeof value === 'object') {
+    const id = idOf(value);
+    if (id !== null) return { entityType: named.name, ids: [id], objects: [value] };
+    if (named.getFields) {
+      for (const [name, field] of Object.entries(named.getFields())) {
+        const inner = (value as Record<string, unknown>)[name];
+        const list = (Array.isArray(inner) ? inner : [inner]).filter((v): v is object => !!v && typeof v === 'object');
+        const ids = idsOf(list);
+        if (ids.length) return { entityType: namedTypeOf(field.type).name, ids, objects: list };
+      }
+    }
+  }
+  return { entityType: named.name, ids: [], objects: [] };
+}
+
+/** Calls `then` on a value or on what a promise resolves to, and `fail` on an error thrown or returned. */
+function observe(result: unknown, then: (value: unknown) => void, fail: (err: unknown) => void): unknown {
+  const settle = (value: unknown) => {
+    if (value instanceof Error) fail(value);
+    else then(value);
+    return value;
+  };
+  if (result instanceof Promise) {
+    return result.then(settle, (err) => {
+      fail(err);
+      throw err;
+    });
+  }
+  return settle(result);
+}
+
+export interface AuditedSubgraph {
+  name: string;
+  typeDefs: DocumentNode;
+  audit?: AuditDeclarations;
+}
+
+/**
+ * The kernel's audit, as one graphql-middleware applied outside the shield on every field, so that no resolver can
+ * forget it:
+ * - a Mutation field is logged as MUTATION, ALLOWED with the ids it returned, DENIED when refused
+ *   (FORBIDDEN/UNAUTHENTICATED), ALLOWED with the error code when it failed otherwise;
+ * - any other field refused (FORBIDDEN/UNAUTHENTICATED, by a shield rule or by a resolver) is a DENIAL of its
+ *   parent item (or, on Query, of the type it returns, with the `id` argument);
+ * - the first field resolved on an object of an entity type (`@key`, or declared `restricted`) records a
+ *   CONSULTATION when the object is a non-PUBLIC item; one entry per type per request, with every id;
+ * - a declared export field resolved is an EXPORT of the items it carries.
+ * Entries go to `ctx.audit` and are written once the request is done (see plugin.ts).
+ */
+export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IMiddlewareFunction {
+  const keyFields = keyFieldsOf(def.typeDefs);
+  const restricted = def.audit?.restricted ?? {};
+  const exports = def.audit?.exports ?? {};
+  const audited = new Set([...keyFields.keys(), ...Object.keys(restricted)]);
+  const mutationType = schema.getMutationType()?.name ?? 'Mutation';
+  const rootTypes = new Set([schema.getQueryType()?.name ?? 'Query', mutationType]);
+
+  const isRestricted = (typeName: string, item: Record<string, unknown>) => {
+    const rule = restricted[typeName];
+    if (rule) return rule(item);
+    return typeof item.visibility === 'string' && isNonPublic(item as never);
+  };
+
+  return ((resolve: (...a: unknown[]) => unknown, parent: any, args: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => {
+    const audit = (ctx as { audit?: AuditCollector } | undefined)?.audit;
+    if (!audit) return resolve(parent, args, ctx, info);
+    const typeName = info.parentType.name;
+    const coordinate = `${typeName}.${info.fieldName}`;
+    const operation = {
+      operationType: info.operation.operation === 'mutation' ? 'mutation' : 'query',
+      operationName: audit.operationNameOf(info.operation),
+    } as const;
+
+    if (typeName === mutationType) {
+      const justification = typeof args?.justification === 'string' && args.justification.trim()
+        ? args.justification.trim().slice(0, 1000) : null;
+      const base: Omit<AuditEntry, 'decision' | 'entityType' | 'entityIds'> = {
+        kind: 'MUTATION', ...operation, field: coordinate, ...(justification ? { justification } : {}),
+      };
+      return observe(resolve(parent, args, ctx, info), (value) => {
+        const target = mutationTarget(value, info.returnType);
+        // The objects a mutation returns are logged by it, not again as consultations.
+        for (const o of target.objects) audit.considered.add(o);
+        audit.record({ ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids });
+      }, (err) => {
+        const code = codeOf(err);
+        const id = idOf(args);
+        audit.record({
+          ...base, decision: ACCESS_CODES.has(code) ? 'DENIED' : 'ALLOWED', errorCode: code,
+          entityType: namedTypeOf(info.returnType).name, entityIds: id ? [id] : [],
+        });
+      });
+    }
+
+    const keyField = keyFields.get(typeName) ?? 'id';
+    if (audited.has(typeName) && parent && typeof parent === 'object' && !audit.considered.has(parent)) {
+      audit.considered.add(parent);
+      if (isRestricted(typeName, parent)) {
+        const id = idOf(parent, keyField);
+        audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operation, entityType: typeName, entityIds: id ? [id] : [], field: null });
+      }
+    }
+    const exported = exports[coordinate];
+    return observe(resolve(parent, args, ctx, info), (value) => {
+      if (!exported || value === null || value === undefined) return;
+      const items = exported(parent);
+      audit.record({ kind: 'EXPORT', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: coordinate });
+    }, (err) => {
+      if (!ACCESS_CODES.has(codeOf(err))) return;
+      const root = rootTypes.has(typeName);
+      const id = root ? idOf(args) : idOf(parent, keyField);
+      audit.record({
+        kind: 'DENIAL', decision: 'DENIED', ...operation, errorCode: codeOf(err), field: coordinate,
+        entityType: root ? namedTypeOf(info.returnType).name : typeName, entityIds: id ? [id] : [],
+      });
+    });
+  }) as IMiddlewareFunction;
+}

@@ -1,0 +1,14 @@
+import { allow, hasRole } from '../../lib/shieldRules.ts';
+
+// The audit log is for auditors alone; its entries carry no visibility of their own.
+export const permissions = {
+  Query: {
+    auditLog: hasRole('AUDITOR'),
+  },
+  AuditEntry: allow,
+  AuditEntryEdge: allow,
+  AuditEntryConnection: allow,
+  PageInfo: allow,
+  Member: allow,
+  Agency: allow,
+};
