@@ -13,22 +13,33 @@ export function random(seed: number): () => number {
   };
 }
 
-const COMMON = ['social', 'media', 'police', 'monitoring', 'officers', 'online', 'public', 'account', 'citizens', 'procedure',
+export const COMMON = ['social', 'media', 'police', 'monitoring', 'officers', 'online', 'public', 'account', 'citizens', 'procedure',
   'investigation', 'evidence', 'communication', 'safety', 'platform', 'message', 'report', 'event', 'threat', 'unit'];
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vol', 'pri', 'den', 'sul', 'mar', 'tek', 'bo', 'ni', 'gra', 'fel', 'ost'];
 export const JURISDICTIONS = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
   'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'ES-CT', 'DE-BY'];
 const TYPES = ['Procedure', 'LegalFramework', 'LegalProvision', 'Curriculum', 'Workshop', 'SwotItem', 'Recommendation'];
-const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'];
-const LANGUAGES = ['en', 'en', 'en', 'es', 'de', 'fr', 'nl', 'it'];
-const VISIBILITY: Visibility[] = ['PUBLIC', 'PUBLIC', 'MEMBERS', 'LEA', 'LEA', 'MANAGEMENT'];
+export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'];
+export const LANGUAGES = ['en', 'en', 'en', 'es', 'de', 'fr', 'nl', 'it'];
+export const VISIBILITY: Visibility[] = ['PUBLIC', 'PUBLIC', 'MEMBERS', 'LEA', 'LEA', 'MANAGEMENT'];
 
 /** A rare word: made of syllables, so each appears in only a handful of documents. */
 export function rareWord(rand: () => number): string {
   return Array.from({ length: 3 + Math.floor(rand() * 2) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('');
 }
 
-const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+export const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+/** `n` words, 70% common ones and 30% rare ones, as the searchable texts are made of. */
+export function words(rand: () => number, n: number): string {
+  return Array.from({ length: n }, () => (rand() < 0.7 ? pick(rand, COMMON) : rareWord(rand))).join(' ');
+}
+
+/** A sentence of `n` words: capitalised, with a full stop. */
+export function sentence(rand: () => number, n: number): string {
+  const w = words(rand, n);
+  return `${w.charAt(0).toUpperCase()}${w.slice(1)}.`;
+}
 
 /** `count` searchable documents with a realistic mix of types, languages, visibilities and restrictions. */
 export function* searchDocuments(count: number, seed = 7, batch = 1000): Generator<SearchDocument[]> {

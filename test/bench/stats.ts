@@ -16,11 +16,21 @@ export function printTable(rows: Record<string, string | number>[]): void {
   for (const r of rows) console.log(line(cols.map((c) => text(r[c] ?? ''))));
 }
 
-/** A one-line progress bar on stderr. */
+const printedDecile = new Map<string, number>();
+
+/** A one-line progress bar on stderr (without a terminal: one line per tenth done). */
 export function progress(label: string, done: number, total: number): void {
   const width = 30;
-  const filled = Math.round((done / Math.max(1, total)) * width);
+  const ratio = Math.min(1, done / Math.max(1, total));
+  const filled = Math.round(ratio * width);
   const text = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
-  if (process.stderr.isTTY) process.stderr.write(`\r${text}${done >= total ? '\n' : ''}`);
-  else if (done >= total || done % Math.max(1, Math.floor(total / 10)) === 0) process.stderr.write(`${text}\n`);
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${text}\x1b[K${done >= total ? '\n' : ''}`);
+    return;
+  }
+  const decile = Math.floor(ratio * 10);
+  if (decile === printedDecile.get(label)) return;
+  printedDecile.set(label, decile);
+  if (done >= total) printedDecile.delete(label);
+  process.stderr.write(`${text}\n`);
 }

@@ -1,0 +1,88 @@
+import autocannon from 'autocannon';
+import { percentile } from './stats.ts';
+
+export interface LoadRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Non-2xx responses, responses with GraphQL `errors`, connection errors and timeouts. */
+  errors: number;
+  /** The first failed response (status and the start of its body), to show what went wrong. */
+  sampleError: string | null;
+}
+
+/**
+ * Sends POST requests to `url` from `connections` connections for `seconds`, each connection cycling through
+ * `requests`. Every response is checked: a status outside 2xx or a body carrying `"errors":` counts as an error.
+ */
+export async function drive(url: string, requests: LoadRequest[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
+  const samples: number[] = [];
+  let lastStatus = 0;
+  let failed = 0;
+  let sampleError: string | null = null;
+  const started = performance.now();
+  const instance = autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    timeout: 30,
+    requests: requests.map((r) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...r.headers },
+      body: JSON.stringify({ query: r.query, variables: r.variables }),
+    })),
+    // autocannon emits 'response' and then calls verifyBody for the same response, synchronously.
+    verifyBody: (body: string) => {
+      if (lastStatus < 200 || lastStatus >= 300 || body.includes('"errors":')) {
+        failed += 1;
+        sampleError ??= `HTTP ${lastStatus}: ${body.slice(0, 400)}`;
+      }
+      return true;
+    },
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    lastStatus = statusCode;
+    samples.push(responseTime);
+  });
+  const result = await instance;
+  const seconds = (performance.now() - started) / 1000;
+  samples.sort((a, b) => a - b);
+  const transport = result.errors; // connection errors, timeouts included
+  if (transport && !sampleError) sampleError = `${transport} connection errors or timeouts`;
+  return {
+    requests: samples.length,
+    seconds,
+    rps: samples.length / seconds,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    errors: failed + transport,
+    sampleError,
+  };
+}
+
+/** One request, for checks and SQL counts. */
+export async function postOnce(url: string, r: LoadRequest): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...r.headers },
+    body: JSON.stringify({ query: r.query, variables: r.variables }),
+  });
+  const text = await res.text();
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+  }
+  return { status: res.status, body };
+}
