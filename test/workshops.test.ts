@@ -101,6 +101,21 @@ describe('swotMatrix', () => {
   it('refuses a malformed jurisdiction code', async () => {
     expect(codesOf(await run('demo-manager-es', MATRIX, { j: ['spain'] }))).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('lists the heaviest itemsPerQuadrant items of each quadrant and still counts and weighs them all', async () => {
+    const LIMITED = MATRIX.replace('jurisdictions: $j)', 'jurisdictions: $j, itemsPerQuadrant: $n)').replace('$j: [ID!])', '$j: [ID!], $n: Int)');
+    const all = (await run('demo-manager-de', MATRIX, {})).data.swotMatrix;
+    const top = (await run('demo-manager-de', LIMITED, { n: 2 })).data.swotMatrix;
+    expect(top.itemCount).toBe(all.itemCount);
+    expect(top.totalWeight).toBe(all.totalWeight);
+    expect(top.workshops.map((w: any) => w.id).sort()).toEqual(all.workshops.map((w: any) => w.id).sort());
+    for (const [i, q] of top.quadrants.entries()) {
+      expect(q.count).toBe(all.quadrants[i].count);
+      expect(q.items.map((x: any) => x.weight)).toEqual(all.quadrants[i].items.slice(0, 2).map((x: any) => x.weight));
+    }
+    expect(all.quadrants.some((q: any) => q.items.length > 2)).toBe(true);
+    for (const n of [0, 101]) expect(codesOf(await run('demo-manager-de', LIMITED, { n }))).toEqual(['BAD_USER_INPUT']);
+  });
 });
 
 const LIST = `query($filter: WorkshopFilter, $first: Int) { workshops(filter: $filter, first: $first) { totalCount nodes { id title city { code } } } }`;

@@ -31,6 +31,7 @@ export const swotMatrixInput = z.object({
   topic: z.enum(TOPICS).nullish(),
   workshops: z.array(z.string().max(100)).max(100).nullish(),
   jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
+  itemsPerQuadrant: z.number().int().min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').nullish(),
 });
 
 export const createWorkshopInput = z.object({

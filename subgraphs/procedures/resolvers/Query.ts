@@ -42,9 +42,14 @@ export const Query = {
     if (filter.agency) conditions.add('p.agency_id = ?', filter.agency);
     const where = conditions.list;
     params.push(page.limit, page.offset);
+    // The page is picked on narrow columns; only its rows are read whole.
     const rows = await ctx.db.query(
-      `SELECT ${VIEW_COLUMNS}, count(*) OVER () AS total FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}
-       ORDER BY p.jurisdiction_code, p.topic, p.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+      `WITH page AS (
+         SELECT p.id, v.version, count(*) OVER () AS total FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}
+         ORDER BY p.jurisdiction_code, p.topic, p.id LIMIT $${params.length - 1} OFFSET $${params.length})
+       SELECT ${VIEW_COLUMNS}, page.total FROM page
+       JOIN procedures.procedures p ON p.id = page.id JOIN procedures.procedure_versions v ON v.procedure_id = page.id AND v.version = page.version
+       ORDER BY p.jurisdiction_code, p.topic, p.id`, params);
     const nodes = rows.map(toView);
     for (const n of nodes) ctx.loaders.procedure.prime(n.id, n);
     const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await countVisible(ctx, from, where, params.slice(0, -2)) : 0;
@@ -81,11 +86,15 @@ export const Query = {
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
     const params: unknown[] = [args.topic, input.jurisdictions, at];
     // One row per jurisdiction: the visible version in force on `at` that took effect last.
+    // The winners are picked on narrow columns; only they are read whole.
     const rows = await ctx.db.query(
-      `SELECT DISTINCT ON (p.jurisdiction_code) ${VIEW_COLUMNS}
-       FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
-       WHERE p.topic = $1 AND p.jurisdiction_code = ANY($2) AND ${inForceOnSql('$3')} AND ${visibilitySql(ctx.viewer, 'v', params)}
-       ORDER BY p.jurisdiction_code, v.effective_from DESC, p.id`, params);
+      `WITH winner AS (
+         SELECT DISTINCT ON (p.jurisdiction_code) p.id, v.version
+         FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
+         WHERE p.topic = $1 AND p.jurisdiction_code = ANY($2) AND ${inForceOnSql('$3')} AND ${visibilitySql(ctx.viewer, 'v', params)}
+         ORDER BY p.jurisdiction_code, v.effective_from DESC, p.id)
+       SELECT ${VIEW_COLUMNS} FROM winner
+       JOIN procedures.procedures p ON p.id = winner.id JOIN procedures.procedure_versions v ON v.procedure_id = winner.id AND v.version = winner.version`, params);
     const inForce = new Map<string, ProcedureView>(rows.map((r: unknown) => {
       const view = toView(r);
       return [view.jurisdictionCode, view];

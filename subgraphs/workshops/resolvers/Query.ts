@@ -47,26 +47,38 @@ export const Query = {
 
   workshop: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(args.id),
 
-  swotMatrix: async (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null }, ctx: Ctx) => {
+  swotMatrix: async (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null; itemsPerQuadrant?: number | null }, ctx: Ctx) => {
     const input = parseInput(swotMatrixInput, args);
     const params: unknown[] = [];
     const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
     if (input.topic) where.add('s.topic = ?', input.topic);
     if (input.workshops) where.add('w.id = ANY(?)', input.workshops);
     if (input.jurisdictions?.length) where.add(concernsSql('?'), input.jurisdictions);
-    // Counts and weights per quadrant come from window functions, so the matrix is one statement however many workshops.
-    const rows: (SwotItemView & { position: number; quadrantCount: number; quadrantWeight: number })[] = await ctx.db.query(
-      `SELECT m.*, (count(*) OVER q)::int AS "quadrantCount", (sum(m.weight) OVER q)::int AS "quadrantWeight"
-       FROM (SELECT ${SWOT_ITEM_COLUMNS}, s.position FROM workshops.workshops w JOIN workshops.swot_items s ON s.workshop_id = w.id
-             WHERE ${where.list.join(' AND ')}) m
-       WINDOW q AS (PARTITION BY m.quadrant)
-       ORDER BY m.weight DESC, m."workshopId", m.position`, params);
+    params.push(input.itemsPerQuadrant ?? 20);
+    // One statement however many workshops: counts and weights over every visible item, then only the heaviest items
+    // of each quadrant are read whole.
+    const rows: (SwotItemView & { position: number; quadrantCount: number; quadrantWeight: number; workshopIds: string[] })[] = await ctx.db.query(
+      `WITH m AS (
+         SELECT s.id, s.workshop_id, s.quadrant, s.position, coalesce(v.n, 0) AS weight
+         FROM workshops.workshops w JOIN workshops.swot_items s ON s.workshop_id = w.id
+         LEFT JOIN (SELECT swot_item_id, count(*)::int AS n FROM workshops.swot_votes GROUP BY swot_item_id) v ON v.swot_item_id = s.id
+         WHERE ${where.list.join(' AND ')}
+       ), ranked AS (
+         SELECT m.*, (count(*) OVER q)::int AS quadrant_count, (sum(m.weight) OVER q)::int AS quadrant_weight,
+           row_number() OVER (PARTITION BY m.quadrant ORDER BY m.weight DESC, m.workshop_id, m.position) AS rank
+         FROM m WINDOW q AS (PARTITION BY m.quadrant)
+       )
+       SELECT ${SWOT_ITEM_COLUMNS}, s.position, r.quadrant_count AS "quadrantCount", r.quadrant_weight AS "quadrantWeight",
+         (SELECT coalesce(array_agg(DISTINCT m.workshop_id), '{}') FROM m) AS "workshopIds"
+       FROM ranked r JOIN workshops.swot_items s ON s.id = r.id JOIN workshops.workshops w ON w.id = s.workshop_id
+       WHERE r.rank <= $${params.length}
+       ORDER BY r.weight DESC, r.workshop_id, r.position`, params);
     const quadrants = QUADRANTS.map((quadrant) => {
       const items = rows.filter((r) => r.quadrant === quadrant);
       return { quadrant, count: items[0]?.quadrantCount ?? 0, weight: items[0]?.quadrantWeight ?? 0, items };
     });
     for (const r of rows) ctx.loaders.swotItem.prime(r.id, r);
-    const workshopIds = [...new Set(rows.map((r) => r.workshopId))];
+    const workshopIds = rows[0]?.workshopIds ?? [];
     return {
       topic: input.topic ?? null,
       quadrants,
