@@ -1,4 +1,5 @@
 import { ProceduresCreateTables1764400002000 } from './1764400002000-procedures-create-tables.ts';
 import { ProceduresSearchDocuments1764400006001 } from './1764400006001-procedures-search-documents.ts';
+import { ProceduresVersionsByEffectiveDate1764400006101 } from './1764400006101-procedures-versions-by-effective-date.ts';
 
-export const proceduresMigrations = [ProceduresCreateTables1764400002000, ProceduresSearchDocuments1764400006001];
+export const proceduresMigrations = [ProceduresCreateTables1764400002000, ProceduresSearchDocuments1764400006001, ProceduresVersionsByEffectiveDate1764400006101];

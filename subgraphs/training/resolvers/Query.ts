@@ -97,10 +97,17 @@ export const Query = {
     const params: unknown[] = [];
     const { select } = assignmentSelect(params);
     const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
-    if (input.agency) add('pr.agency_id = ?', input.agency);
     if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
     if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
-    const rows = await ctx.db.query(`${select} JOIN training.curricula c ON c.id = a.curriculum_id WHERE ${where.join(' AND ')}`, params);
+    // A unit's report starts from the unit's members (indexed), not from every assignment.
+    let members = '';
+    let ofAgency = '';
+    if (input.agency) {
+      params.push(input.agency);
+      members = `WITH agency_members AS MATERIALIZED (SELECT member_id FROM access.principals WHERE agency_id = $${params.length}) `;
+      ofAgency = 'JOIN agency_members am ON am.member_id = a.member_id';
+    }
+    const rows = await ctx.db.query(`${members}${select} JOIN training.curricula c ON c.id = a.curriculum_id ${ofAgency} WHERE ${where.join(' AND ')}`, params);
     return trainingReportOf(ctx.viewer, rows.map(toAssignment), today());
   },
 };
