@@ -3,8 +3,8 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy } from '../../lib/loaders.ts';
 import { followedSql } from './assignmentAccess.ts';
-import { assignmentSelect, toAssignment } from './assignmentView.ts';
-import type { AssignmentView } from './assignmentView.ts';
+import { assignmentSelect, reportSelect, toAssignment, toReportRow } from './assignmentView.ts';
+import type { AssignmentView, ReportRow } from './assignmentView.ts';
 import { CURRICULUM_COLUMNS, MODULE_COLUMNS, toCurriculum } from './curriculumView.ts';
 import type { CurriculumView } from './curriculumView.ts';
 import type { ModuleProgressRow, ModuleRow } from './entities.ts';
@@ -42,13 +42,13 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
       (p) => p.assignmentId,
     ),
     /** Every non-cancelled assignment of visible curricula held by each agency's members (for figures, not rows). */
-    reportRowsOfAgency: groupedBy<string, AssignmentView>(async (agencyIds) => {
+    reportRowsOfAgency: groupedBy<string, ReportRow>(async (agencyIds) => {
       const params: unknown[] = [agencyIds];
-      const { select } = assignmentSelect(params);
+      const select = reportSelect(params);
       const rows = await db.query(
         `${select} JOIN training.curricula c ON c.id = a.curriculum_id
          WHERE pr.agency_id = ANY($1) AND a.status <> 'CANCELLED' AND ${visibilitySql(viewer, 'c', params)}`, params);
-      return rows.map(toAssignment);
+      return rows.map(toReportRow);
     }, (a) => a.agencyId ?? ''),
   };
 }

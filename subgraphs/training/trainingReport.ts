@@ -1,7 +1,7 @@
 import { TIERS } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { mayFollow } from './assignmentAccess.ts';
-import type { AssignmentView } from './assignmentView.ts';
+import type { ReportRow } from './assignmentView.ts';
 
 export interface TrainingCounts {
   assigned: number;
@@ -20,7 +20,7 @@ export interface TrainingReport {
   overdueMembersWithheld: number;
 }
 
-function countsOf(rows: AssignmentView[]): TrainingCounts {
+function countsOf(rows: ReportRow[]): TrainingCounts {
   const count = (status: string) => rows.filter((r) => r.status === status).length;
   const completed = count('COMPLETED');
   return {
@@ -37,10 +37,10 @@ function countsOf(rows: AssignmentView[]): TrainingCounts {
  * Figures over open and completed assignments. Counts are for anyone allowed the report; who is overdue
  * only for viewers the access rule lets follow that member.
  */
-export function trainingReportOf(viewer: Viewer, rows: AssignmentView[], asOf: string): TrainingReport {
+export function trainingReportOf(viewer: Viewer, rows: ReportRow[], asOf: string): TrainingReport {
   const tiers: (string | null)[] = [...TIERS];
   if (rows.some((r) => r.tier === null)) tiers.push(null);
-  const overdue = new Map<string, AssignmentView>();
+  const overdue = new Map<string, ReportRow>();
   for (const r of rows) if (r.status === 'OVERDUE') overdue.set(r.memberId, r);
   const followed = [...overdue.values()].filter((r) => mayFollow(viewer, r)).map((r) => ({ id: r.memberId })).sort((x, y) => x.id.localeCompare(y.id));
   return {

@@ -5,7 +5,7 @@ import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { followedSql } from '../assignmentAccess.ts';
-import { assignmentSelect, toAssignment } from '../assignmentView.ts';
+import { assignmentSelect, reportSelect, toAssignment, toReportRow } from '../assignmentView.ts';
 import type { AssignmentView } from '../assignmentView.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from '../curriculumView.ts';
 import { trainingReportOf } from '../trainingReport.ts';
@@ -95,7 +95,7 @@ export const Query = {
     const input = parseInput(reportArgs, args);
     if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
     const params: unknown[] = [];
-    const { select } = assignmentSelect(params);
+    const select = reportSelect(params);
     const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
     if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
     if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
@@ -108,6 +108,6 @@ export const Query = {
       ofAgency = 'JOIN agency_members am ON am.member_id = a.member_id';
     }
     const rows = await ctx.db.query(`${members}${select} JOIN training.curricula c ON c.id = a.curriculum_id ${ofAgency} WHERE ${where.join(' AND ')}`, params);
-    return trainingReportOf(ctx.viewer, rows.map(toAssignment), today());
+    return trainingReportOf(ctx.viewer, rows.map(toReportRow), today());
   },
 };
