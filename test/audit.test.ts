@@ -345,6 +345,11 @@ describe('auditLog', () => {
     expect(codes(await send(LOG, { first: 101 }, 'demo-auditor'))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await send(LOG, { after: 'bm9wZQ' }, 'demo-auditor'))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await send(LOG, { filter: { from: 'last tuesday' } }, 'demo-auditor'))).toEqual(['BAD_USER_INPUT']);
+    for (const from of ['2025-02-30', '2025-03-01T25:00:00Z']) {
+      expect(codes(await send(LOG, { filter: { from } }, 'demo-auditor')), from).toEqual(['BAD_USER_INPUT']);
+    }
+    const huge = Buffer.from('s:9999999999999999999', 'utf8').toString('base64url');
+    expect(codes(await send(LOG, { after: huge }, 'demo-auditor'))).toEqual(['BAD_USER_INPUT']);
   });
 });
 

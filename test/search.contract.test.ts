@@ -179,3 +179,20 @@ contract('PostgreSQL', postgresEngine);
 describe.skipIf(!process.env.MEILI_URL)('Meilisearch (needs MEILI_URL, e.g. docker compose up -d meilisearch; see README)', () => {
   contract('Meilisearch', meiliEngine);
 });
+
+describe('PostgreSQL typo correction', () => {
+  it('learns words from public documents only, so a correction never hints at hidden text', async () => {
+    const dbs = await freshDatabases({ seeded: false });
+    try {
+      const engine = new PostgresSearchEngine(dbs.bySubgraph.search!);
+      await engine.index(CONTRACT_DOCUMENTS);
+      const known = async (word: string) => (await dbs.bySubgraph.search!.query('SELECT 1 FROM search.words WHERE word = $1', [word])).length > 0;
+      // "staffing" and "roster" stand only in a MANAGEMENT procedure and in a workshop restricted to ES-CT.
+      expect(await known('staffing')).toBe(false);
+      expect(await known('roster')).toBe(false);
+      expect(await known('supervisor')).toBe(true);
+    } finally {
+      await dbs.close();
+    }
+  });
+});

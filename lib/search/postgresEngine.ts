@@ -48,7 +48,8 @@ export class PostgresSearchEngine implements SearchEngine {
          config = EXCLUDED.config, visibility = EXCLUDED.visibility, restricted_to = EXCLUDED.restricted_to,
          jurisdiction = EXCLUDED.jurisdiction, topics = EXCLUDED.topics, updated_at = EXCLUDED.updated_at, tsv = EXCLUDED.tsv,
          indexed_at = now()`,
-      [JSON.stringify(docs), wordsOf(docs)],
+      // Only public text feeds typo correction: whether a word is known must say nothing about hidden items.
+      [JSON.stringify(docs), wordsOf(docs.filter((d) => d.visibility === 'PUBLIC' && d.restrictedTo.length === 0))],
     );
   }
 
