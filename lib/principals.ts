@@ -13,7 +13,8 @@ export interface Principal {
   active: boolean;
 }
 
-interface Row {
+/** A row of access.principals as the driver returns it. */
+export interface PrincipalRow {
   member_id: string;
   agency_id: string;
   jurisdiction: string;
@@ -24,7 +25,7 @@ interface Row {
   active: boolean;
 }
 
-const toPrincipal = (r: Row): Principal => ({
+export const toPrincipal = (r: PrincipalRow): Principal => ({
   memberId: r.member_id,
   agencyId: r.agency_id,
   jurisdiction: r.jurisdiction,
@@ -60,7 +61,7 @@ export class PrincipalStore {
   async find(memberId: string): Promise<Principal | null> {
     const hit = this.cache.get(memberId);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value;
-    const rows: Row[] = await this.db.query('SELECT * FROM access.principals WHERE member_id = $1', [memberId]);
+    const rows: PrincipalRow[] = await this.db.query('SELECT * FROM access.principals WHERE member_id = $1', [memberId]);
     const value = rows[0] ? toPrincipal(rows[0]) : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(memberId, { at: Date.now(), value });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { canSee, visibilitySql } from '../../../lib/access.ts';
-import type { OrgKind, Role, Tier } from '../../../lib/access.ts';
-import { viewerOfPrincipal } from '../../../lib/principals.ts';
+import { toPrincipal, viewerOfPrincipal } from '../../../lib/principals.ts';
+import type { PrincipalRow } from '../../../lib/principals.ts';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import { today } from '../../../lib/scalars.ts';
@@ -75,22 +75,11 @@ const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
   relatedProcedures: 'related_procedures', relatedLegalFrameworks: 'related_legal_frameworks', validityMonths: 'validity_months',
 };
 
-interface Assignee {
-  member_id: string;
-  agency_id: string;
-  jurisdiction: string;
-  jurisdiction_path: string[];
-  org_kind: OrgKind;
-  tier: Tier | null;
-  roles: Role[];
-  active: boolean;
-}
+/** A member to assign, as the kernel's principal table holds them. */
+type Assignee = PrincipalRow;
 
 /** Whether the assignee could read the curriculum themselves: nobody is assigned what they may not see. */
-const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(viewerOfPrincipal({
-  memberId: m.member_id, agencyId: m.agency_id, jurisdiction: m.jurisdiction, jurisdictionPath: m.jurisdiction_path,
-  orgKind: m.org_kind, tier: m.tier, roles: m.roles,
-}), curriculum);
+const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(viewerOfPrincipal(toPrincipal(m)), curriculum);
 
 const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
 
