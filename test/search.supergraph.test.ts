@@ -138,8 +138,13 @@ describe('freshness: writes through the gateway are searchable within 2 seconds'
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createProcedure.id;
-    // A draft is not searchable.
-    await new Promise((r) => setTimeout(r, 600));
+    // A draft is not searchable, even once the indexer has read the event that created it.
+    const kernel = platform.databases.kernel;
+    const [{ last }] = await kernel.query('SELECT max(id)::bigint AS last FROM procedures.outbox');
+    await within(2000, async () => {
+      const [p] = await kernel.query(`SELECT last_id FROM search.consumer_positions WHERE consumer = 'search-index-procedures'`);
+      return p !== undefined && BigInt(p.last_id) >= BigInt(last);
+    });
     expect(ids(await search('quokkagram', 'demo-manager-es'))).not.toContain(id);
 
     const published = await platform.query(`mutation ($id: ID!) { publishProcedure(id: $id, expectedVersion: 1) { id } }`, { id }, 'demo-manager-es');
