@@ -1,9 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
-/** The header carrying the client's address to the subgraphs (for the audit log). */
-export const CLIENT_ADDRESS_HEADER = 'x-eunomia-client-address';
-
 /**
  * The client's address: the socket's peer, or, behind a trusted reverse proxy (`trustProxy`), the first
  * address of X-Forwarded-For. IPv4-mapped IPv6 addresses are given as IPv4.

@@ -14,9 +14,10 @@ import { maskError } from '../lib/errors.ts';
 import { BodyTooLarge, isJsonContentType, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
 import { TokenBucketLimiter } from '../lib/rateLimit.ts';
+import { CLIENT_ADDRESS_HEADER, JUSTIFICATION_HEADER } from '../lib/audit/headers.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
 import { publicHost } from '../lib/subgraphServer.ts';
-import { CLIENT_ADDRESS_HEADER, addressKey, clientAddress } from './clientAddress.ts';
+import { addressKey, clientAddress } from './clientAddress.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { graphql } from './graphql.ts';
 import { operationLimits } from './limits.ts';
@@ -80,7 +81,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(SUBGRAPH_SECRET_HEADER, this.secret);
     if ('requestId' in context && context.requestId) headers.set('x-request-id', context.requestId);
     if ('authorization' in context && context.authorization) headers.set('authorization', context.authorization);
-    if ('justification' in context && context.justification) headers.set('x-justification', context.justification);
+    if ('justification' in context && context.justification) headers.set(JUSTIFICATION_HEADER, context.justification);
     // Always the gateway's own finding, never a value the client sent.
     if ('clientAddress' in context && context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
     if ('signal' in context && context.signal?.aborted) throw new OperationTimedOut('The operation ran out of time.');
@@ -161,7 +162,8 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       return sendError(res, 401, 'UNAUTHENTICATED', (err as Error).message);
     }
     if (limited(viewer.memberId ? `member:${viewer.memberId}` : `address:${addressKey(address)}`)) return;
-    const justification = typeof req.headers['x-justification'] === 'string' ? req.headers['x-justification'].slice(0, 500) : null;
+    const given = req.headers[JUSTIFICATION_HEADER];
+    const justification = typeof given === 'string' ? given.slice(0, 500) : null;
     const httpGraphQLRequest = await toGraphQLRequest(req, opts.bodyLimit);
     const refusals = guard.precheck(operationText(httpGraphQLRequest));
     if (refusals.length) {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { keyOf } from '../../lib/search/engine.ts';
 import type { DocumentKey, SearchDocument } from '../../lib/search/engine.ts';
 
 // Each content subgraph publishes `<schema>.search_documents` (its searchable projection, see its migrations);
@@ -23,7 +24,7 @@ export async function documentsFor(tx: EntityManager, source: string, keys: Docu
     return `SELECT ${COLUMNS} FROM ${source}.search_documents WHERE (doc_type = ${t} AND doc_id = ANY(${i})) OR (parent_type = ${t} AND parent_id = ANY(${i}))`;
   });
   const rows: SearchDocument[] = await tx.query(lookups.join(' UNION ALL '), params);
-  const unique = new Map(rows.map((d) => [`${d.type}:${d.id}`, d]));
+  const unique = new Map(rows.map((d) => [keyOf(d), d]));
   return [...unique.values()];
 }
 
