@@ -11,7 +11,7 @@ import type { Authenticator } from '../lib/auth.ts';
 import { loadGatewayLimits } from '../lib/config.ts';
 import type { GatewayLimits } from '../lib/config.ts';
 import { maskError } from '../lib/errors.ts';
-import { BodyTooLarge, isJsonContentType, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
+import { BodyTooLarge, isJsonContentType, listen, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
 import { TokenBucketLimiter } from '../lib/rateLimit.ts';
 import { CLIENT_ADDRESS_HEADER, JUSTIFICATION_HEADER } from '../lib/audit/headers.ts';
@@ -49,6 +49,8 @@ export interface GatewayOptions {
    * overridden by what is given (the composition root passes the configuration's).
    */
   limits?: Partial<GatewayLimits>;
+  /** Milliseconds clock of the rate limiter, for tests (default: Date.now). */
+  now?: () => number;
 }
 
 export class OperationTimedOut extends Error {}
@@ -99,7 +101,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   const limits: GatewayLimits = { ...loadGatewayLimits({}), ...opts.limits };
   const trustProxy = limits.TRUST_PROXY === '1';
   const guard = operationLimits(limits, { production: opts.production });
-  const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST });
+  const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST, now: opts.now });
   const composeLive = Boolean(opts.introspect) && !opts.production;
   const gateway = new ApolloGateway({
     supergraphSdl: composeLive
@@ -111,6 +113,8 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     gateway,
     introspection: !opts.production,
     includeStacktraceInErrorResponses: false,
+    // The process that runs the server decides when it stops (one signal handler per process, not one per server).
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
     allowBatchedHttpRequests: false,
@@ -205,7 +209,10 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   // A client gets this long to send its whole request (slow senders hold sockets otherwise).
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((ok) => server.listen(port, host, ok));
+  await listen(server, port, host, 'The gateway').catch(async (err) => {
+    await apollo.stop();
+    throw err;
+  });
   const actual = (server.address() as AddressInfo).port;
   return {
     url: `http://${publicHost(host)}:${actual}/graphql`,

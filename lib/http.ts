@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
 
@@ -64,6 +64,22 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
 export function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** Listens on host:port; a port already taken is an error naming it, not a crash. */
+export async function listen(server: Server, port: number, host: string, what: string): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    const refused = (err: NodeJS.ErrnoException) => {
+      fail(err.code === 'EADDRINUSE'
+        ? new Error(`${what} cannot listen on ${host}:${port}: the port is in use. Stop what uses it or choose other ports (PORT; subgraphs take the ports after it).`)
+        : err);
+    };
+    server.once('error', refused);
+    server.listen(port, host, () => {
+      server.off('error', refused);
+      ok();
+    });
+  });
 }
 
 export type { ApolloServer, BaseContext };

@@ -22,7 +22,7 @@ import { auditMiddleware } from './audit/middleware.ts';
 import { auditPlugin } from './audit/plugin.ts';
 import type { SubgraphContext } from './context.ts';
 import { maskError } from './errors.ts';
-import { BodyTooLarge, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from './http.ts';
+import { BodyTooLarge, listen, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from './http.ts';
 import type { Logger } from './logger.ts';
 import { SUBGRAPH_SECRET_HEADER, secretMatches } from './secret.ts';
 import { buildShield } from './shieldRules.ts';
@@ -72,6 +72,8 @@ export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
     schema: subgraphSchema(def),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
+    // The process that runs the server decides when it stops (one signal handler per process, not one per server).
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
@@ -141,7 +143,10 @@ export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime
   // Keep idle connections open longer than the gateway's pool does, so it never reuses a socket being closed here.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  await new Promise<void>((ok) => server.listen(port, host, ok));
+  await listen(server, port, host, `The ${def.name} subgraph`).catch(async (err) => {
+    await apollo.stop();
+    throw err;
+  });
   const actual = (server.address() as AddressInfo).port;
   const consumers = rt.runConsumers === false ? [] : (def.consumers ?? []).map((c) => runConsumer(rt.db, c, log));
   return {

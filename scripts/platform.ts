@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { Authenticator, keySetup, secretFile } from '../lib/auth.ts';
 import type { KeySetup } from '../lib/auth.ts';
 import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
-import { createDataSource, ensureDatabase, migrateSchema, runningPostgresPort, startEmbeddedPostgres, withDatabase } from '../lib/database.ts';
+import { createDataSource, databaseExists, ensureDatabase, migrateSchema, withDatabase } from '../lib/database.ts';
+import { runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Logger } from '../lib/logger.ts';
 import { PrincipalStore } from '../lib/principals.ts';
@@ -28,23 +30,40 @@ export interface Databases {
   close(): Promise<void>;
 }
 
-/** Connects (starting embedded PostgreSQL when DATABASE_URL is unset) and runs every schema's migrations. */
+/** A helper command found no platform data to work on; the message names where it looked and what to do. */
+export class NoPlatformData extends Error {}
+
+/**
+ * Connects (starting embedded PostgreSQL when DATABASE_URL is unset) and runs every schema's migrations.
+ * `existingOnly`: for helper commands, which work on what `npm start` made and never create a cluster or database.
+ */
 export async function prepareDatabases(
   cfg: Config,
-  opts: { poolSize?: number; log?: Logger; reuseRunning?: boolean } = {},
+  opts: { poolSize?: number; log?: Logger; reuseRunning?: boolean; existingOnly?: boolean; ownProcessGroup?: boolean } = {},
 ): Promise<Databases> {
   let url = cfg.DATABASE_URL;
   let stopPg: (() => Promise<void>) | null = null;
   if (!url) {
+    const dataDir = resolve(cfg.DATA_DIR);
+    const missing = () => new NoPlatformData(
+      `No Eunomia data in ${dataDir} (DATA_DIR). Start the platform once with npm start, or set DATA_DIR to the directory it uses.`,
+    );
+    if (opts.existingOnly && !existsSync(join(dataDir, 'pg', 'PG_VERSION'))) throw missing();
     // Helper commands (token, migrate, seed) join a PostgreSQL that `npm start` is already running.
-    const running = opts.reuseRunning ? await runningPostgresPort(cfg.DATA_DIR) : null;
+    const running = opts.reuseRunning ? await runningPostgresPort(dataDir) : null;
     const serverUrl = running
       ? `postgres://eunomia:eunomia@127.0.0.1:${running}/postgres`
-      : await startEmbeddedPostgres(cfg.DATA_DIR, { port: cfg.EMBEDDED_PG_PORT }).then((pg) => {
+      : await startEmbeddedPostgres(dataDir, { port: cfg.EMBEDDED_PG_PORT, ownProcessGroup: opts.ownProcessGroup }).then((pg) => {
         stopPg = pg.stop;
         return pg.serverUrl;
       });
-    await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
+    try {
+      if (opts.existingOnly && !(await databaseExists(serverUrl, EMBEDDED_DATABASE))) throw missing();
+      await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
+    } catch (err) {
+      await (stopPg as (() => Promise<void>) | null)?.();
+      throw err;
+    }
     url = withDatabase(serverUrl, EMBEDDED_DATABASE);
   }
   return openDatabases(url, { ...opts, stopPg });
@@ -124,10 +143,10 @@ export interface Platform {
 /** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
 export async function startPlatform(
   cfg: Config,
-  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean } = {},
+  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
-  const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5 }));
+  const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5, ownProcessGroup: opts.ownProcessGroup }));
   const started: { stop(): Promise<void> }[] = [];
   try {
     const seeded = opts.seed === false ? [] : await loadSeeds(databases.bySubgraph, databases.kernel);

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '../lib/config.ts';
 import { createSearchEngine } from '../lib/search/index.ts';
 import { reindexAll } from '../subgraphs/search/indexer.ts';
 import type { ReindexProgress } from '../subgraphs/search/indexer.ts';
-import { prepareDatabases } from './platform.ts';
+import { NoPlatformData, prepareDatabases } from './platform.ts';
 import { SEARCH_SOURCES } from './services.ts';
 
 // Rebuilds the search index (PostgreSQL, or Meilisearch when MEILI_URL is set) from every source's documents.
@@ -17,7 +17,7 @@ function progressLine(p: ReindexProgress): string {
 
 async function main() {
   const cfg = loadConfig();
-  const dbs = await prepareDatabases(cfg, { poolSize: 2, reuseRunning: true });
+  const dbs = await prepareDatabases(cfg, { poolSize: 2, reuseRunning: true, existingOnly: true });
   const engine = createSearchEngine(dbs.bySubgraph.search!, cfg);
   const started = Date.now();
   let lastPrinted = -1;
@@ -38,6 +38,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : `Reindexing failed: ${(err as Error).message}`);
+  console.error(err instanceof ConfigError || err instanceof NoPlatformData ? err.message : `Reindexing failed: ${(err as Error).message}`);
   process.exit(1);
 });

