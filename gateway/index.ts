@@ -18,6 +18,10 @@ import { CLIENT_ADDRESS_HEADER, JUSTIFICATION_HEADER } from '../lib/audit/header
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
 import { publicHost } from '../lib/subgraphServer.ts';
 import { addressKey, clientAddress } from './clientAddress.ts';
+import { BASE_SECURITY_HEADERS, consoleSite } from './console.ts';
+import type { ConsoleAuth } from './console.ts';
+import { DEMO_PATHS, handleDemoSignIn } from './demoSignIn.ts';
+import type { DemoSignIn } from './demoSignIn.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { graphql } from './graphql.ts';
 import { operationLimits } from './limits.ts';
@@ -51,6 +55,10 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** Milliseconds clock of the rate limiter, for tests (default: Date.now). */
   now?: () => number;
+  /** The web console: its built files and how it signs members in. Without it, / serves nothing. */
+  console?: { dir: string; auth: ConsoleAuth };
+  /** Embedded development mode only: the sign-in page's demo members and their tokens. */
+  demoSignIn?: DemoSignIn;
 }
 
 export class OperationTimedOut extends Error {}
@@ -125,22 +133,47 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   });
   await apollo.start();
   const page = opts.production ? null : graphiqlPage('/graphql');
+  const site = opts.console ? consoleSite(opts.console.dir, opts.console.auth) : null;
   const log = opts.log.child({ service: 'gateway' });
 
+  /** Charges one request to `key`; answers 429 with Retry-After and returns true when the bucket is empty. */
+  const limited = (key: string, res: ServerResponse) => {
+    const decision = rateLimiter.take(key);
+    if (decision.allowed) return false;
+    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    sendError(res, 429, 'RATE_LIMITED', `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { 'retry-after': String(seconds) });
+    return true;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return readiness(res, opts.subgraphUrls);
-    if (path === '/' && req.method === 'GET') {
+    if (DEMO_PATHS.has(path)) {
+      if (limited(`address:${addressKey(clientAddress(req, trustProxy))}`, res)) return;
+      return handleDemoSignIn(req, res, path, opts.demoSignIn);
+    }
+    if (path === '/graphiql' && req.method === 'GET') {
       if (!page) return sendError(res, 404, 'NOT_FOUND', 'GraphiQL is off in production.');
       const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
+        ...BASE_SECURITY_HEADERS,
+        'content-security-policy': "frame-ancestors 'none'",
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'public, max-age=3600',
         vary: 'accept-encoding',
         ...(gz ? { 'content-encoding': 'gzip' } : {}),
       });
       return res.end(gz ? page.gzip : page.html);
+    }
+    // A person who opens the API's address in a browser is sent to something made for people.
+    if (path === '/graphql' && req.method === 'GET' && wantsHtml(req) && !new URLSearchParams((req.url ?? '').split('?')[1] ?? '').has('query')) {
+      res.writeHead(302, { ...BASE_SECURITY_HEADERS, location: page ? '/graphiql' : '/' });
+      return res.end();
+    }
+    if (path !== '/graphql') {
+      if (site?.serve(req, res, path)) return;
+      return sendError(res, 404, 'NOT_FOUND', site ? 'Not found.' : 'Not found. The API is at /graphql.');
     }
     if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql.');
     // Operations come as JSON only: form and plain-text bodies are what a cross-site form can send.
@@ -149,23 +182,16 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     }
     const requestId = randomUUID();
     const address = clientAddress(req, trustProxy);
-    const limited = (key: string) => {
-      const decision = rateLimiter.take(key);
-      if (decision.allowed) return false;
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      sendError(res, 429, 'RATE_LIMITED', `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { 'retry-after': String(seconds) });
-      return true;
-    };
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : null;
     let viewer: Viewer;
     try {
       viewer = await opts.authenticator.viewerFor(authorization);
     } catch (err) {
       // A refused token is charged to the client's address, as an anonymous request would be.
-      if (limited(`address:${addressKey(address)}`)) return;
+      if (limited(`address:${addressKey(address)}`, res)) return;
       return sendError(res, 401, 'UNAUTHENTICATED', (err as Error).message);
     }
-    if (limited(viewer.memberId ? `member:${viewer.memberId}` : `address:${addressKey(address)}`)) return;
+    if (limited(viewer.memberId ? `member:${viewer.memberId}` : `address:${addressKey(address)}`, res)) return;
     const given = req.headers[JUSTIFICATION_HEADER];
     const justification = typeof given === 'string' ? given.slice(0, 500) : null;
     const httpGraphQLRequest = await toGraphQLRequest(req, opts.bodyLimit);
@@ -196,7 +222,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
         `The operation did not finish within ${seconds} second${seconds === 1 ? '' : 's'} and was stopped. Ask for less (fewer fields, smaller pages) or try again later.`,
         { 'x-request-id': requestId });
     }
-    await writeGraphQLResponse(res, response, { 'x-request-id': requestId });
+    await writeGraphQLResponse(res, response, { ...BASE_SECURITY_HEADERS, 'x-request-id': requestId });
   };
 
   const server = createServer((req, res) => {
@@ -224,6 +250,12 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       await apollo.stop();
     },
   };
+}
+
+/** True when the client asks for a page (a browser's address bar), not for JSON. */
+function wantsHtml(req: IncomingMessage): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return accept.includes('text/html');
 }
 
 /** The operation's text: `query` of a JSON body or of the query string (GET). */

@@ -33,6 +33,11 @@ const schema = z.object({
   OIDC_ISSUER: z.string().min(1).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   OIDC_JWKS_URL: optionalUrl,
+  /** The web console's client id at the OpenID provider (authorization code flow with PKCE). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).default('openid'),
+  /** The built web console (web/dist); the gateway serves it at /. */
+  CONSOLE_DIR: z.string().min(1).optional(),
   OIDC_ALGORITHMS: z.string().regex(/^(RS256|ES256)(,(RS256|ES256))*$/, 'must list RS256 and/or ES256').default('RS256,ES256'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SUBGRAPH_URLS: z.string().optional(),

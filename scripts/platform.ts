@@ -14,6 +14,9 @@ import { startSubgraph } from '../lib/subgraphServer.ts';
 import type { RunningSubgraph } from '../lib/subgraphServer.ts';
 import { startGateway } from '../gateway/index.ts';
 import type { RunningGateway } from '../gateway/index.ts';
+import type { ConsoleAuth } from '../gateway/console.ts';
+import { CONSOLE_DIST } from './consoleBuild.ts';
+import { demoSignIn } from './demoSignIn.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { loadSeeds } from '../seeds/load.ts';
@@ -175,6 +178,10 @@ export async function startPlatform(
         bodyLimit: cfg.BODY_LIMIT_BYTES,
         introspect: cfg.GATEWAY_INTROSPECT === '1',
         limits: gatewayLimitsOf(cfg),
+        console: { dir: cfg.CONSOLE_DIR ?? CONSOLE_DIST, auth: consoleAuth(cfg, keys) },
+        demoSignIn: !cfg.production && keys.kind === 'secret' && databases.bySubgraph.directory
+          ? demoSignIn(databases.bySubgraph.directory, databases.kernel, keys)
+          : undefined,
       },
       opts.anyPorts ? 0 : cfg.PORT,
       cfg.HOST,
@@ -198,6 +205,12 @@ export async function startPlatform(
     if (!opts.databases) await databases.close();
     throw err;
   }
+}
+
+/** How the console signs members in: the OpenID provider when a client id is configured, demo members in development. */
+export function consoleAuth(cfg: Config, keys: KeySetup): ConsoleAuth {
+  if (cfg.OIDC_ISSUER && cfg.OIDC_CLIENT_ID) return { auth: 'oidc', issuer: cfg.OIDC_ISSUER, clientId: cfg.OIDC_CLIENT_ID, scope: cfg.OIDC_SCOPE };
+  return !cfg.production && keys.kind === 'secret' ? { auth: 'demo' } : { auth: 'none' };
 }
 
 /** Seeds are written without outbox events, so the search index is rebuilt when they load (or when it is empty). */

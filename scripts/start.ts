@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
 import { PostgresStartError } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
+import { ensureConsoleBuilt } from './consoleBuild.ts';
 import { startPlatform } from './platform.ts';
 import type { Platform } from './platform.ts';
 
@@ -36,14 +37,16 @@ async function main() {
   process.on('SIGINT', (s) => void stop(s));
   process.on('SIGTERM', (s) => void stop(s));
 
+  await ensureConsoleBuilt((line) => console.log(line));
   platform = await startPlatform(cfg, { log, ownProcessGroup: true });
   if (firstSignalAt) return;
   const base = platform.gatewayUrl.replace(/\/graphql$/, '');
   const seconds = ((Date.now() - began) / 1000).toFixed(1);
   console.log(`
 Eunomia is up in ${seconds}s.
-  Gateway:   ${platform.gatewayUrl}
-  GraphiQL:  ${cfg.production ? 'off in production' : `${base}/`}
+  Console:   ${base}/   (open it in a browser and sign in as a demo member)
+  API:       ${platform.gatewayUrl}
+  GraphiQL:  ${cfg.production ? 'off in production' : `${base}/graphiql`}
   Health:    ${base}/healthz  ${base}/readyz
   Subgraphs: ${platform.subgraphs.map((s) => `${s.name} ${s.url}`).join(', ')}
   Seeds:     ${platform.seeded.length ? `loaded ${platform.seeded.join(', ')}` : 'already loaded'}

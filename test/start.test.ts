@@ -62,8 +62,10 @@ describe('npm start', () => {
   it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 180_000 }, async () => {
     const port = await freePort();
     const first = await startUp(port);
-    expect(first.output()).toContain(`Gateway:   http://localhost:${port}/graphql`);
-    expect(first.output()).toContain(`GraphiQL:  http://localhost:${port}/`);
+    expect(first.output()).toContain(`Console:   http://localhost:${port}/ `);
+    expect(first.output()).toContain(`API:       http://localhost:${port}/graphql`);
+    expect(first.output()).toContain(`GraphiQL:  http://localhost:${port}/graphiql`);
+    expect(first.output()).toMatch(/Web console: (up to date|built in)/);
     expect(first.output()).toContain(`DATA_DIR=${dataDir} npm run token -- demo-manager-es`);
     expect(first.output()).toMatch(/Seeds: +loaded directory/);
 

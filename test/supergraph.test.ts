@@ -59,7 +59,7 @@ describe('the gateway with demo tokens of each tier', () => {
 
   it('serves GraphiQL from local assets, health and readiness', async () => {
     const base = platform.gatewayUrl.replace(/\/graphql$/, '');
-    const page = await fetch(`${base}/`);
+    const page = await fetch(`${base}/graphiql`);
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).toContain('GraphiQL');
@@ -149,7 +149,7 @@ describe('production mode', () => {
 
   it('turns GraphiQL and introspection off', async () => {
     const base = prod.gatewayUrl.replace(/\/graphql$/, '');
-    expect((await fetch(`${base}/`)).status).toBe(404);
+    expect((await fetch(`${base}/graphiql`)).status).toBe(404);
     const r = await prod.query('{ __schema { types { name } } }');
     expect(r.data ?? null).toBeNull();
     expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);

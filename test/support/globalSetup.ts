@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureDatabase, withDatabase } from '../../lib/database.ts';
 import { startEmbeddedPostgres } from '../../lib/embeddedPostgres.ts';
+import { ensureConsoleBuilt } from '../../scripts/consoleBuild.ts';
 import { indexSeeds, openDatabases } from '../../scripts/platform.ts';
 import { loadSeeds } from '../../seeds/load.ts';
 
-// One real PostgreSQL per test run; two templates (migrated, migrated + seeded) that each test file copies.
+// The web console built (when its sources changed), one real PostgreSQL per test run; two templates (migrated, migrated + seeded) that each test file copies.
 // This runs in vitest's own process: nothing here may install exit or signal handlers (they would decide its exit code).
 export default async function setup(project: TestProject) {
+  await ensureConsoleBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'eunomia-test-'));
   const pg = await startEmbeddedPostgres(dir);
   try {

@@ -1,0 +1,68 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { lazy, useEffect, useRef, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { createClient } from './api/client.ts';
+import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
+import { Layout } from './components/Layout.tsx';
+
+// Every page is its own chunk: the first load carries only the shell and the page it opens.
+const Home = lazy(() => import('./pages/Home.tsx'));
+const SignIn = lazy(() => import('./pages/SignIn.tsx'));
+const OidcCallback = lazy(() => import('./pages/OidcCallback.tsx'));
+const Search = lazy(() => import('./pages/Search.tsx'));
+const Compare = lazy(() => import('./pages/Compare.tsx'));
+const Procedure = lazy(() => import('./pages/Procedure.tsx'));
+const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
+const Item = lazy(() => import('./pages/Item.tsx'));
+const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+
+export function App() {
+  return (
+    <AuthProvider>
+      <ClientForSession>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/auth/callback" element={<OidcCallback mode="redirect" />} />
+            <Route path="/auth/silent" element={<OidcCallback mode="silent" />} />
+            <Route element={<Layout />}>
+              <Route index element={<Home />} />
+              <Route path="sign-in" element={<SignIn />} />
+              <Route path="search" element={<Search />} />
+              <Route path="compare" element={<Compare />} />
+              <Route path="procedures/new" element={<ProcedureEdit />} />
+              <Route path="procedures/:id" element={<Procedure />} />
+              <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
+              <Route path="items/:type/:id" element={<Item />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </ClientForSession>
+    </AuthProvider>
+  );
+}
+
+/** One Apollo Client; its cache is emptied whenever the member changes, so no answer meant for one reaches another. */
+function ClientForSession({ children }: { children: React.ReactNode }) {
+  const [client] = useState(createClient);
+  const { session } = useAuth();
+  const token = session?.token ?? null;
+  const previous = useRef(token);
+  useEffect(() => {
+    if (previous.current !== token) {
+      const memberChanged = previous.current === null || token === null
+        || subjectOf(previous.current) !== subjectOf(token);
+      previous.current = token;
+      if (memberChanged) void client.resetStore();
+    }
+  }, [client, token]);
+  return <ApolloProvider client={client}>{children}</ApolloProvider>;
+}
+
+function subjectOf(token: string): string | null {
+  try {
+    return (JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+import { Suspense, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Button, Input, Label, SearchField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { useMe } from '../api/useMe.ts';
+import { Loading } from './States.tsx';
+
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <header className="site-header">
+        <div className="brand">
+          <NavLink to="/" className="brand-name">{t('appName')}</NavLink>
+          <span className="brand-tagline">{t('tagline')}</span>
+        </div>
+        <HeaderSearch />
+        <MemberBox />
+      </header>
+      <nav className="site-nav" aria-label={t('nav.label')}>
+        <NavLink to="/" end>{t('nav.home')}</NavLink>
+        <NavLink to="/search">{t('nav.search')}</NavLink>
+        <NavLink to="/compare">{t('nav.compare')}</NavLink>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function HeaderSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const [text, setText] = useState(location.pathname === '/search' ? params.get('q') ?? '' : '');
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (text.trim()) navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+  };
+  return (
+    <form role="search" className="header-search" onSubmit={submit}>
+      <SearchField value={text} onChange={setText} onSubmit={() => submit()} aria-label={t('header.searchLabel')}>
+        <Label className="visually-hidden">{t('header.searchLabel')}</Label>
+        <Input placeholder={t('header.searchPlaceholder')} />
+      </SearchField>
+      <Button type="submit" className="button">{t('header.searchSubmit')}</Button>
+    </form>
+  );
+}
+
+function MemberBox() {
+  const { t } = useTranslation();
+  const { session, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { me } = useMe();
+  if (!session) {
+    return (
+      <div className="member-box">
+        <NavLink className="button" to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`}>{t('header.signIn')}</NavLink>
+      </div>
+    );
+  }
+  return (
+    <div className="member-box">
+      {me && (
+        <div className="member" data-testid="member">
+          <span className="member-name">{me.displayName}</span>
+          <span className="member-detail">{t('header.memberSummary', { agency: me.agency.name, tier: t(`tier.${me.tier ?? 'none'}`) })}</span>
+        </div>
+      )}
+      <Button className="button button-quiet" onPress={() => void signOut().then(() => navigate('/'))}>{t('header.signOut')}</Button>
+    </div>
+  );
+}
