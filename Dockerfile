@@ -1,6 +1,15 @@
 # One image for every service; SERVICE picks which one a container runs (see docker-compose.yml).
-FROM node:20-bookworm-slim
 
+# The web console is built here, with the development dependencies, and only its output is kept.
+FROM node:20-bookworm-slim AS console
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY web ./web
+COPY scripts/consoleBuild.ts ./scripts/
+RUN node --import tsx scripts/consoleBuild.ts
+
+FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 
@@ -10,6 +19,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 
 COPY . .
+COPY --from=console /build/web/dist ./web/dist
 
 # The source stays owned by root: the service has nothing to write to /app.
 USER node

@@ -11,7 +11,8 @@ import { startSubgraph } from '../lib/subgraphServer.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { SUBGRAPHS, defaultSubgraphPort } from '../schema/subgraphs.ts';
-import { indexSeeds, openSubgraphDatabase } from './platform.ts';
+import { CONSOLE_DIST } from './consoleBuild.ts';
+import { consoleAuth, indexSeeds, openSubgraphDatabase } from './platform.ts';
 import { definitionOf, runnable } from './services.ts';
 
 // Production entry point: one service per process (one container), chosen by SERVICE.
@@ -91,6 +92,7 @@ async function serveGateway(cfg: Config, log: Logger): Promise<Running> {
         production: cfg.production,
         bodyLimit: cfg.BODY_LIMIT_BYTES,
         limits: gatewayLimitsOf(cfg),
+        console: { dir: cfg.CONSOLE_DIR ?? CONSOLE_DIST, auth: consoleAuth(cfg, keys) },
       },
       cfg.PORT,
       hostOf(cfg),
