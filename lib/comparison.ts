@@ -1,5 +1,8 @@
+import { labelOfValue } from './typedValues.ts';
+import type { LabelledValues } from './typedValues.ts';
+
 /** A matrix of items per jurisdiction (columns) against typed dimensions (rows). */
-export interface MatrixDimension {
+export interface MatrixDimension extends Pick<LabelledValues, 'valueLabels'> {
   key: string;
   label: string;
   unit?: string | null;
@@ -19,12 +22,15 @@ export interface MatrixRow<D, I> {
 
 const canonical = (v: unknown) => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : v);
 
-/** Writes a value for people and CSV: lists joined, units appended. */
-export function displayValue(value: unknown, unit?: string | null): string {
+const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+
+/** Writes a value for people and CSV: codes as their labels, lists joined, booleans as Yes/No, units after numbers. */
+export function displayValue(value: unknown, dimension: Pick<MatrixDimension, 'unit' | 'valueLabels'>): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.join('; ');
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return unit ? `${value} ${unit}` : String(value);
+  if (Array.isArray(value)) return value.map((v) => labelOfValue(dimension, String(v))).join('; ');
+  if (typeof value === 'boolean') return yesNo(value);
+  if (typeof value === 'string') return labelOfValue(dimension, value);
+  return dimension.unit ? `${value} ${dimension.unit}` : String(value);
 }
 
 /**
@@ -54,7 +60,7 @@ const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}
 export function matrixCsv<D extends MatrixDimension, I>(rows: MatrixRow<D, I>[], jurisdictions: string[]): string {
   const lines = [['dimension', ...jurisdictions, 'divergent']];
   for (const r of rows) {
-    lines.push([r.dimension.label, ...r.cells.map((c) => displayValue(c.value, r.dimension.unit)), r.divergent ? 'yes' : 'no']);
+    lines.push([r.dimension.label, ...r.cells.map((c) => displayValue(c.value, r.dimension)), yesNo(r.divergent)]);
   }
   return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

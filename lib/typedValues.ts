@@ -7,6 +7,41 @@ export interface TypedAttribute {
   allowedValues: string[] | null;
 }
 
+/** The labels a typed attribute gives its allowed values (ENUM and LIST attributes), keyed by the stored code. */
+export interface LabelledValues {
+  allowedValues: string[] | null;
+  valueLabels: Record<string, string> | null;
+}
+
+/** What people read for a stored code: the attribute's label for it, or the code itself when it has none. */
+export function labelOfValue(attribute: Pick<LabelledValues, 'valueLabels'>, code: string): string {
+  const labels = attribute.valueLabels;
+  return labels && Object.hasOwn(labels, code) ? labels[code]! : code;
+}
+
+/** The allowed values of an ENUM or LIST attribute with their labels, in order; null for the other types. */
+export function optionsOf(attribute: LabelledValues): { value: string; label: string }[] | null {
+  return attribute.allowedValues?.map((value) => ({ value, label: labelOfValue(attribute, value) })) ?? null;
+}
+
+/**
+ * Adds `value_labels` to a table of typed attributes (key, allowed_values): each allowed value's label from `labels`
+ * (by key, then code), else the code itself, with a check that every allowed value keeps one. Migrations run it, so it
+ * must not change.
+ */
+export async function addValueLabelsColumn(
+  q: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  table: string,
+  labels: Record<string, Record<string, string>>,
+): Promise<void> {
+  await q.query(`ALTER TABLE ${table} ADD COLUMN value_labels jsonb NOT NULL DEFAULT '{}'`);
+  await q.query(`UPDATE ${table} d
+    SET value_labels = (SELECT jsonb_object_agg(v, coalesce($1::jsonb -> d.key ->> v, v)) FROM unnest(d.allowed_values) v)
+    WHERE cardinality(d.allowed_values) > 0`, [JSON.stringify(labels)]);
+  await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table.split('.').at(-1)}_value_labels_check
+    CHECK (jsonb_typeof(value_labels) = 'object' AND (allowed_values IS NULL OR value_labels ?& allowed_values))`);
+}
+
 /** Checks a value against its attribute's type; returns the value to store or throws BAD_USER_INPUT. */
 export function checkedTypedValue(attribute: TypedAttribute, value: unknown): unknown {
   const fail = (expected: string) => badInput(`Dimension "${attribute.key}" takes ${expected}; got ${JSON.stringify(value)?.slice(0, 80)}.`);

@@ -38,7 +38,8 @@ export interface SeedContribution {
 }
 
 interface LegalSeed {
-  dimensions: { key: string; label: string; description: string; topic: string; valueType: string; unit: string | null; allowedValues: string[] | null }[];
+  dimensions: { key: string; label: string; description: string; topic: string; valueType: string; unit: string | null;
+    allowedValues: string[] | null; valueLabels: Record<string, string> | null }[];
   frameworks: SeedFramework[];
   contributions: SeedContribution[];
 }
@@ -54,8 +55,9 @@ const insertAll = (db: { query(sql: string, params: unknown[]): Promise<unknown>
 export async function seedLegal(db: DataSource): Promise<void> {
   const seed = legalSeed;
   await db.transaction(async (tx) => {
-    await insertAll(tx, 'position_dimensions', 'key, label, description, topic, value_type, unit, allowed_values',
-      seed.dimensions.map((d) => ({ key: d.key, label: d.label, description: d.description, topic: d.topic, value_type: d.valueType, unit: d.unit, allowed_values: d.allowedValues })));
+    await insertAll(tx, 'position_dimensions', 'key, label, description, topic, value_type, unit, allowed_values, value_labels',
+      seed.dimensions.map((d) => ({ key: d.key, label: d.label, description: d.description, topic: d.topic, value_type: d.valueType, unit: d.unit,
+        allowed_values: d.allowedValues, value_labels: d.valueLabels ?? {} })));
     await insertAll(tx, 'frameworks',
       'id, jurisdiction_code, title, short_title, kind, celex, eli, identifier, adopted_on, in_force_from, repealed_on, languages, summary, topics, transposes, visibility, restricted_to, illustrative',
       seed.frameworks.map((f) => ({

@@ -19,7 +19,8 @@ interface SeedVersion {
 }
 
 interface ProceduresSeed {
-  dimensions: { key: string; label: string; description: string; topic: string; valueType: string; unit: string | null; allowedValues: string[] | null }[];
+  dimensions: { key: string; label: string; description: string; topic: string; valueType: string; unit: string | null;
+    allowedValues: string[] | null; valueLabels: Record<string, string> | null }[];
   procedures: {
     id: string; agency: string; jurisdiction: string; topic: string; tags: string[]; language: string;
     reviewStatus: string; lastVerifiedAt: string | null; versions: SeedVersion[];
@@ -39,10 +40,11 @@ export async function seedProcedures(db: DataSource): Promise<void> {
   const seed = proceduresSeed;
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO procedures.dimensions (key, label, description, topic, value_type, unit, allowed_values)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(key text, label text, description text, topic text, value_type text, unit text, allowed_values text[])
+      `INSERT INTO procedures.dimensions (key, label, description, topic, value_type, unit, allowed_values, value_labels)
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS d(key text, label text, description text, topic text, value_type text, unit text, allowed_values text[], value_labels jsonb)
        ON CONFLICT (key) DO NOTHING`,
-      [JSON.stringify(seed.dimensions.map((d) => ({ key: d.key, label: d.label, description: d.description, topic: d.topic, value_type: d.valueType, unit: d.unit, allowed_values: d.allowedValues })))],
+      [JSON.stringify(seed.dimensions.map((d) => ({ key: d.key, label: d.label, description: d.description, topic: d.topic, value_type: d.valueType, unit: d.unit, allowed_values: d.allowedValues, value_labels: d.valueLabels ?? {} })))],
     );
     const heads = seed.procedures.map((p) => {
       const published = [...p.versions].reverse().find((v) => v.status !== 'DRAFT');

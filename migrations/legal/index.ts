@@ -1,4 +1,7 @@
 import { LegalCreateTables1764400003000 } from './1764400003000-legal-create-tables.ts';
 import { LegalSearchDocuments1764400006002 } from './1764400006002-legal-search-documents.ts';
+import { LegalDimensionValueLabels1764400007002 } from './1764400007002-legal-dimension-value-labels.ts';
+import { LegalWholeShortTitles1764400007003 } from './1764400007003-legal-whole-short-titles.ts';
 
-export const legalMigrations = [LegalCreateTables1764400003000, LegalSearchDocuments1764400006002];
+export const legalMigrations = [LegalCreateTables1764400003000, LegalSearchDocuments1764400006002, LegalDimensionValueLabels1764400007002,
+  LegalWholeShortTitles1764400007003];

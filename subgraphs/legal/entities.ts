@@ -8,6 +8,8 @@ export interface PositionDimensionRow {
   valueType: string;
   unit: string | null;
   allowedValues: string[] | null;
+  /** The label of each allowed value, keyed by its code. */
+  valueLabels: Record<string, string>;
 }
 
 export interface FrameworkRow {
@@ -93,6 +95,7 @@ export const PositionDimensionEntity = new EntitySchema<PositionDimensionRow>({
     valueType: { type: 'text', name: 'value_type' },
     unit: { type: 'text', nullable: true },
     allowedValues: { type: 'text', array: true, name: 'allowed_values', nullable: true },
+    valueLabels: { type: 'jsonb', name: 'value_labels' },
   },
 });
 

@@ -26,6 +26,7 @@ export const permissions = {
   Member: allow,
   LegalFramework: allow,
   LegalDimension: allow,
+  DimensionOption: allow,
   LegalPosition: allow,
   LegalProvision: allow,
   ProvisionVersion: allow,

@@ -15,4 +15,4 @@ export function applyPositions(
   return applyTypedValues(current, changes, (key) => dimensions.get(key));
 }
 
-export const positionOf = (dim: PositionDimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim.unit) });
+export const positionOf = (dim: PositionDimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim) });

@@ -24,4 +24,4 @@ export function applyDimensionValues(
   });
 }
 
-export const dimensionValueOf = (dim: DimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim.unit) });
+export const dimensionValueOf = (dim: DimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim) });

@@ -8,6 +8,8 @@ export interface DimensionRow {
   valueType: string;
   unit: string | null;
   allowedValues: string[] | null;
+  /** The label of each allowed value, keyed by its code. */
+  valueLabels: Record<string, string>;
 }
 
 export interface ProcedureHeadRow {
@@ -67,6 +69,7 @@ export const DimensionEntity = new EntitySchema<DimensionRow>({
     valueType: { type: 'text', name: 'value_type' },
     unit: { type: 'text', nullable: true },
     allowedValues: { type: 'text', array: true, name: 'allowed_values', nullable: true },
+    valueLabels: { type: 'jsonb', name: 'value_labels' },
   },
 });
 

@@ -15,7 +15,8 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
   };
   // Every dimension is read once per request; there are tens, not thousands.
   const dimensions = wholeTable<string, DimensionRow>(() => db.query(
-    `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues"
+    `SELECT key, label, description, topic, value_type AS "valueType", unit, allowed_values AS "allowedValues",
+       value_labels AS "valueLabels"
      FROM procedures.dimensions ORDER BY topic, key`), (d) => d.key);
   return {
     allDimensions: dimensions.all,

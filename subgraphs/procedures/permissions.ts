@@ -24,6 +24,7 @@ export const permissions = {
   ProcedureStep: allow,
   Resourcing: allow,
   Dimension: allow,
+  DimensionOption: allow,
   DimensionValue: allow,
   ProcedureDiff: allow,
   SectionDiff: allow,

@@ -1,4 +1,5 @@
 import { DateScalar, JSONScalar } from '../../../lib/scalars.ts';
+import { optionsOf } from '../../../lib/typedValues.ts';
 import { Contribution } from './Contribution.ts';
 import { Jurisdiction, LegalFramework } from './LegalFramework.ts';
 import { LegalProvision, ProvisionVersion } from './LegalProvision.ts';
@@ -7,4 +8,4 @@ import { Query } from './Query.ts';
 import { Curriculum, Procedure, Recommendation } from './references.ts';
 
 export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
-  Procedure, Curriculum, Recommendation };
+  Procedure, Curriculum, Recommendation, LegalDimension: { options: optionsOf } };

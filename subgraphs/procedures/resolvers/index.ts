@@ -1,7 +1,11 @@
 import { DateScalar, JSONScalar } from '../../../lib/scalars.ts';
+import { optionsOf } from '../../../lib/typedValues.ts';
 import { Mutation } from './Mutation.ts';
 import { Agency, Jurisdiction, Procedure } from './Procedure.ts';
 import { Query } from './Query.ts';
 import { Curriculum, Recommendation } from './references.ts';
 
-export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency, Curriculum, Recommendation };
+export const resolvers = {
+  Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency, Curriculum, Recommendation,
+  Dimension: { options: optionsOf },
+};
