@@ -33,6 +33,8 @@ export function createClient(): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([refusedToken, auth, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
+      // The API's one union: fragments on its members need to know what it holds.
+      possibleTypes: { SearchResult: ['Procedure', 'LegalFramework', 'LegalProvision', 'Curriculum', 'Workshop', 'SwotItem', 'Recommendation'] },
       typePolicies: {
         Jurisdiction: { keyFields: ['code'] },
         // A procedure is seen at one version: id alone would mix versions.
