@@ -29,8 +29,10 @@ export type ConsoleAuth =
 /**
  * The Content-Security-Policy of the console: no inline or foreign script, nothing from elsewhere but the identity
  * provider. Inline styles are allowed: the accessible component library positions overlays with them.
+ * With a provider, silent renewal runs in a hidden frame that starts at the provider and comes back to the console's
+ * own /auth/silent: frames may show the provider and this origin, and that one page may be framed by this origin.
  */
-export function consolePolicy(auth: ConsoleAuth): string {
+export function consolePolicy(auth: ConsoleAuth, opts: { framedBySelf?: boolean } = {}): string {
   const provider = auth.auth === 'oidc' ? ` ${new URL(auth.issuer).origin}` : '';
   return [
     "default-src 'self'",
@@ -39,8 +41,8 @@ export function consolePolicy(auth: ConsoleAuth): string {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${provider}`,
-    `frame-src ${provider ? provider.trim() : "'none'"}`,
-    "frame-ancestors 'none'",
+    `frame-src ${provider ? `'self'${provider}` : "'none'"}`,
+    `frame-ancestors ${opts.framedBySelf ? "'self'" : "'none'"}`,
     "base-uri 'none'",
     "object-src 'none'",
     `form-action 'self'${provider}`,
@@ -85,12 +87,15 @@ export function consoleSite(dir: string, auth: ConsoleAuth): ConsoleSite | null 
   const index = assets.get('/index.html')!;
   const config = Buffer.from(JSON.stringify(auth));
   const policy = consolePolicy(auth);
+  const silentRenewPolicy = auth.auth === 'oidc' ? consolePolicy(auth, { framedBySelf: true }) : null;
 
-  const send = (req: IncomingMessage, res: ServerResponse, asset: Asset, status = 200) => {
+  const send = (req: IncomingMessage, res: ServerResponse, asset: Asset, status = 200, framedBySelf = false) => {
     const gz = asset.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(status, {
       ...BASE_SECURITY_HEADERS,
-      'content-security-policy': policy,
+      ...(framedBySelf && silentRenewPolicy
+        ? { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': silentRenewPolicy }
+        : { 'content-security-policy': policy }),
       'content-type': asset.type,
       'cache-control': asset.cacheControl,
       vary: 'accept-encoding',
@@ -113,7 +118,7 @@ export function consoleSite(dir: string, auth: ConsoleAuth): ConsoleSite | null 
       }
       // A missing hashed file is a 404, not the app: a stale page must not load HTML as a script.
       if (path.startsWith('/assets/') || extname(path)) return false;
-      send(req, res, index);
+      send(req, res, index, 200, path === '/auth/silent');
       return true;
     },
   };

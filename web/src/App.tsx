@@ -53,7 +53,9 @@ function ClientForSession({ children }: { children: React.ReactNode }) {
       const memberChanged = previous.current === null || token === null
         || subjectOf(previous.current) !== subjectOf(token);
       previous.current = token;
-      if (memberChanged) void client.resetStore();
+      // A query whose page unmounts during the reset (e.g. home's member panels on sign-out) rejects its refetch with
+      // "The operation was aborted.": expected, and not an error to surface.
+      if (memberChanged) client.resetStore().catch(() => undefined);
     }
   }, [client, token]);
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
