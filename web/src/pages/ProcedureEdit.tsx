@@ -24,6 +24,8 @@ import {
 import type { ProcedureDimensionFieldsFragment, ProcedureForEditQuery, Topic, Visibility } from '../gql/graphql.ts';
 import '../components/procedure/procedure.css';
 
+// Buttons are disabled while a write runs rather than marked pending: React Aria announces "pending" through a live
+// region labelled by the button's id, which dangles once the page moves on (an axe violation).
 const TOPICS: Topic[] = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'];
 const VISIBILITIES: Visibility[] = ['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT'];
 
@@ -106,7 +108,7 @@ function CreateNew() {
           )}
         </fieldset>
         <div className="proc-form-buttons">
-          <Button type="submit" className="button button-primary" isPending={saving}>{t('edit.createSubmit')}</Button>
+          <Button type="submit" className="button button-primary" isDisabled={saving}>{t('edit.createSubmit')}</Button>
         </div>
       </form>
     </section>
@@ -226,7 +228,7 @@ function EditForms({ procedure, reload }: { procedure: Editable; reload: () => P
           <Text slot="description" className="field-description">{t('edit.changeNoteHelp')}</Text>
         </TextField>
         <div className="proc-form-buttons">
-          <Button type="submit" className="button button-primary" isPending={updating.loading}>{t('edit.saveContent')}</Button>
+          <Button type="submit" className="button button-primary" isDisabled={updating.loading}>{t('edit.saveContent')}</Button>
         </div>
       </form>
       <form onSubmit={(e) => void saveValues(e)} noValidate aria-labelledby="proc-values-title">
@@ -237,7 +239,7 @@ function EditForms({ procedure, reload }: { procedure: Editable; reload: () => P
           <DimensionFields dimensions={dimensions} values={values} onChange={setValues} />
         )}
         <div className="proc-form-buttons">
-          <Button type="submit" className="button button-primary" isPending={settingValues.loading}>{t('edit.saveValues')}</Button>
+          <Button type="submit" className="button button-primary" isDisabled={settingValues.loading}>{t('edit.saveValues')}</Button>
         </div>
       </form>
     </section>

@@ -49,7 +49,7 @@ export function ProcedureActions({ member, procedure, onChanged }: Props) {
       <div className="proc-actions-row">
         {edit && <Link className="button button-primary" to={`/procedures/${encodeURIComponent(procedure.id)}/edit`}>{t('actions.edit')}</Link>}
         {verify && (
-          <Button className="button" isPending={verifying.loading}
+          <Button className="button" isDisabled={verifying.loading}
             onPress={() => void run(() => verifyProcedure({ variables: { id: procedure.id } }), t('actions.verified'))}>
             {t('actions.verify')}
           </Button>
@@ -83,7 +83,7 @@ function PublishForm({ procedure, onDone }: { procedure: Props['procedure']; onD
           <input id="proc-effective-from" type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-describedby="proc-effective-help" />
           <span id="proc-effective-help" className="field-description">{t('publish.effectiveHelp')}</span>
         </div>
-        <Button type="submit" className="button button-primary" isPending={loading}>{t('publish.submit')}</Button>
+        <Button type="submit" className="button button-primary" isDisabled={loading}>{t('publish.submit')}</Button>
       </div>
     </form>
   );
@@ -119,7 +119,7 @@ function WithdrawDialog({ procedureId, onDone }: { procedureId: string; onDone: 
               </TextField>
               <div className="proc-dialog-buttons">
                 <Button className="button" onPress={close}>{t('withdraw.cancel')}</Button>
-                <Button type="submit" className="button proc-danger-solid" isPending={loading}>{t('withdraw.confirm')}</Button>
+                <Button type="submit" className="button proc-danger-solid" isDisabled={loading}>{t('withdraw.confirm')}</Button>
               </div>
             </form>
           )}

@@ -8,14 +8,17 @@ export interface DisplayedDimension {
 /** The dimension key of a `dimension:<key>` field, or null for other fields. */
 export const dimensionKeyOf = (field: string) => (field.startsWith('dimension:') ? field.slice('dimension:'.length) : null);
 
-interface StepLike { action?: unknown; responsibleRole?: unknown }
+interface StepLike { action?: unknown; responsibleRole?: unknown; safeguards?: unknown }
 
 /** A JSON value as a line of text: lists joined, steps by their actions, objects as "name: value". */
 export function formatJson(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) {
     if (value.every((v) => v && typeof v === 'object' && 'action' in v)) {
-      return (value as StepLike[]).map((s, i) => `${i + 1}. ${String(s.action)} (${String(s.responsibleRole ?? '')})`).join('\n');
+      return (value as StepLike[]).map((s, i) => {
+        const safeguards = Array.isArray(s.safeguards) && s.safeguards.length ? ` — ${s.safeguards.map(String).join('; ')}` : '';
+        return `${i + 1}. ${String(s.action)} (${String(s.responsibleRole ?? '')})${safeguards}`;
+      }).join('\n');
     }
     return value.map(formatJson).join(', ');
   }
