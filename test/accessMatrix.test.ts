@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { canSee } from '../lib/access.ts';
 import type { Guarded, Viewer, Visibility } from '../lib/access.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
@@ -295,17 +295,14 @@ const visibleCount = (row: EntityRow, viewer: ViewerKind) => fixturesOf(row).fil
 /** Polls until the manager (who may see every fixture) finds all of them, and the training outbox's sentinel. */
 async function waitForSearchIndex(searchable: EntityRow[]): Promise<void> {
   const expected = searchable.reduce((n, row) => n + fixturesOf(row).length, 0);
-  const started = Date.now();
-  for (;;) {
+  await vi.waitFor(async () => {
     const [all, sentinel] = await Promise.all([
       platform.query<any>(SEARCH, { q: run.token }, 'demo-manager-es'),
       platform.query<any>(SEARCH, { q: run.holderWord, types: ['CURRICULUM'] }, 'demo-manager-es'),
     ]);
-    const sentinelIn = pluck(sentinel.data, 'search.hits[].entity').some((e) => e.value.id === run.holders.curriculum);
-    if (all.data?.search.total === expected && sentinelIn) return;
-    if (Date.now() - started > 20_000) throw new Error(`search index not caught up: ${all.data?.search.total} of ${expected} fixtures`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    expect(all.data?.search.total, 'fixtures in the search index').toBe(expected);
+    expect(pluck(sentinel.data, 'search.hits[].entity').map((e) => e.value.id), 'the training sentinel').toContain(run.holders.curriculum);
+  }, { timeout: 20_000, interval: 100 });
 }
 
 beforeAll(async () => {

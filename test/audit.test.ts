@@ -68,6 +68,13 @@ interface LogRow {
 const rowsOf = (requestId: string): Promise<LogRow[]> =>
   kernel().query('SELECT * FROM audit.log WHERE request_id = $1 ORDER BY seq', [requestId]);
 const rowCount = async () => Number((await kernel().query('SELECT count(*) AS n FROM audit.log'))[0].n);
+// Each test writes the entries it reads, so that it passes alone and in any order.
+/** A practitioner consulting an LEA procedure: one CONSULTATION. */
+const consult = () => send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+/** A practitioner consulting a procedure and refused its MANAGEMENT field: a CONSULTATION and a DENIAL. */
+const RESOURCES = `query Resources { procedure(id: "proc-es-monitoring") { title resourcing { staff } } }`;
+/** A manager exporting a comparison: one EXPORT. */
+const COMPARE_CSV = `{ compareProcedures(topic: MONITORING, jurisdictions: ["ES-CT", "DE"]) { csv } }`;
 
 const CREATE_WORKSHOP = `mutation CreateWorkshop($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title visibility } }`;
 const workshopInput = (over: Record<string, unknown> = {}) => ({
@@ -165,7 +172,7 @@ describe('what is logged', () => {
   });
 
   it('logs a field refused to a practitioner as a DENIAL of that item, next to its consultation', async () => {
-    const r = await send(`query Resources { procedure(id: "proc-es-monitoring") { title resourcing { staff } } }`, {}, 'demo-practitioner-es');
+    const r = await send(RESOURCES, {}, 'demo-practitioner-es');
     expect(codes(r)).toEqual(['FORBIDDEN']);
     const rows = await rowsOf(r.requestId);
     expect(rows.map((x) => x.kind).sort()).toEqual(['CONSULTATION', 'DENIAL']);
@@ -176,7 +183,7 @@ describe('what is logged', () => {
   });
 
   it('logs CSV exports with the items they carry', async () => {
-    const r = await send(`{ compareProcedures(topic: MONITORING, jurisdictions: ["ES-CT", "DE"]) { csv } }`, {}, 'demo-manager-es');
+    const r = await send(COMPARE_CSV, {}, 'demo-manager-es');
     expect(r.data.compareProcedures.csv).toContain('dimension');
     const rows = await rowsOf(r.requestId);
     expect(rows).toHaveLength(1);
@@ -271,6 +278,7 @@ describe('auditLog', () => {
   });
 
   it('reads newest first, page by page with stable cursors', async () => {
+    for (let i = 0; i < 11; i += 1) await consult();
     const all = await log({}, { first: 100 });
     expect(all.totalCount).toBeGreaterThan(10);
     const seqs = all.nodes.map((n) => Number(n.seq));
@@ -285,26 +293,32 @@ describe('auditLog', () => {
   });
 
   it('filters by member, entity, entity type, kind, decision and time', async () => {
-    const partner = await log({ member: 'demo-partner' });
-    expect(partner.totalCount).toBeGreaterThan(0);
-    expect(new Set(partner.nodes.map((n) => n.memberId))).toEqual(new Set(['demo-partner']));
+    // What is filtered below; `since` leaves out what other tests wrote.
+    const since = new Date().toISOString();
+    expect(codes(await send(CREATE_WORKSHOP, { input: workshopInput() }, 'demo-partner'))).toEqual(['FORBIDDEN']);
+    expect(codes(await send(RESOURCES, {}, 'demo-practitioner-es'))).toEqual(['FORBIDDEN']);
+    expect((await send(COMPARE_CSV, {}, 'demo-manager-es')).errors).toBeUndefined();
+    expect((await send(`{ workshop(id: "ws-bcn-everyday-security") { title } }`, {}, 'demo-manager-es')).errors).toBeUndefined();
+    expect(codes(await send(LOG))).toEqual(['UNAUTHENTICATED']);
 
-    const entity = await log({ entity: 'proc-es-monitoring' });
-    expect(entity.nodes.length).toBeGreaterThan(0);
+    const partner = await log({ member: 'demo-partner', from: since });
+    expect(partner.nodes.map((n) => [n.memberId, n.kind, n.field])).toEqual([['demo-partner', 'MUTATION', 'Mutation.createWorkshop']]);
+
+    const entity = await log({ entity: 'proc-es-monitoring', from: since });
     for (const n of entity.nodes) expect(n.entityIds).toContain('proc-es-monitoring');
-    expect(entity.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(['CONSULTATION', 'DENIAL']));
+    expect(entity.nodes.map((n) => n.kind).sort()).toEqual(['CONSULTATION', 'DENIAL']);
 
-    const workshops = await log({ entityType: 'Workshop' });
+    const workshops = await log({ entityType: 'Workshop', from: since });
+    expect(workshops.nodes.length).toBeGreaterThan(0);
     expect(new Set(workshops.nodes.map((n) => n.entityType))).toEqual(new Set(['Workshop']));
 
-    const exports = await log({ kind: 'EXPORT' });
-    expect(exports.totalCount).toBe(2);
+    const exports = await log({ kind: 'EXPORT', from: since });
+    expect(exports.nodes.map((n) => n.field)).toEqual(['ProcedureComparison.csv']);
 
-    const denied = await log({ decision: 'DENIED' });
-    expect(denied.totalCount).toBeGreaterThan(2);
-    expect(new Set(denied.nodes.map((n) => n.decision))).toEqual(new Set(['DENIED']));
+    const denied = await log({ decision: 'DENIED', from: since });
+    expect(denied.nodes.map((n) => n.field).sort()).toEqual(['Mutation.createWorkshop', 'Procedure.resourcing', 'Query.auditLog']);
 
-    const combined = await log({ member: 'demo-practitioner-es', decision: 'DENIED', entityType: 'Procedure' });
+    const combined = await log({ member: 'demo-practitioner-es', decision: 'DENIED', entityType: 'Procedure', from: since });
     expect(combined.nodes.map((n) => n.field)).toEqual(['Procedure.resourcing']);
 
     const inWindow = await log({ from: startedAt, to: new Date(Date.now() + 60_000).toISOString() });
@@ -317,8 +331,11 @@ describe('auditLog', () => {
   });
 
   it('returns every recorded field, times in UTC', async () => {
-    const [mutation] = (await log({ member: 'demo-manager-es', kind: 'MUTATION', decision: 'ALLOWED' }, { first: 100 })).nodes
-      .filter((n) => n.errorCode === null);
+    const created = await send(CREATE_WORKSHOP, { input: workshopInput() }, 'demo-manager-es', { 'X-Justification': 'Case 2025/117: preparing the debrief' });
+    expect(created.errors).toBeUndefined();
+    const found = await log({ entity: created.data.createWorkshop.id });
+    expect(found.nodes).toHaveLength(1);
+    const [mutation] = found.nodes;
     expect(mutation).toMatchObject({
       memberId: 'demo-manager-es', agencyId: 'es-ct-mossos', tier: 'MANAGER', roles: ['EDITOR'], operationName: 'CreateWorkshop',
       operationType: 'MUTATION', kind: 'MUTATION', entityType: 'Workshop', field: 'Mutation.createWorkshop', decision: 'ALLOWED',
@@ -332,7 +349,9 @@ describe('auditLog', () => {
   });
 
   it('logs its own reading, with the entries read', async () => {
+    expect((await send(COMPARE_CSV, {}, 'demo-manager-es')).errors).toBeUndefined();
     const r = await send(LOG, { filter: { kind: 'EXPORT' }, first: 5 }, 'demo-auditor', { 'X-Justification': 'Quarterly review' });
+    expect(r.data.auditLog.nodes.length).toBeGreaterThan(0);
     const rows = await rowsOf(r.requestId);
     expect(rows).toEqual([expect.objectContaining({
       kind: 'CONSULTATION', entity_type: 'AuditEntry', field: 'Query.auditLog', member_id: 'demo-auditor', roles: ['AUDITOR'],
@@ -355,6 +374,7 @@ describe('auditLog', () => {
 
 describe('the chain', () => {
   it('refuses UPDATE, DELETE and TRUNCATE, even of no row', async () => {
+    await consult();
     await expect(kernel().query(`UPDATE audit.log SET justification = 'edited'`)).rejects.toThrow(/append-only: UPDATE/);
     await expect(kernel().query('DELETE FROM audit.log WHERE seq = 1')).rejects.toThrow(/append-only: DELETE/);
     await expect(kernel().query('DELETE FROM audit.log WHERE false')).rejects.toThrow(/append-only/);
@@ -428,10 +448,15 @@ describe('the chain', () => {
   };
 
   it('detects a changed row and a removed one, naming the first broken row (npm run audit:verify)', async () => {
+    // A mutation with two entries after it: the one changed, the next removed, the one after named.
+    const created = await send(CREATE_WORKSHOP, { input: workshopInput() }, 'demo-manager-es', { 'X-Justification': 'Case 2025/118' });
+    await consult();
+    await consult();
     const total = await rowCount();
     expect(await verifyAuditChain(kernel())).toMatchObject({ intact: true, rows: total });
     const [target]: { id: string; seq: string; justification: string | null }[] =
-      await kernel().query(`SELECT id::text, seq::text, justification FROM audit.log WHERE kind = 'MUTATION' ORDER BY seq LIMIT 1`);
+      await kernel().query(`SELECT id::text, seq::text, justification FROM audit.log WHERE request_id = $1 AND kind = 'MUTATION'`, [created.requestId]);
+    expect(target).toBeDefined();
 
     // Someone with the table owner's rights switches the guard off and rewrites history.
     await kernel().query('ALTER TABLE audit.log DISABLE TRIGGER log_append_only');

@@ -66,6 +66,7 @@ describe('transposition', () => {
   it('shows MISSING where no act is recorded, and reads acts in force on a date', async () => {
     const none = await run(null, TRANSPOSITION, { d: 'eu-2023-1544' });
     expect(none.data.transposition.missingCount).toBe(27);
+    expect(none.data.transposition.rows).toHaveLength(27);
     expect(none.data.transposition.rows.every((row: any) => row.status === 'MISSING' && row.acts.length === 0)).toBe(true);
     const es = seedFramework('es-lo-7-2021');
     const before = await run(null, TRANSPOSITION, { d: 'eu-2016-680', at: '2019-01-01' });
@@ -260,6 +261,7 @@ describe('access on every path', () => {
     expect((await ids('demo-practitioner-de')).filter((id: string) => id.startsWith('contrib-seed'))).toEqual(expectedFor('de-by-polizei', true));
     expect((await ids('demo-reviewer')).filter((id: string) => id.startsWith('contrib-seed'))).toEqual(seeds.map((c) => c.id).sort());
     const mine = await run('demo-partner', '{ contributions(filter: { mine: true, status: SUBMITTED }) { nodes { id author { id } } } }');
+    expect(mine.data.contributions.nodes.map((n: any) => n.id)).toContain('contrib-seed-submitted');
     expect(mine.data.contributions.nodes.every((n: any) => n.author.id === 'demo-partner')).toBe(true);
     const byTarget = await run('demo-reviewer', '{ contributions(filter: { target: "eu-2016-680-art-25" }) { nodes { id } } }');
     expect(byTarget.data.contributions.nodes).toEqual([{ id: 'contrib-seed-rejected' }]);

@@ -39,11 +39,8 @@ describe('provision.amended', () => {
       { v: current.data!.legalProvision.version }, 'demo-reviewer');
     expect(amended.errors).toBeUndefined();
 
-    const deadline = Date.now() + 5_000;
-    while (Date.now() < deadline && (await Promise.all(citing.map(reviewStatus))).some((s) => s !== 'NEEDS_REVIEW')) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    for (const id of citing) expect(await reviewStatus(id), id).toBe('NEEDS_REVIEW');
+    await expect.poll(() => Promise.all(citing.map(async (id) => [id, await reviewStatus(id)])), { timeout: 5_000, interval: 100 })
+      .toEqual(citing.map((id) => [id, 'NEEDS_REVIEW']));
     expect(await reviewStatus(notCiting)).toBe('CURRENT');
 
     const db = platform.databases.bySubgraph.procedures!;

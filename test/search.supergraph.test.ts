@@ -32,15 +32,8 @@ const search = async (q: string, as: string | null = null, vars: Record<string, 
 };
 const ids = (r: Results) => r.hits.map((h) => h.entity?.id);
 
-/** Polls until `check` passes; returns the milliseconds it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Polls what `read` answers until the assertion that follows holds, for at most `ms`. */
+const within = <T>(ms: number, read: () => Promise<T>) => expect.poll(read, { timeout: ms, interval: 50 });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -143,24 +136,23 @@ describe('freshness: writes through the gateway are searchable within 2 seconds'
     const [{ last }] = await kernel.query('SELECT max(id)::bigint AS last FROM procedures.outbox');
     await within(2000, async () => {
       const [p] = await kernel.query(`SELECT last_id FROM search.consumer_positions WHERE consumer = 'search-index-procedures'`);
-      return p !== undefined && BigInt(p.last_id) >= BigInt(last);
-    });
+      return BigInt(p?.last_id ?? 0);
+    }).toBeGreaterThanOrEqual(BigInt(last));
     expect(ids(await search('quokkagram', 'demo-manager-es'))).not.toContain(id);
 
     const published = await platform.query(`mutation ($id: ID!) { publishProcedure(id: $id, expectedVersion: 1) { id } }`, { id }, 'demo-manager-es');
     expect(published.errors).toBeUndefined();
-    const tookPublish = await within(2000, async () => ids(await search('quokkagram')).includes(id));
-    expect(tookPublish).toBeLessThanOrEqual(2000);
+    await within(2000, async () => ids(await search('quokkagram'))).toContain(id);
 
     const updated = await platform.query(`mutation ($id: ID!) { updateProcedure(id: $id, expectedVersion: 1, input: { title: "Wallabygram outreach to neighbourhood groups" }) { id } }`, { id }, 'demo-manager-es');
     expect(updated.errors).toBeUndefined();
     const republished = await platform.query(`mutation ($id: ID!) { publishProcedure(id: $id, expectedVersion: 2) { id } }`, { id }, 'demo-manager-es');
     expect(republished.errors).toBeUndefined();
-    await within(2000, async () => ids(await search('wallabygram')).includes(id));
+    await within(2000, async () => ids(await search('wallabygram'))).toContain(id);
 
     const withdrawn = await platform.query(`mutation ($id: ID!) { withdrawProcedure(id: $id, reason: "Channel closed") { id } }`, { id }, 'demo-manager-es');
     expect(withdrawn.errors).toBeUndefined();
-    await within(2000, async () => !ids(await search('quokkagram', 'demo-manager-es')).includes(id));
+    await within(2000, async () => ids(await search('quokkagram', 'demo-manager-es'))).not.toContain(id);
   });
 
   it('keeps accepting writes while the engine is down and indexes the backlog when it is back', async () => {
@@ -181,7 +173,7 @@ describe('freshness: writes through the gateway are searchable within 2 seconds'
     } finally {
       await kernel.query('ALTER TABLE search.documents_offline RENAME TO documents');
     }
-    await within(3000, async () => ids(await search('wombatwatch')).includes(id));
+    await within(3000, async () => ids(await search('wombatwatch'))).toContain(id);
   });
 });
 

@@ -163,7 +163,7 @@ describe('trainingReport', () => {
       const r = await run(who, REPORT, { agency: 'es-ct-mossos' });
       expect(r.data.trainingReport.totals, who).toEqual(expected(rows));
       const named = r.data.trainingReport.overdueMembers.map((m: any) => m.id);
-      expect(named.every((id: string) => id === who), who).toBe(true);
+      expect(named, who).toEqual(overdue.has(who) ? [who] : []);
       expect(r.data.trainingReport.overdueMembersWithheld, who).toBe(overdue.size - named.length);
     }
     expect(codesOf(await run('demo-partner', REPORT, { agency: 'es-ct-mossos' }))).toEqual(['FORBIDDEN']);
@@ -174,6 +174,7 @@ describe('trainingReport', () => {
     const inEs = seedOpen.filter((a) => pathOf(a.member).includes('ES'));
     expect(es.data.trainingReport.totals).toEqual(expected(inEs));
     const named = es.data.trainingReport.overdueMembers.map((m: any) => m.id);
+    expect(named.length).toBeGreaterThan(0);
     expect(named.every((id: string) => pathOf(id).includes('ES-CT'))).toBe(true);
     const osint = await run('demo-trainer', REPORT, { curriculum: 'cur-osint-basics' });
     expect(osint.data.trainingReport.totals).toEqual(expected(seedOpen.filter((a) => a.curriculum === 'cur-osint-basics')));
