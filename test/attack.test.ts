@@ -255,7 +255,7 @@ describe('schema exposure', () => {
   });
 
   it('serves no GraphiQL', async () => {
-    const r = await send(prod.gatewayUrl.replace(/\/graphql$/, '/'), { headers: { accept: 'text/html' } });
+    const r = await send(prod.gatewayUrl.replace(/\/graphql$/, '/graphiql'), { headers: { accept: 'text/html' } });
     expect(r.status).toBe(404);
     expect(r.json).toEqual({ errors: [{ message: 'GraphiQL is off in production.', extensions: { code: 'NOT_FOUND' } }] });
     expect(r.text).not.toContain('<html');
