@@ -39,7 +39,11 @@ export default function Compare() {
       .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   }, [places.data]);
   const known = useMemo(() => new Set(jurisdictions.map((j) => j.code)), [jurisdictions]);
-  const active = useMemo(() => (places.data ? keepKnown(requested, known) : null), [places.data, requested, known]);
+  // The comparison starts at once with the URL's codes; when the list of jurisdictions arrives, codes the API does
+  // not know are dropped (the same variables otherwise, so no second request).
+  const active = useMemo(() => (places.data ? keepKnown(requested, known) : requested), [places.data, requested, known]);
+  // Set once the comparison asked for by the URL has answered (or none was asked for); the map loads after it.
+  const [settled, setSettled] = useState(false);
   const ignored = places.data ? requested.jurisdictions.filter((c) => !known.has(c)) : [];
 
   const run = (e?: FormEvent) => {
@@ -74,7 +78,12 @@ export default function Compare() {
             </div>
           </RadioGroup>
 
-          <JurisdictionPicker jurisdictions={jurisdictions} selected={draft.jurisdictions} onChange={(codes) => setDraft({ ...draft, jurisdictions: codes })} />
+          <JurisdictionPicker
+            jurisdictions={jurisdictions}
+            selected={draft.jurisdictions}
+            onChange={(codes) => setDraft({ ...draft, jurisdictions: codes })}
+            showMap={settled}
+          />
 
           <div className="compare-options">
             <div className="date-field">
@@ -99,7 +108,7 @@ export default function Compare() {
         </form>
       )}
       {ignored.length > 0 && <p className="notice" role="status">{t('ignored', { codes: ignored.join(', ') })}</p>}
-      {active && <Results state={active} />}
+      <Results state={active} onSettled={() => setSettled(true)} />
     </section>
   );
 }
@@ -143,7 +152,7 @@ function DimensionFilter({ topic, value, onChange }: { topic: Topic | string; va
   );
 }
 
-function Results({ state }: { state: CompareState }) {
+function Results({ state, onSettled }: { state: CompareState; onSettled(): void }) {
   const { t } = useTranslation('compare');
   const skip = state.jurisdictions.length === 0;
   const { data, error, loading, refetch } = useQuery(CompareProceduresDocument, {
@@ -157,6 +166,10 @@ function Results({ state }: { state: CompareState }) {
     },
   });
   const matrix = useMemo(() => (data?.compareProcedures ? shapeMatrix(data.compareProcedures) : null), [data]);
+  const done = skip || !loading || !!matrix || !!error;
+  useEffect(() => {
+    if (done) onSettled();
+  }, [done, onSettled]);
   if (skip) return <Empty>{t('empty')}</Empty>;
   if (loading && !matrix) return <Loading label={t('running')} />;
   if (error && !matrix) return <ErrorState error={error} onRetry={() => void refetch()} />;

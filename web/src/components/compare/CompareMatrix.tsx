@@ -10,7 +10,7 @@ export function CompareMatrix({ matrix }: { matrix: Matrix }) {
   const topic = common(`topic.${matrix.topic}`);
   const captionId = 'compare-matrix-caption';
   return (
-    <section className="compare-results" aria-labelledby="compare-results-title">
+    <div className="compare-results">
       <h2 id="compare-results-title">{t('results.title', { topic, date: matrix.at })}</h2>
       <p className="compare-summary" data-testid="compare-summary">
         {t('results.summary', { present: matrix.presentCount, total: matrix.columns.length, count: matrix.rows.length })}{' '}
@@ -68,7 +68,7 @@ export function CompareMatrix({ matrix }: { matrix: Matrix }) {
           </table>
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

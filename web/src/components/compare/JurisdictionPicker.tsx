@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Key } from 'react-aria-components';
 import {
-  Button, Checkbox, CheckboxGroup, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text,
+  Button, Checkbox, CheckboxGroup, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text, useFilter,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../States.tsx';
@@ -20,14 +20,23 @@ interface Props {
   jurisdictions: readonly PickerJurisdiction[];
   selected: readonly string[];
   onChange(codes: string[]): void;
+  /** False while a comparison opened from a URL is loading: the map's large chunk waits so the matrix comes first. */
+  showMap: boolean;
 }
 
-export function JurisdictionPicker({ jurisdictions, selected, onChange }: Props) {
+export function JurisdictionPicker({ jurisdictions, selected, onChange, showMap }: Props) {
   const { t } = useTranslation('compare');
   const [text, setText] = useState('');
   const byCode = new Map(jurisdictions.map((j) => [j.code, j]));
   const chosen = new Set(selected);
-  const available = jurisdictions.filter((j) => !chosen.has(j.code));
+  const { contains } = useFilter({ sensitivity: 'base' });
+  // With `items` given, the ComboBox leaves filtering to us: by name or code, accents and case ignored.
+  // An empty field lists nothing unless the list was opened on purpose (button, arrow keys): clearing the field after
+  // a choice must not reopen the list over the page.
+  const [listAll, setListAll] = useState(false);
+  // The country list is drawn only when opened (a 27-country comparison should not wait for 30 checkboxes).
+  const [listOpen, setListOpen] = useState(false);
+  const available = text || listAll ? jurisdictions.filter((j) => !chosen.has(j.code) && (contains(j.name, text) || contains(j.code, text))) : [];
   const nationals = jurisdictions.filter((j) => j.level === 'NATIONAL');
   const mapSelectable = new Map(nationals.map((j) => [j.code, j.name]));
   const add = (code: string) => {
@@ -45,13 +54,13 @@ export function JurisdictionPicker({ jurisdictions, selected, onChange }: Props)
           inputValue={text}
           onInputChange={setText}
           selectedKey={null}
+          onOpenChange={(open, trigger) => setListAll(open && trigger === 'manual')}
           onSelectionChange={(key: Key | null) => {
             if (key !== null) {
               add(String(key));
               setText('');
             }
           }}
-          menuTrigger="focus"
         >
           <Label>{t('jurisdictions.addLabel')}</Label>
           <div className="combobox-field">
@@ -91,9 +100,9 @@ export function JurisdictionPicker({ jurisdictions, selected, onChange }: Props)
           <Button className="button button-quiet picker-clear" onPress={() => onChange([])}>{t('jurisdictions.clear')}</Button>
         )}
 
-        <details className="picker-list">
+        <details className="picker-list" onToggle={(e) => setListOpen(e.currentTarget.open)}>
           <summary>{t('jurisdictions.listToggle')}</summary>
-          <CheckboxGroup
+          {listOpen && <CheckboxGroup
             className="picker-checkboxes"
             value={selected.filter((c) => mapSelectable.has(c))}
             onChange={(codes) => {
@@ -108,15 +117,17 @@ export function JurisdictionPicker({ jurisdictions, selected, onChange }: Props)
                 {j.name}
               </Checkbox>
             ))}
-          </CheckboxGroup>
+          </CheckboxGroup>}
         </details>
       </div>
 
       <div className="picker-map">
         <p className="muted" id="map-help">{t('jurisdictions.mapHelp')}</p>
-        <Suspense fallback={<Loading label={t('jurisdictions.mapLoading')} />}>
-          <EuropeMap selectable={mapSelectable} selected={selected} onToggle={toggle} />
-        </Suspense>
+        {showMap ? (
+          <Suspense fallback={<Loading label={t('jurisdictions.mapLoading')} />}>
+            <EuropeMap selectable={mapSelectable} selected={selected} onToggle={toggle} />
+          </Suspense>
+        ) : <Loading label={t('jurisdictions.mapLoading')} />}
       </div>
     </div>
   );
