@@ -70,7 +70,7 @@ describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 1
     expect(await page.getByText('Yearly budget').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     // A practitioner editor may edit but not publish or withdraw.
-    expect(await page.getByRole('link', { name: 'Edit draft' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Withdraw…' }).count()).toBe(0);
     await poll(() => page.getByText(/changes? between version 2 and version 3/).count()).toBe(1);
@@ -95,7 +95,7 @@ describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 1
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Open-source social media monitoring for public safety');
     expect(await page.getByText('kept for 180 days', { exact: false }).count()).toBeGreaterThan(0);
     // Past versions are read, not changed.
-    expect(await page.getByRole('link', { name: 'Edit draft' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
     await expectAccessible(page, 'the procedure at a past date');
     // The date field changes the URL and the version.
     await page.getByLabel('As in force on').fill('2024-01-01');

@@ -85,9 +85,9 @@ describe.skipIf(NO_CHROMIUM)(`edit and publish ${NO_CHROMIUM ?? ''}`, { timeout:
     expect(await page.locator('.proc-values').first().textContent()).toContain('30 days');
     await expectAccessible(page, 'a new draft');
 
-    await page.getByRole('link', { name: 'Edit draft' }).click();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
     await page.waitForURL(/\/edit$/);
-    await poll(() => page.getByText('You opened version 1.').count()).toBe(1);
+    await poll(() => page.getByText('You are editing on top of version 1.').count()).toBe(1);
     await textbox(page, 'Summary').fill('How the information unit follows public channels around matches, finals and fan zones.');
     await textbox(page, 'Change note (optional)').fill('Fan zones added.');
     await page.getByRole('button', { name: 'Save content as new draft' }).click();
@@ -101,6 +101,7 @@ describe.skipIf(NO_CHROMIUM)(`edit and publish ${NO_CHROMIUM ?? ''}`, { timeout:
     await page.getByRole('button', { name: 'Save values as new draft' }).click();
     await poll(() => page.getByRole('status').filter({ hasText: 'saved as draft version' }).textContent()).toMatch(/Comparison values saved as draft version 3/);
     expect(await latestVersion(draftId)).toMatchObject({ version: 3, status: 'DRAFT' });
+    expect(await page.getByText('You are editing on top of version 3.').count()).toBe(1);
     await expectAccessible(page, 'the edit page after saving');
     await screenshot(page, 'procedure-edit');
 
@@ -114,7 +115,7 @@ describe.skipIf(NO_CHROMIUM)(`edit and publish ${NO_CHROMIUM ?? ''}`, { timeout:
   it('does not offer a practitioner editor to publish, and the API refuses it too', async () => {
     const { ctx, page, errors } = await openAs('demo-practitioner-es', `/procedures/${draftId}`);
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
-    expect(await page.getByRole('link', { name: 'Edit draft' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     const res = await platform.query('mutation ($id: ID!) { publishProcedure(id: $id, expectedVersion: 3) { id } }', { id: draftId }, 'demo-practitioner-es');
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -125,7 +126,7 @@ describe.skipIf(NO_CHROMIUM)(`edit and publish ${NO_CHROMIUM ?? ''}`, { timeout:
 
   it('says someone changed it since it was opened, and reloads their version', async () => {
     const { ctx, page } = await openAs('demo-manager-es', `/procedures/${draftId}/edit`);
-    await poll(() => page.getByText('You opened version 3.').count()).toBe(1);
+    await poll(() => page.getByText('You are editing on top of version 3.').count()).toBe(1);
     // The same member changes the procedure elsewhere (another tab, a script) after this page opened it.
     const other = await platform.query('mutation ($id: ID!) { updateProcedure(id: $id, expectedVersion: 3, input: { title: "Monitoring during large sporting events" }) { version } }',
       { id: draftId }, 'demo-manager-es');
@@ -137,7 +138,7 @@ describe.skipIf(NO_CHROMIUM)(`edit and publish ${NO_CHROMIUM ?? ''}`, { timeout:
     expect(await latestVersion(draftId)).toMatchObject({ version: 4, title: 'Monitoring during large sporting events' });
     await expectAccessible(page, 'the edit page after a conflict');
     await alert.getByRole('button', { name: 'Reload' }).click();
-    await poll(() => page.getByText('You opened version 4.').count()).toBe(1);
+    await poll(() => page.getByText('You are editing on top of version 4.').count()).toBe(1);
     expect(await textbox(page, 'Title').inputValue()).toBe('Monitoring during large sporting events');
     await ctx.close();
   });

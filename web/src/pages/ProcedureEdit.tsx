@@ -209,7 +209,7 @@ function EditForms({ procedure, reload }: { procedure: Editable; reload: () => P
       <p className="proc-kicker">{procedure.jurisdiction.name} · {procedure.agency.name} · {t(`common:topic.${procedure.topic}`)}</p>
       <h1>{t('edit.editTitle', { title: procedure.title })}</h1>
       <p>
-        {t('edit.opened', { version: procedure.version })} <StatusBadge status={procedure.status} />{' '}
+        {t('edit.opened', { version })} <StatusBadge status={version === procedure.version ? procedure.status : 'DRAFT'} />{' '}
         <Link to={`/procedures/${encodeURIComponent(procedure.id)}`}>{t('edit.back')}</Link>
       </p>
       <p className="muted">{t('edit.draftHelp')}</p>

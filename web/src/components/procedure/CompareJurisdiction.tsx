@@ -14,7 +14,9 @@ export function CompareJurisdiction({ procedureId, topic, jurisdictionCode }: { 
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const other = parseProcedureUrl(params).with;
-  const peers = useQuery(ProcedurePeersDocument, { variables: { topic } });
+  // Not written into the normalised cache: an answer that started before a publish on this page must not land after it
+  // and turn this procedure's version back into what it was.
+  const peers = useQuery(ProcedurePeersDocument, { variables: { topic }, fetchPolicy: 'no-cache' });
   const diff = useQuery(ProcedureJurisdictionDiffDocument, { variables: { left: procedureId, right: other ?? '' }, skip: !other });
   if (peers.loading && !peers.data) return <Loading />;
   if (peers.error && !peers.data) return <ErrorState error={peers.error} onRetry={() => void peers.refetch()} />;
