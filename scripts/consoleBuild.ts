@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where the built console lives; the gateway serves it at /. */
 export const CONSOLE_DIST = join(root, 'web/dist');
 const HASH_FILE = join(CONSOLE_DIST, '.source-hash');
-const SOURCES = ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'package-lock.json'];
+const SOURCES = ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'package-lock.json', 'scripts/consoleBuild.ts'];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -35,7 +35,16 @@ export async function ensureConsoleBuilt(say: (line: string) => void = () => und
   say(previous ? 'Web console: sources changed, building...' : 'Web console: building it for the first time...');
   const began = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+  // React and the JSX transform pick their development builds from NODE_ENV, which test runs and `npm start` in
+  // development set: the console is always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'web/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(HASH_FILE, `${hash}\n`);
   say(`Web console: built in ${((Date.now() - began) / 1000).toFixed(1)} s.`);
   return { built: true };

@@ -59,7 +59,7 @@ async function ctrlC(run: Awaited<ReturnType<typeof start>>) {
 const NODE_WARNING = /Warning|\(node:\d+\)|ECONNREFUSED|shutting down|consumer failed|"level":/;
 
 describe('npm start', () => {
-  it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 180_000 }, async () => {
+  it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 300_000 }, async () => {
     const port = await freePort();
     const first = await startUp(port);
     expect(first.output()).toContain(`Console:   http://localhost:${port}/ `);
@@ -124,7 +124,8 @@ describe('npm start', () => {
     const run = await start(await freePort(), join(closed, 'data'));
     const code = await run.exit;
     expect(code).toBe(1);
-    expect(Date.now() - began).toBeLessThan(20_000);
+    // Generous for a loaded 2-core machine (most of it is loading the code); a hang would never end.
+    expect(Date.now() - began).toBeLessThan(45_000);
     expect(run.output()).toMatch(process.getuid?.() === 0 ? /cannot enter .*eunomia-closed-.*chmod o\+x/s : /EACCES|permission denied/i);
   });
 
@@ -135,7 +136,11 @@ describe('npm start', () => {
     try {
       const run = await start(port);
       expect(await run.exit).toBe(1);
-      expect(run.output()).toContain(`The gateway cannot listen on 127.0.0.1:${port}: the port is in use.`);
+      // The squatter holds the gateway's port; a subgraph (on the ports after it) may meet another test's port first.
+      const refusal = /(The gateway|The \w+ subgraph) cannot listen on 127\.0\.0\.1:(\d+): the port is in use\./.exec(run.output());
+      expect(refusal, run.output()).not.toBeNull();
+      expect(Number(refusal![2]) - port).toBeGreaterThanOrEqual(0);
+      expect(Number(refusal![2]) - port).toBeLessThanOrEqual(8);
       expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
     } finally {
       squatter.close();

@@ -1,3 +1,4 @@
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -5,7 +6,11 @@ import { defineConfig } from 'vite';
 // year; index.html is never cached.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [
+    react(),
+    // React Aria ships its built-in strings in ~35 languages; keep the console's own (English now, Spanish and German next).
+    { ...optimizeLocales.vite({ locales: ['en-GB', 'en-US', 'es-ES', 'de-DE'] }), enforce: 'pre' },
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -10,13 +10,15 @@ import { CompareMatrix } from '../components/compare/CompareMatrix.tsx';
 import { shapeMatrix } from '../components/compare/compareMatrix.ts';
 import { isTopic, keepKnown, parseCompareUrl, TOPICS, writeCompareUrl } from '../components/compare/compareUrl.ts';
 import type { CompareState } from '../components/compare/compareUrl.ts';
-import { JurisdictionPicker } from '../components/compare/JurisdictionPicker.tsx';
 import type { PickerJurisdiction } from '../components/compare/JurisdictionPicker.tsx';
 import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { CompareDimensionsDocument, CompareJurisdictionsDocument, CompareProceduresDocument } from '../gql/graphql.ts';
 import type { Topic } from '../gql/graphql.ts';
 import '../components/compare/compare.css';
+
+// The picker (a combo box with its pop-up list) is fetched once the page is on screen: the matrix comes first.
+const JurisdictionPicker = lazy(() => import('../components/compare/JurisdictionPicker.tsx').then((m) => ({ default: m.JurisdictionPicker })));
 
 // The URL is the comparison that is shown (shareable); the form edits a draft until "Compare" writes it to the URL.
 
@@ -29,6 +31,7 @@ export default function Compare() {
   const requested = useMemo(() => parseCompareUrl(search), [search]);
   const [draft, setDraft] = useState<CompareState>(requested);
   useEffect(() => setDraft(requested), [requested]);
+  const pickerWanted = useAfterFirstPaint();
 
   const places = useQuery(CompareJurisdictionsDocument);
   const jurisdictions = useMemo<PickerJurisdiction[]>(() => {
@@ -78,12 +81,16 @@ export default function Compare() {
             </div>
           </RadioGroup>
 
-          <JurisdictionPicker
-            jurisdictions={jurisdictions}
-            selected={draft.jurisdictions}
-            onChange={(codes) => setDraft({ ...draft, jurisdictions: codes })}
-            showMap={settled}
-          />
+          {pickerWanted ? (
+            <Suspense fallback={<Loading />}>
+              <JurisdictionPicker
+                jurisdictions={jurisdictions}
+                selected={draft.jurisdictions}
+                onChange={(codes) => setDraft({ ...draft, jurisdictions: codes })}
+                showMap={settled}
+              />
+            </Suspense>
+          ) : <Loading />}
 
           <div className="compare-options">
             <div className="date-field">
@@ -175,4 +182,14 @@ function Results({ state, onSettled }: { state: CompareState; onSettled(): void 
   if (error && !matrix) return <ErrorState error={error} onRetry={() => void refetch()} />;
   if (!matrix) return <Empty>{t('empty')}</Empty>;
   return <CompareMatrix matrix={matrix} />;
+}
+
+/** False for the page's first paint, true right after it: what is fetched then does not delay the page. */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
 }
