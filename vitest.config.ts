@@ -1,15 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+// Suites that measure time run in their own project, after the others (groupOrder), on an otherwise idle machine.
+const TIMING = ['test/**/*.timing.test.ts'];
+const common = {
+  pool: 'forks' as const,
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
 export default defineConfig({
   test: {
     globalSetup: ['test/support/globalSetup.ts'],
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/bench/**', 'test/canary/**', 'node_modules/**'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
     fileParallelism: true,
     maxWorkers: 3,
     reporters: ['default', './test/support/runSummaryReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suites', ...common,
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/bench/**', 'test/canary/**', ...TIMING, 'node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'timing', ...common, include: TIMING, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -39,7 +39,7 @@ describe.skipIf(NO_CHROMIUM)(`sign-in ${NO_CHROMIUM ?? ''}`, () => {
     expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('eunomia.session') ?? '{}').mode)).toBe('demo');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('banner').getByRole('link', { name: 'Sign in' }).count()).toBe(1);
     expect(await page.evaluate(() => sessionStorage.getItem('eunomia.session'))).toBeNull();
     expect(errors()).toEqual([]);
     await context.close();

@@ -17,5 +17,7 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     target: 'es2022',
+    // The map of Europe (world-atlas at 1:50m) is one large chunk, fetched only after the comparison is on screen.
+    chunkSizeWarningLimit: 1000,
   },
 });

@@ -9,6 +9,7 @@ import { Loading } from './States.tsx';
 
 export function Layout() {
   const { t } = useTranslation();
+  const { me } = useMe();
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
@@ -24,6 +25,7 @@ export function Layout() {
         <NavLink to="/" end>{t('nav.home')}</NavLink>
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
+        {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
