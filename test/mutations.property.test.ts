@@ -23,7 +23,7 @@ import { freshDatabases, silentLog, viewerOf } from './support/platform.ts';
 // of each mutation succeeded and why the others failed; FC_TRACE=1 prints every call's variables.
 
 const SEED = Number(process.env.FC_SEED ?? 20_251_129);
-const RUNS = Number(process.env.FC_RUNS ?? 20);
+const RUNS = Number(process.env.FC_RUNS ?? 30);
 const ALLOWED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED']);
 /** One clean call in this many. */
 const CLEAN_ONE_IN = 4;

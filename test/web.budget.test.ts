@@ -27,7 +27,10 @@ describe.skipIf(NO_CHROMIUM)(`initial JavaScript ${NO_CHROMIUM ?? ''}`, () => {
     it(`opening ${path} fetches at most 200 KB of gzipped JavaScript`, async () => {
       const context = await memberContext(browser, platform, member);
       const page = await context.newPage();
-      await page.goto(path, { waitUntil: 'networkidle' });
+      await page.goto(path);
+      // On a loaded machine the network may fall quiet before the page has even rendered: wait for it, then for quiet.
+      await page.waitForFunction(() => performance.getEntriesByName('eunomia:page-shown').length > 0, undefined, { timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
       const { shownAt, scripts } = await page.evaluate(() => ({
         shownAt: performance.getEntriesByName('eunomia:page-shown')[0]?.startTime ?? null,
         scripts: performance.getEntriesByType('resource')
