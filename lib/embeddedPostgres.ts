@@ -33,6 +33,9 @@ export interface EmbeddedPostgresOptions {
   ownProcessGroup?: boolean;
 }
 
+/** The maintenance database's URL of the embedded PostgreSQL listening on `port`. */
+export const embeddedServerUrl = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
 /** A start-up problem with the cause and what to do, meant to be printed as is. */
 export class PostgresStartError extends Error {}
 
@@ -193,7 +196,7 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
   const shutDownOnExit = () => void child.kill('SIGINT');
   if (opts.ownProcessGroup) process.once('exit', shutDownOnExit);
   return {
-    serverUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    serverUrl: embeddedServerUrl(port),
     stop: async () => {
       process.off('exit', shutDownOnExit);
       if (child.exitCode === null && child.signalCode === null) {
@@ -208,13 +211,17 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
 }
 
 async function waitReady(child: ChildProcess, exited: Promise<void>, logs: string[], databaseDir: string): Promise<void> {
+  // Until ready only: the listener goes once PostgreSQL says so, exits, or 60 s pass.
+  let onChunk: (chunk: string) => void = () => undefined;
   const ready = new Promise<boolean>((ok) => {
-    const seen = () => logs.some((l) => l.includes('database system is ready to accept connections'));
-    child.stderr!.on('data', () => seen() && ok(true));
+    onChunk = (chunk) => chunk.includes('database system is ready to accept connections') && ok(true);
+    child.stderr!.on('data', onChunk);
     void exited.then(() => ok(false));
-    setTimeout(() => ok(seen()), 60_000).unref();
+    setTimeout(() => ok(false), 60_000).unref();
   });
-  if (await ready) return;
+  const isReady = await ready;
+  child.stderr!.off('data', onChunk);
+  if (isReady) return;
   if (child.exitCode === null) {
     child.kill('SIGQUIT');
     await exited;

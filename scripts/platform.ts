@@ -6,7 +6,7 @@ import type { KeySetup } from '../lib/auth.ts';
 import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, databaseExists, ensureDatabase, migrateSchema, withDatabase } from '../lib/database.ts';
-import { runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
+import { embeddedServerUrl, runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Logger } from '../lib/logger.ts';
 import { PrincipalStore } from '../lib/principals.ts';
@@ -54,17 +54,14 @@ export async function prepareDatabases(
     if (opts.existingOnly && !existsSync(join(dataDir, 'pg', 'PG_VERSION'))) throw missing();
     // Helper commands (token, migrate, seed) join a PostgreSQL that `npm start` is already running.
     const running = opts.reuseRunning ? await runningPostgresPort(dataDir) : null;
-    const serverUrl = running
-      ? `postgres://eunomia:eunomia@127.0.0.1:${running}/postgres`
-      : await startEmbeddedPostgres(dataDir, { port: cfg.EMBEDDED_PG_PORT, ownProcessGroup: opts.ownProcessGroup }).then((pg) => {
-        stopPg = pg.stop;
-        return pg.serverUrl;
-      });
+    const started = running ? null : await startEmbeddedPostgres(dataDir, { port: cfg.EMBEDDED_PG_PORT, ownProcessGroup: opts.ownProcessGroup });
+    stopPg = started?.stop ?? null;
+    const serverUrl = started?.serverUrl ?? embeddedServerUrl(running!);
     try {
       if (opts.existingOnly && !(await databaseExists(serverUrl, EMBEDDED_DATABASE))) throw missing();
       await ensureDatabase(serverUrl, EMBEDDED_DATABASE);
     } catch (err) {
-      await (stopPg as (() => Promise<void>) | null)?.();
+      await started?.stop();
       throw err;
     }
     url = withDatabase(serverUrl, EMBEDDED_DATABASE);

@@ -14,7 +14,7 @@ async function main() {
   const log = createLogger(cfg.LOG_LEVEL, 'eunomia', { human: !cfg.production });
   const began = Date.now();
   console.log(`Eunomia is starting (${cfg.DATABASE_URL ? 'external PostgreSQL' : `embedded PostgreSQL, data in ${cfg.DATA_DIR}/`})...`);
-  let platform: Platform | null = null;
+  let starting: Promise<Platform> | null = null;
   let firstSignalAt = 0;
   const stop = async (signal: NodeJS.Signals) => {
     if (firstSignalAt) {
@@ -28,9 +28,9 @@ async function main() {
       console.error(`Not stopped within ${STOP_DEADLINE_MS / 1000} s; exiting.`);
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    // A signal during start-up waits for it to finish, then stops what it started.
-    while (!platform) await new Promise((r) => setTimeout(r, 50));
-    await platform.stop();
+    // A signal during start-up waits for it to finish, then stops what it started (a failed start stopped itself).
+    const platform = await starting?.catch(() => null);
+    await platform?.stop();
     console.log('Stopped.');
     process.exit(0);
   };
@@ -38,7 +38,8 @@ async function main() {
   process.on('SIGTERM', (s) => void stop(s));
 
   await ensureConsoleBuilt((line) => console.log(line));
-  platform = await startPlatform(cfg, { log, ownProcessGroup: true });
+  starting = startPlatform(cfg, { log, ownProcessGroup: true });
+  const platform = await starting;
   if (firstSignalAt) return;
   const base = platform.gatewayUrl.replace(/\/graphql$/, '');
   const seconds = ((Date.now() - began) / 1000).toFixed(1);

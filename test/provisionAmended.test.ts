@@ -3,6 +3,7 @@ import { drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
 import { provisionAmended } from '../subgraphs/procedures/legalEvents.ts';
 import { startTestPlatform } from './support/platform.ts';
+import { amendProvisionAsReviewer } from './support/amendment.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // End to end: a provision amended in the legal subgraph marks the procedures citing it NEEDS_REVIEW.
@@ -31,12 +32,7 @@ describe('provision.amended', () => {
   it('marks every procedure in force that cites the provision NEEDS_REVIEW, once', async () => {
     expect(citing.length).toBeGreaterThan(1);
     for (const id of citing) expect(await reviewStatus(id)).toBe('CURRENT');
-    const current = await platform.query<{ legalProvision: { version: number } }>(`{ legalProvision(id: "${PROVISION}") { version } }`, {}, 'demo-reviewer');
-    const amended = await platform.query(
-      `mutation($v: Int!) { amendProvision(id: "${PROVISION}", expectedVersion: $v, input: {
-         text: "Logs are kept for processing operations in automated systems, including collection, alteration, consultation, disclosure, combination and erasure (illustrative amendment).",
-         changeNote: "Clarified the list of logged operations" }) { version } }`,
-      { v: current.data!.legalProvision.version }, 'demo-reviewer');
+    const amended = await amendProvisionAsReviewer(platform, PROVISION);
     expect(amended.errors).toBeUndefined();
 
     await expect.poll(() => Promise.all(citing.map(async (id) => [id, await reviewStatus(id)])), { timeout: 5_000, interval: 100 })

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, memberContext, NO_CHROMIUM } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, memberContext, NO_CHROMIUM } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // The console's first load stays small: every page is its own chunk, so opening one page fetches the shell and it.
@@ -13,14 +12,7 @@ const BUDGET_BYTES = 200 * 1024;
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 describe.skipIf(NO_CHROMIUM)(`initial JavaScript ${NO_CHROMIUM ?? ''}`, () => {
   for (const [path, member] of [['/', 'demo-manager-es'], ['/search?q=monitoring', null], ['/compare', 'demo-manager-es']] as const) {

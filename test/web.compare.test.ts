@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Comparing procedures: topic, jurisdictions from the map and the type-ahead, the matrix, CSV, a shareable URL,
@@ -28,14 +27,7 @@ async function apiComparison(topic: string, j: string[], as: string | null) {
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 const matrix = (page: Page) => page.getByRole('region', { name: /procedures in force on .*, by dimension and jurisdiction$/ });
 const columnHeaders = (page: Page) => matrix(page).locator('thead th[data-code]');

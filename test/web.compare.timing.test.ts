@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // The comparison's performance budget, measured with the browser's own clock. This file runs in the "timing" project,
@@ -11,14 +10,7 @@ const EU27 = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 const matrix = (page: Page) => page.getByRole('region', { name: /procedures in force on .*, by dimension and jurisdiction$/ });
 const waitForMatrix = (page: Page, columns: number) => expect.poll(() => matrix(page).locator('thead th[data-code]').count(), { timeout: 60_000 }).toBe(columns);

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
+import { amendProvisionAsReviewer } from './support/amendment.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Home: an anonymous visitor's welcome; a member's recent procedure versions, what needs review in their
@@ -10,14 +10,7 @@ import type { TestPlatform } from './support/platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 const seeded = (id: string) => proceduresSeed.procedures.find((p) => p.id === id)!;
 const titleOf = (id: string) => [...seeded(id).versions].reverse().find((v) => v.status !== 'DRAFT')!.title;
@@ -102,12 +95,7 @@ describe.skipIf(NO_CHROMIUM)(`home ${NO_CHROMIUM ?? ''}`, () => {
     await expectAccessible(page, 'the home page, manager, nothing to review');
 
     // A reviewer amends a provision Catalonia's procedures cite; the platform marks them NEEDS_REVIEW.
-    const current = await platform.query<{ legalProvision: { version: number } }>(`{ legalProvision(id: "${PROVISION}") { version } }`, {}, 'demo-reviewer');
-    const amended = await platform.query(
-      `mutation($v: Int!) { amendProvision(id: "${PROVISION}", expectedVersion: $v, input: {
-         text: "Logs are kept for processing operations in automated systems, including collection, alteration, consultation, disclosure, combination and erasure (illustrative amendment).",
-         changeNote: "Clarified the list of logged operations" }) { version } }`,
-      { v: current.data!.legalProvision.version }, 'demo-reviewer');
+    const amended = await amendProvisionAsReviewer(platform, PROVISION);
     expect(amended.errors).toBeUndefined();
     const expected = [titleOf('proc-es-ct-investigation'), titleOf('proc-es-ct-monitoring')].sort((a, b) => a.localeCompare(b));
     await expect.poll(async () => {

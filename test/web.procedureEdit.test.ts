@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Editing and publishing: a manager creates a draft, edits it, sets typed comparison values, publishes, verifies and
@@ -9,14 +8,7 @@ import type { TestPlatform } from './support/platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 // The machine is shared and slow at times: waits are generous, never timing assertions.
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Search from the header box, facets, highlighted snippets, pages, the generic item page, and what each kind of
@@ -9,14 +8,7 @@ import type { TestPlatform } from './support/platform.ts';
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 /** The shared machine can be slow: wait for what a user would wait for, without timing it. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });

@@ -1,21 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
-import { startTestPlatform } from './support/platform.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Signing in on the development sign-in page, the header that shows who you are, signing out, and a refused token.
 
 let platform: TestPlatform;
 let browser: Browser;
-beforeAll(async () => {
-  if (NO_CHROMIUM) return;
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+browserSuite((started) => ({ platform, browser } = started));
 
 describe.skipIf(NO_CHROMIUM)(`sign-in ${NO_CHROMIUM ?? ''}`, () => {
   it('lists the demo members, signs in as the one chosen, shows them in the header, and signs out', async () => {

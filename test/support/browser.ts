@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestPlatform } from './platform.ts';
 import type { TestPlatform } from './platform.ts';
 
 // The console in a real browser: Debian's chromium driven by Playwright, against the real gateway and subgraphs.
@@ -27,6 +28,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
     ],
+  });
+}
+
+/**
+ * The seeded platform (real gateway and subgraphs) and a Chromium for one test file: started before its tests (not
+ * at all without Chromium), stopped after them. `started` receives both.
+ */
+export function browserSuite(started: (suite: { platform: TestPlatform; browser: Browser }) => void): void {
+  let suite: { platform: TestPlatform; browser: Browser } | null = null;
+  beforeAll(async () => {
+    if (NO_CHROMIUM) return;
+    const [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+    suite = { platform, browser };
+    started(suite);
+  });
+  afterAll(async () => {
+    await suite?.browser.close();
+    await suite?.platform.stop();
   });
 }
 
