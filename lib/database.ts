@@ -46,7 +46,8 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+    // A copy of a small template: copying its files beats writing every page to the WAL (the default strategy).
+    if (!rowCount) await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template} STRATEGY FILE_COPY` : ''}`);
   } finally {
     await client.end();
   }
@@ -74,6 +75,8 @@ export function createDataSource(opts: SchemaOptions): DataSource {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Migrations create the extensions they need; several data sources connect at once and must not race to.
+    installExtensions: false,
     logging: false,
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     extra: { max: Math.max(2, opts.poolSize ?? 10), // migrateSchema holds one connection for its lock

@@ -31,6 +31,8 @@ export interface EmbeddedPostgresOptions {
    * PostgreSQL last, after everything that uses it. Off for test runs, where Ctrl-C should take PostgreSQL down too.
    */
   ownProcessGroup?: boolean;
+  /** Throwaway data (test runs): no flushes to disk, so a crash of the machine may lose it. Default: durable. */
+  throwaway?: boolean;
 }
 
 /** The maintenance database's URL of the embedded PostgreSQL listening on `port`. */
@@ -186,7 +188,8 @@ export async function startEmbeddedPostgres(dataDir: string, opts: EmbeddedPostg
   const port = opts.port ?? (await freePort());
   const child = spawn(bin.postgres, [
     '-D', databaseDir, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'shared_buffers=128MB', '-c', 'fsync=on',
+    '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', '-c', 'shared_buffers=128MB',
+    ...(opts.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : ['-c', 'fsync=on']),
   ], { ...as, detached: Boolean(opts.ownProcessGroup), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   child.stderr!.setEncoding('utf8').on('data', remember);

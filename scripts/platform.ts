@@ -72,18 +72,20 @@ export async function prepareDatabases(
 /** Opens one DataSource per schema on an existing database and migrates each. */
 export async function openDatabases(url: string, opts: { poolSize?: number; log?: Logger; stopPg?: (() => Promise<void>) | null } = {}): Promise<Databases> {
   const kernel = createDataSource({ url, schema: 'access', migrations: kernelMigrations, poolSize: opts.poolSize ?? 4 });
-  await kernel.initialize();
-  const opened: DataSource[] = [kernel];
+  const sources = definitions.map((def) => createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize }));
+  const opened: DataSource[] = [];
   try {
-    await migrateSchema(kernel, 'access');
-    const bySubgraph: Record<string, DataSource> = {};
-    for (const def of definitions) {
-      const ds = createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize });
+    // Connected together; migrated one after the other, the kernel first (later schemas may refer to earlier ones).
+    await Promise.all([kernel, ...sources].map(async (ds) => {
       await ds.initialize();
       opened.push(ds);
-      const applied = await migrateSchema(ds, def.name);
+    }));
+    await migrateSchema(kernel, 'access');
+    const bySubgraph: Record<string, DataSource> = {};
+    for (const [i, def] of definitions.entries()) {
+      const applied = await migrateSchema(sources[i]!, def.name);
       if (applied.length) opts.log?.info({ subgraph: def.name, applied }, 'migrations applied');
-      bySubgraph[def.name] = ds;
+      bySubgraph[def.name] = sources[i]!;
     }
     return {
       url,

@@ -13,7 +13,7 @@ import { loadSeeds } from '../../seeds/load.ts';
 export default async function setup(project: TestProject) {
   await ensureConsoleBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'eunomia-test-'));
-  const pg = await startEmbeddedPostgres(dir);
+  const pg = await startEmbeddedPostgres(dir, { throwaway: true });
   try {
     for (const [name, seeded] of [['tpl_migrated', false], ['tpl_seeded', true]] as const) {
       await ensureDatabase(pg.serverUrl, name);
