@@ -1,38 +1,44 @@
 import type { EntityManager } from 'typeorm';
 import { canSee } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { badInput, conflict, notFound } from '../../lib/errors.ts';
+import { badInput, conflict } from '../../lib/errors.ts';
+import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
 import { CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisible, provisionVisible } from './legalViews.ts';
 import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
-import { storable } from './resolvers/inputs.ts';
 
 export const emitLegalEvents = (tx: EntityManager, events: OutboxEvent[]) => emitEvents(tx, 'legal', events);
 
+export const frameworkTarget = writeTarget<FrameworkView>({
+  noun: 'Legal framework',
+  select: `SELECT ${FRAMEWORK_COLUMNS}, NULL AS at FROM legal.frameworks f WHERE f.id = $1`,
+  locks: 'f',
+  visible: canSee,
+});
+
+/** Provisions are locked at their latest version; one is visible only with its framework. */
+export const provisionTarget = writeTarget<ProvisionView>({
+  noun: 'Legal provision',
+  select: `SELECT ${PROVISION_COLUMNS} FROM ${PROVISION_FROM} WHERE p.id = $1 AND v.version = p.latest_version`,
+  locks: 'p',
+  visible: provisionVisible,
+});
+
+const contributionTarget = writeTarget<ContributionView>({
+  noun: 'Contribution',
+  select: `SELECT ${CONTRIBUTION_COLUMNS} FROM legal.contributions c WHERE c.id = $1`,
+  locks: 'c',
+  visible: contributionVisible,
+});
+
 /** Locks a framework the viewer may see; one the viewer cannot see is NOT_FOUND (no existence leak). */
-export async function lockFramework(tx: EntityManager, viewer: Viewer, id: string): Promise<FrameworkView> {
-  if (!storable(id)) throw notFound(`Legal framework ${JSON.stringify(id.slice(0, 100))}`);
-  const [row] = await tx.query(`SELECT ${FRAMEWORK_COLUMNS} FROM legal.frameworks f WHERE f.id = $1 FOR UPDATE`, [id]);
-  if (!row || !canSee(viewer, row)) throw notFound(`Legal framework "${id}"`);
-  return { ...row, at: null };
-}
+export const lockFramework = (tx: EntityManager, viewer: Viewer, id: string) => frameworkTarget.lock(tx, viewer, id);
 
 /** Locks a provision the viewer may see and returns its latest version. */
-export async function lockProvision(tx: EntityManager, viewer: Viewer, id: string): Promise<ProvisionView> {
-  if (!storable(id)) throw notFound(`Legal provision ${JSON.stringify(id.slice(0, 100))}`);
-  const [row]: ProvisionView[] = await tx.query(
-    `SELECT ${PROVISION_COLUMNS} FROM ${PROVISION_FROM} WHERE p.id = $1 AND v.version = p.latest_version FOR UPDATE OF p`, [id]);
-  if (!row || !provisionVisible(viewer, row)) throw notFound(`Legal provision "${id}"`);
-  return row;
-}
+export const lockProvision = (tx: EntityManager, viewer: Viewer, id: string) => provisionTarget.lock(tx, viewer, id);
 
-export async function lockContribution(tx: EntityManager, viewer: Viewer, id: string): Promise<ContributionView> {
-  if (!storable(id)) throw notFound(`Contribution ${JSON.stringify(id.slice(0, 100))}`);
-  const [row]: ContributionView[] = await tx.query(`SELECT ${CONTRIBUTION_COLUMNS} FROM legal.contributions c WHERE c.id = $1 FOR UPDATE`, [id]);
-  if (!row || !contributionVisible(viewer, row)) throw notFound(`Contribution "${id}"`);
-  return row;
-}
+export const lockContribution = (tx: EntityManager, viewer: Viewer, id: string) => contributionTarget.lock(tx, viewer, id);
 
 export interface NewVersion {
   heading: string;

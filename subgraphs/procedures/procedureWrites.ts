@@ -1,32 +1,41 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
-import { conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { emitEvents } from '../../lib/outbox.ts';
-import { storable } from './inputs.ts';
+import { writeTarget } from '../../lib/lockedWrite.ts';
 import { VIEW_COLUMNS, procedureVisible, toView, worksOnDraftsOf } from './procedureView.ts';
 import type { ProcedureView } from './procedureView.ts';
 
-/**
- * Locks a procedure for a write and returns its latest version. A procedure the viewer cannot see at
- * all is NOT_FOUND (no existence leak); one of another agency is FORBIDDEN.
- */
-export async function lockForWrite(tx: EntityManager, viewer: Viewer, id: string): Promise<{ latest: ProcedureView; published: ProcedureView | null }> {
-  if (!storable(id)) throw notFound(`Procedure ${JSON.stringify(id.slice(0, 100))}`);
-  const rows = await tx.query(
-    `SELECT ${VIEW_COLUMNS} FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
-     WHERE p.id = $1 AND v.version IN (p.latest_version, p.published_version) ORDER BY v.version DESC FOR UPDATE OF p`, [id]);
-  const views = rows.map(toView) as ProcedureView[];
-  const latest = views[0];
-  if (!latest || !views.some((v) => procedureVisible(viewer, v))) throw notFound(`Procedure "${id}"`);
-  if (!worksOnDraftsOf(viewer, latest.agencyId)) throw forbidden('Only editors and managers of the owning agency may change this procedure.');
-  const published = views.find((v) => v.version === latest.publishedVersion) ?? null;
-  return { latest, published };
+interface LockedProcedure {
+  latest: ProcedureView;
+  published: ProcedureView | null;
 }
 
-export function expectVersion(latest: ProcedureView, expected: number) {
-  if (latest.latestVersion !== expected) {
-    throw conflict(`This procedure is at version ${latest.latestVersion}, not ${expected}: reload it and apply your change again.`);
-  }
+/**
+ * A procedure locked for a write: its latest version and the published one. It is found when the viewer sees either;
+ * only editors and managers of the owning agency change it.
+ */
+export const procedureTarget = writeTarget<LockedProcedure>({
+  noun: 'Procedure',
+  select: `SELECT ${VIEW_COLUMNS} FROM procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id
+    WHERE p.id = $1 AND v.version IN (p.latest_version, p.published_version) ORDER BY v.version DESC`,
+  locks: 'p',
+  toItem: (rows) => {
+    const views = rows.map(toView);
+    const latest = views[0];
+    return latest && { latest, published: views.find((v) => v.version === latest.publishedVersion) ?? null };
+  },
+  visible: (viewer, p) => procedureVisible(viewer, p.latest) || (p.published !== null && procedureVisible(viewer, p.published)),
+  mayChange: (viewer, p) => worksOnDraftsOf(viewer, p.latest.agencyId),
+  refusal: 'Only editors and managers of the owning agency may change this procedure.',
+});
+
+/**
+ * Locks a procedure for a write that builds on its latest version (a new draft, publishing it, verifying it) or on its
+ * published one (withdrawing it). A viewer who cannot read that version gets NOT_FOUND, as for an unknown id, so a
+ * hidden draft is neither overwritten nor revealed.
+ */
+export function lockForWrite(tx: EntityManager, viewer: Viewer, id: string, buildsOn: 'latest' | 'published' = 'latest'): Promise<LockedProcedure> {
+  return procedureTarget.lock(tx, viewer, id, (p) => procedureVisible(viewer, buildsOn === 'latest' ? p.latest : p.published ?? p.latest));
 }
 
 /** Writes a new immutable version row. */

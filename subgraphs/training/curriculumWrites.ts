@@ -1,35 +1,26 @@
 import type { EntityManager } from 'typeorm';
 import { canSee } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { badInput, conflict, forbidden, notFound } from '../../lib/errors.ts';
+import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from './curriculumView.ts';
 import type { CurriculumView } from './curriculumView.ts';
-import { storable } from './inputs.ts';
 
 /**
- * Locks a curriculum for a change by a trainer of its owning agency. A curriculum the viewer cannot see
- * is NOT_FOUND (no existence leak); one of another agency is FORBIDDEN.
+ * A curriculum locked for a change by a trainer of its owning agency. One the viewer cannot see is NOT_FOUND (no
+ * existence leak); one of another agency is FORBIDDEN.
  */
-export async function lockCurriculum(tx: EntityManager, viewer: Viewer, id: string): Promise<CurriculumView> {
-  if (!storable(id)) throw notFound(`Curriculum ${JSON.stringify(id.slice(0, 100))}`);
-  const rows = await tx.query(`SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1 FOR UPDATE`, [id]);
-  const curriculum = rows[0] ? toCurriculum(rows[0]) : null;
-  if (!curriculum || !canSee(viewer, curriculum)) throw notFound(`Curriculum "${id}"`);
-  if (curriculum.ownerAgencyId !== viewer.agencyId) throw forbidden('Only trainers of the owning agency may change this curriculum.');
-  return curriculum;
-}
+export const curriculumTarget = writeTarget<CurriculumView>({
+  noun: 'Curriculum',
+  select: `SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1`,
+  locks: 'c',
+  toItem: (rows) => (rows[0] ? toCurriculum(rows[0]) : undefined),
+  visible: canSee,
+  mayChange: (viewer, c) => c.ownerAgencyId === viewer.agencyId,
+  refusal: 'Only trainers of the owning agency may change this curriculum.',
+});
 
-export function expectVersion(curriculum: CurriculumView, expected: number) {
-  if (curriculum.version !== expected) {
-    throw conflict(`This curriculum is at version ${curriculum.version}, not ${expected}: reload it and apply your change again.`);
-  }
-}
-
-/** Content a trainer could not read themselves is refused rather than written and lost from sight. */
-export function expectReadable(viewer: Viewer, guarded: Pick<CurriculumView, 'visibility' | 'restrictedTo'>) {
-  if (!canSee(viewer, guarded)) throw badInput('visibility and restrictedTo must leave the curriculum readable by you.');
-}
+export const lockCurriculum = (tx: EntityManager, viewer: Viewer, id: string) => curriculumTarget.lock(tx, viewer, id);
 
 export interface ModuleDraft {
   title: string;

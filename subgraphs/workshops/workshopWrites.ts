@@ -1,30 +1,42 @@
 import type { EntityManager } from 'typeorm';
 import { canSee } from '../../lib/access.ts';
-import type { Viewer } from '../../lib/access.ts';
-import { notFound } from '../../lib/errors.ts';
+import type { Guarded, Viewer } from '../../lib/access.ts';
+import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
-import { storable } from './inputs.ts';
 import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from './workshopViews.ts';
 import type { RecommendationView, WorkshopView } from './workshopViews.ts';
 
-/** Locks a workshop for a write; one the viewer may not see is NOT_FOUND, as if it did not exist. */
-export async function lockWorkshop(tx: EntityManager, viewer: Viewer, id: string): Promise<WorkshopView> {
-  if (!storable(id)) throw notFound(`Workshop ${JSON.stringify(id.slice(0, 100))}`);
-  const [w]: WorkshopView[] = await tx.query(`SELECT ${WORKSHOP_COLUMNS} FROM workshops.workshops w WHERE w.id = $1 FOR UPDATE`, [id]);
-  if (!w || !canSee(viewer, w)) throw notFound(`Workshop "${id}"`);
-  return w;
-}
+export const workshopTarget = writeTarget<WorkshopView>({
+  noun: 'Workshop',
+  select: `SELECT ${WORKSHOP_COLUMNS} FROM workshops.workshops w WHERE w.id = $1`,
+  locks: 'w',
+  visible: canSee,
+});
 
-/** Locks a recommendation for a write; its workshop's visibility decides whether the viewer may reach it. */
-export async function lockRecommendation(tx: EntityManager, viewer: Viewer, id: string): Promise<RecommendationView> {
-  if (!storable(id)) throw notFound(`Recommendation ${JSON.stringify(id.slice(0, 100))}`);
-  const [r]: RecommendationView[] = await tx.query(
-    `SELECT ${RECOMMENDATION_COLUMNS} FROM workshops.recommendations r JOIN workshops.workshops w ON w.id = r.workshop_id
-     WHERE r.id = $1 FOR UPDATE OF r`, [id]);
-  if (!r || !canSee(viewer, r)) throw notFound(`Recommendation "${id}"`);
-  return r;
-}
+/** A recommendation's workshop's visibility decides whether the viewer may reach it. */
+const recommendationTarget = writeTarget<RecommendationView>({
+  noun: 'Recommendation',
+  select: `SELECT ${RECOMMENDATION_COLUMNS} FROM workshops.recommendations r JOIN workshops.workshops w ON w.id = r.workshop_id WHERE r.id = $1`,
+  locks: 'r',
+  visible: canSee,
+});
+
+/** A SWOT item is reached through its workshop's visibility. */
+const swotItemTarget = writeTarget<{ id: string; workshopId: string } & Guarded>({
+  noun: 'SWOT item',
+  select: `SELECT s.id, s.workshop_id AS "workshopId", w.visibility, w.restricted_to AS "restrictedTo"
+    FROM workshops.swot_items s JOIN workshops.workshops w ON w.id = s.workshop_id WHERE s.id = $1`,
+  locks: 's',
+  visible: canSee,
+});
+
+/** Locks a workshop for a write; one the viewer may not see is NOT_FOUND, as if it did not exist. */
+export const lockWorkshop = (tx: EntityManager, viewer: Viewer, id: string) => workshopTarget.lock(tx, viewer, id);
+
+export const lockSwotItem = (tx: EntityManager, viewer: Viewer, id: string) => swotItemTarget.lock(tx, viewer, id);
+
+export const lockRecommendation = (tx: EntityManager, viewer: Viewer, id: string) => recommendationTarget.lock(tx, viewer, id);
 
 /** The next free position in a workshop's list (the workshop row is locked by the caller). */
 export async function nextPosition(tx: EntityManager, table: 'swot_items' | 'key_messages' | 'recommendations', workshopId: string): Promise<number> {

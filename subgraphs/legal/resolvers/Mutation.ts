@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { canSee } from '../../../lib/access.ts';
-import type { Guarded } from '../../../lib/access.ts';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import { isUniqueViolation } from '../../../lib/database.ts';
 import { today } from '../../../lib/scalars.ts';
-import { appendProvisionVersion, createProvision, emitLegalEvents, lockFramework, lockProvision } from '../legalWrites.ts';
+import { appendProvisionVersion, createProvision, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
+import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { applyPositions } from '../positions.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
@@ -61,23 +60,18 @@ function checkDates(f: { adoptedOn?: string | null; inForceFrom?: string | null;
   if (f.adoptedOn && f.inForceFrom && f.inForceFrom < f.adoptedOn) throw badInput('inForceFrom must not be before adoptedOn.');
 }
 
-/** Content its own author could no longer read is refused rather than written and lost from sight. */
-function expectReadable(ctx: Ctx, guarded: Guarded, what: string) {
-  if (!canSee(ctx.viewer, guarded)) throw badInput(`visibility and restrictedTo must leave the ${what} readable by you.`);
-}
-
 async function dimensionMap(ctx: Ctx) {
   return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
 }
 
-const reloadFramework = (ctx: Ctx, id: string) => ctx.loaders.framework.clear(id).load(id);
-const reloadProvision = (ctx: Ctx, id: string) => ctx.loaders.provisionsAt(null).provision.clear(id).load(id);
+const reloadFramework = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.framework);
+const reloadProvision = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.provisionsAt(null).provision);
 
 export const Mutation = {
   createLegalFramework: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(createFrameworkInput, args.input);
     checkDates(input);
-    expectReadable(ctx, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, 'framework');
+    frameworkTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
     if (input.transposes) {
       const directive = await ctx.loaders.framework.load(input.transposes);
       if (!directive) throw notFound(`Legal framework "${input.transposes}"`);
@@ -107,7 +101,7 @@ export const Mutation = {
       const current = await lockFramework(tx, ctx.viewer, args.id);
       const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
       checkDates(next);
-      expectReadable(ctx, next, 'framework');
+      frameworkTarget.expectReadable(ctx.viewer, next);
       await tx.query(
         `UPDATE legal.frameworks SET title = $2, short_title = $3, eli = $4, celex = $5, identifier = $6, adopted_on = $7, in_force_from = $8,
            repealed_on = $9, languages = $10, summary = $11, topics = $12, visibility = $13, restricted_to = $14, updated_at = now()
@@ -121,7 +115,7 @@ export const Mutation = {
 
   addProvision: async (_: unknown, args: { framework: string; input: unknown }, ctx: Ctx) => {
     const input = parseInput(addProvisionInput, args.input);
-    expectReadable(ctx, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, 'provision');
+    provisionTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
     const id = await ctx.db.transaction(async (tx) => {
       const framework = await lockFramework(tx, ctx.viewer, args.framework);
@@ -138,9 +132,7 @@ export const Mutation = {
     const dims = await dimensionMap(ctx);
     await ctx.db.transaction(async (tx) => {
       const latest = await lockProvision(tx, ctx.viewer, args.id);
-      if (latest.version !== args.expectedVersion) {
-        throw conflict(`This provision is at version ${latest.version}, not ${args.expectedVersion}: reload it and apply your change again.`);
-      }
+      provisionTarget.expectVersion(latest.version, args.expectedVersion);
       await appendProvisionVersion(tx, latest, {
         heading: input.heading ?? latest.heading,
         text: input.text ?? latest.text,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VISIBILITIES } from '../../../lib/access.ts';
 import type { Visibility } from '../../../lib/access.ts';
 import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.ts';
+import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
 import type { ContributionView } from '../legalViews.ts';
 import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
@@ -25,7 +26,7 @@ const stricter = (a: Visibility, b: Visibility) => (VISIBILITIES.indexOf(a) >= V
 // Contributions are for signed-in members; interpretation notes stay with law enforcement unless the author asks for stricter.
 const DEFAULT_VISIBILITY: Record<string, Visibility> = { COMMENT: 'MEMBERS', AMENDMENT: 'MEMBERS', NEW_PROVISION: 'MEMBERS', INTERPRETATION_NOTE: 'LEA' };
 
-const reload = (ctx: Ctx, id: string) => ctx.loaders.contribution.clear(id).load(id);
+const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.contribution);
 
 function assertReviewerOf(ctx: Ctx, c: ContributionView) {
   if (ctx.viewer.agencyId === c.authorAgencyId) throw forbidden('A contribution is reviewed by someone outside the author\'s organisation.');

@@ -4,11 +4,12 @@ import { badInput, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
 import type { DimensionRow } from '../entities.ts';
-import { emitProcedureEvent, expectVersion, insertVersion, lockForWrite } from '../procedureWrites.ts';
+import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from '../procedureWrites.ts';
 import { procedureVisible } from '../procedureView.ts';
 import type { ProcedureView } from '../procedureView.ts';
 import type { Ctx } from './context.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { text } from '../inputs.ts';
 
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
@@ -88,16 +89,9 @@ function nextDraft(latest: ProcedureView, changes: Partial<ProcedureView>, membe
   };
 }
 
-/** A version its own author could no longer read is refused rather than written and lost from sight. */
-function expectReadable(ctx: Ctx, v: ProcedureView) {
-  if (!procedureVisible(ctx.viewer, v)) throw badInput('visibility and restrictedTo must leave the procedure readable by you.');
-}
+const expectReadable = (ctx: Ctx, v: ProcedureView) => procedureTarget.expectReadable(ctx.viewer, v, procedureVisible);
 
-async function reload(ctx: Ctx, id: string) {
-  ctx.loaders.procedure.clear(id);
-  ctx.loaders.versions.clear(id);
-  return ctx.loaders.procedure.load(id);
-}
+const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.procedure, ctx.loaders.versions);
 
 export const Mutation = {
   createProcedure: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
@@ -150,7 +144,7 @@ export const Mutation = {
     const input = parseInput(updateInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
-      expectVersion(latest, args.expectedVersion);
+      procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
       const { changeNote, steps, resourcing: r, ...rest } = input;
       const changes: Partial<ProcedureView> = Object.fromEntries(Object.entries(rest).filter(([, val]) => val !== undefined));
       if (steps !== undefined) changes.steps = normaliseSteps(steps);
@@ -169,7 +163,7 @@ export const Mutation = {
     const dims = await dimensionMap(ctx);
     await ctx.db.transaction(async (tx) => {
       const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
-      expectVersion(latest, args.expectedVersion);
+      procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
       const dimensionValues = applyDimensionValues(latest.dimensionValues, values, dims, latest.topic);
       const draft = nextDraft(latest, { dimensionValues, changeNote: `Dimension values: ${values.map((x) => x.key).join(', ')}` }, ctx.viewer.memberId);
       await insertVersion(tx, draft);
@@ -183,7 +177,7 @@ export const Mutation = {
     const effectiveFrom = args.effectiveFrom ?? today();
     await ctx.db.transaction(async (tx) => {
       const { latest, published } = await lockForWrite(tx, ctx.viewer, args.id);
-      expectVersion(latest, args.expectedVersion);
+      procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
       if (latest.status !== 'DRAFT') throw badInput(`Version ${latest.version} is already ${latest.status}; there is no draft to publish.`);
       if (published?.status === 'IN_FORCE' && published.effectiveFrom! > effectiveFrom) {
         throw badInput(`effectiveFrom must not be before ${published.effectiveFrom}, when version ${published.version} took effect.`);
@@ -205,7 +199,7 @@ export const Mutation = {
   withdrawProcedure: async (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => {
     const reason = parseInput(reasonInput, args.reason);
     await ctx.db.transaction(async (tx) => {
-      const { published } = await lockForWrite(tx, ctx.viewer, args.id);
+      const { published } = await lockForWrite(tx, ctx.viewer, args.id, 'published');
       if (published?.status !== 'IN_FORCE') throw badInput('Only a procedure in force can be withdrawn.');
       const until = published.effectiveFrom! > today() ? published.effectiveFrom : today();
       await tx.query(

@@ -10,7 +10,8 @@ import { trainerCovers } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment } from '../assignmentView.ts';
 import { CURRICULUM_COLUMNS, MODULE_COLUMNS, passes, toCurriculum } from '../curriculumView.ts';
 import type { CurriculumView } from '../curriculumView.ts';
-import { emitCurriculumEvent, expectReadable, expectVersion, insertModules, lockCurriculum } from '../curriculumWrites.ts';
+import { curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum } from '../curriculumWrites.ts';
+import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import type { ModuleRow } from '../entities.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import type { Ctx } from './context.ts';
@@ -83,17 +84,9 @@ const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(view
 
 const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
 
-async function reloadCurriculum(ctx: Ctx, id: string) {
-  ctx.loaders.curriculum.clear(id);
-  ctx.loaders.modulesOf.clear(id);
-  return ctx.loaders.curriculum.load(id);
-}
+const reloadCurriculum = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.curriculum, ctx.loaders.modulesOf);
 
-async function reloadAssignment(ctx: Ctx, id: string) {
-  ctx.loaders.assignment.clear(id);
-  ctx.loaders.progressOf.clear(id);
-  return ctx.loaders.assignment.load(id);
-}
+const reloadAssignment = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.assignment, ctx.loaders.progressOf);
 
 /** The assignees of a call, checked against the trainer's scope and the curriculum's audience. */
 async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curriculum: CurriculumView, input: z.infer<typeof assignInput>): Promise<Assignee[]> {
@@ -125,7 +118,7 @@ export const Mutation = {
   createCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(createInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
-    expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
+    curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
     const id = `cur-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       await tx.query(
@@ -145,8 +138,8 @@ export const Mutation = {
     const input = parseInput(updateInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockCurriculum(tx, ctx.viewer, args.id);
-      expectVersion(current, args.expectedVersion);
-      expectReadable(ctx.viewer, { visibility: input.visibility ?? current.visibility, restrictedTo: input.restrictedTo ?? current.restrictedTo });
+      curriculumTarget.expectVersion(current.version, args.expectedVersion);
+      curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility ?? current.visibility, restrictedTo: input.restrictedTo ?? current.restrictedTo });
       const changed = Object.entries(input).filter(([, v]) => v !== undefined) as [keyof typeof content, unknown][];
       const params: unknown[] = [args.id];
       const sets = changed.map(([key, value]) => {

@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { canSee } from '../../../lib/access.ts';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import {
-  createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, storable, swotItemsInput,
+  createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, swotItemsInput,
 } from '../inputs.ts';
-import { emitWorkshopEvents, lockRecommendation, lockWorkshop, nextPosition } from '../workshopWrites.ts';
+import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
+import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
 import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
 import type { Ctx } from './context.ts';
 
-const reloadRecommendation = async (ctx: Ctx, id: string) => {
-  ctx.loaders.recommendation.clear(id);
-  ctx.loaders.historyOfRecommendation.clear(id);
-  ctx.loaders.linksOfRecommendation.clear(id);
-  return ctx.loaders.recommendation.load(id);
-};
+const reloadRecommendation = (ctx: Ctx, id: string) =>
+  reloadAfterWrite(id, ctx.loaders.recommendation, ctx.loaders.historyOfRecommendation, ctx.loaders.linksOfRecommendation);
 
 export const Mutation = {
   createWorkshop: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(createWorkshopInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
-    if (!canSee(ctx.viewer, { visibility: input.visibility, restrictedTo })) {
-      throw badInput('visibility and restrictedTo must leave the workshop readable by you.');
-    }
+    workshopTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
     const id = `ws-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       await tx.query(
@@ -62,12 +56,8 @@ export const Mutation = {
   },
 
   voteSwotItem: async (_: unknown, args: { id: string }, ctx: Ctx) => {
-    if (!storable(args.id)) throw notFound(`SWOT item ${JSON.stringify(args.id.slice(0, 100))}`);
     await ctx.db.transaction(async (tx) => {
-      const [item] = await tx.query(
-        `SELECT s.id, s.workshop_id AS "workshopId", w.visibility, w.restricted_to AS "restrictedTo"
-         FROM workshops.swot_items s JOIN workshops.workshops w ON w.id = s.workshop_id WHERE s.id = $1`, [args.id]);
-      if (!item || !canSee(ctx.viewer, item)) throw notFound(`SWOT item "${args.id}"`);
+      const item = await lockSwotItem(tx, ctx.viewer, args.id);
       const inserted = await tx.query(
         `INSERT INTO workshops.swot_votes (swot_item_id, member_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING swot_item_id`,
         [args.id, ctx.viewer.memberId]);
@@ -75,9 +65,7 @@ export const Mutation = {
       await emitWorkshopEvents(tx, [{ entityType: 'SwotItem', entityId: args.id, event: 'swotItem.voted',
         payload: { workshop: item.workshopId, member: ctx.viewer.memberId } }]);
     });
-    ctx.loaders.swotItem.clear(args.id);
-    ctx.loaders.votedByViewer.clear(args.id);
-    return ctx.loaders.swotItem.load(args.id);
+    return reloadAfterWrite(args.id, ctx.loaders.swotItem, ctx.loaders.votedByViewer);
   },
 
   addKeyMessage: async (_: unknown, args: { workshop: string; input: unknown }, ctx: Ctx) => {
