@@ -54,6 +54,8 @@ export interface ProvisionVersionRow {
   validFrom: string;
   validUntil: string | null;
   changeNote: string | null;
+  /** Why an administrator made this version take effect from a date before it was written. */
+  backdatingReason: string | null;
   proposedBy: string | null;
   acceptedBy: string | null;
   contributionId: string | null;
@@ -152,6 +154,7 @@ export const ProvisionVersionEntity = new EntitySchema<ProvisionVersionRow>({
     validFrom: { type: 'date', name: 'valid_from' },
     validUntil: { type: 'date', name: 'valid_until', nullable: true },
     changeNote: { type: 'text', name: 'change_note', nullable: true },
+    backdatingReason: { type: 'text', name: 'backdating_reason', nullable: true },
     proposedBy: { type: 'text', name: 'proposed_by', nullable: true },
     acceptedBy: { type: 'text', name: 'accepted_by', nullable: true },
     contributionId: { type: 'text', name: 'contribution_id', nullable: true },

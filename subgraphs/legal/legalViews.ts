@@ -27,7 +27,7 @@ export const FRAMEWORK_COLUMNS = `f.id, f.jurisdiction_code AS "jurisdictionCode
 export const PROVISION_COLUMNS = `p.id, p.framework_id AS "frameworkId", p.reference, p.position, p.latest_version AS "latestVersion",
   p.visibility, p.restricted_to AS "restrictedTo", p.illustrative, f.jurisdiction_code AS "jurisdictionCode",
   f.visibility AS "frameworkVisibility", f.restricted_to AS "frameworkRestrictedTo", v.version, v.heading, v.text, v.topics,
-  v.dimension_values AS "dimensionValues", v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.change_note AS "changeNote",
+  v.dimension_values AS "dimensionValues", v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.change_note AS "changeNote", v.backdating_reason AS "backdatingReason",
   v.proposed_by AS "proposedBy", v.accepted_by AS "acceptedBy", v.contribution_id AS "contributionId", v.created_at AS "createdAt"`;
 
 export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId", c.kind,

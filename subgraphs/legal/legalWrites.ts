@@ -50,15 +50,16 @@ export interface NewVersion {
   proposedBy: string | null;
   acceptedBy: string | null;
   contributionId: string | null;
+  backdatingReason?: string | null;
 }
 
 export async function insertProvisionVersion(tx: EntityManager, provisionId: string, version: number, v: NewVersion): Promise<void> {
   await tx.query(
     `INSERT INTO legal.provision_versions (provision_id, version, heading, text, topics, dimension_values, valid_from, change_note,
-       proposed_by, accepted_by, contribution_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       proposed_by, accepted_by, contribution_id, backdating_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [provisionId, version, v.heading, v.text, v.topics, JSON.stringify(v.dimensionValues), v.validFrom, v.changeNote, v.proposedBy,
-      v.acceptedBy, v.contributionId]);
+      v.acceptedBy, v.contributionId, v.backdatingReason ?? null]);
 }
 
 /**

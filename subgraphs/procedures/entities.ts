@@ -55,6 +55,8 @@ export interface ProcedureVersionRow {
   operationalNotes: string | null;
   resourcing: Resourcing | null;
   changeNote: string | null;
+  /** Why an administrator put this version in force from a date before its publication. */
+  backdatingReason: string | null;
   createdBy: string | null;
 }
 
@@ -111,6 +113,7 @@ export const ProcedureVersionEntity = new EntitySchema<ProcedureVersionRow>({
     operationalNotes: { type: 'text', name: 'operational_notes', nullable: true },
     resourcing: { type: 'jsonb', nullable: true },
     changeNote: { type: 'text', name: 'change_note', nullable: true },
+    backdatingReason: { type: 'text', name: 'backdating_reason', nullable: true },
     createdBy: { type: 'text', name: 'created_by', nullable: true },
   },
 });

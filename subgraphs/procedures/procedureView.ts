@@ -8,7 +8,7 @@ export type ProcedureView = ProcedureHeadRow & Omit<ProcedureVersionRow, 'proced
 export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.latest_version, p.published_version, p.review_status,
   p.last_verified_at, v.version, v.status, v.title, v.summary, v.body, v.tags, v.language, v.visibility, v.restricted_to,
   v.effective_from, v.in_force_until, v.published_at, v.steps, v.legal_basis, v.dimension_values, v.operational_notes,
-  v.resourcing, v.change_note, v.created_by`;
+  v.resourcing, v.change_note, v.backdating_reason, v.created_by`;
 
 /** Maps a raw row selected with VIEW_COLUMNS. */
 export function toView(r: any): ProcedureView {
@@ -39,6 +39,7 @@ export function toView(r: any): ProcedureView {
     operationalNotes: r.operational_notes,
     resourcing: r.resourcing,
     changeNote: r.change_note,
+    backdatingReason: r.backdating_reason,
     createdBy: r.created_by,
   };
 }
@@ -53,17 +54,23 @@ export function procedureVisible(v: Viewer, p: Pick<ProcedureView, 'visibility' 
 }
 
 /**
- * SQL joining each procedure `p` to the version `v` this viewer reads (the latest for its own agency's
- * editors and managers, the last published one for everyone else) and filtering by visibility.
+ * SQL joining each procedure `p` to the version `v` this viewer reads and filtering by visibility: the published version
+ * for everyone; for its own agency's editors and managers, the newest they may see of it and the drafts after it (a
+ * draft above their tier leaves them the version below it, not nothing).
  */
 export function visibleVersionSql(v: Viewer, params: unknown[]): string {
-  let version = 'p.published_version';
-  if (v.agencyId && worksOnDraftsOf(v, v.agencyId)) {
-    params.push(v.agencyId);
-    version = `CASE WHEN p.agency_id = $${params.length} THEN p.latest_version ELSE p.published_version END`;
-  }
-  return `procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id AND v.version = ${version}
+  if (!v.agencyId || !worksOnDraftsOf(v, v.agencyId)) {
+    return `procedures.procedures p JOIN procedures.procedure_versions v ON v.procedure_id = p.id AND v.version = p.published_version
     WHERE ${visibilitySql(v, 'v', params)}`;
+  }
+  params.push(v.agencyId);
+  const own = `$${params.length}`;
+  return `procedures.procedures p JOIN LATERAL (
+      SELECT * FROM procedures.procedure_versions v
+      WHERE v.procedure_id = p.id AND ${visibilitySql(v, 'v', params)}
+        AND (v.version = p.published_version OR (p.agency_id = ${own} AND v.version > coalesce(p.published_version, 0)))
+      ORDER BY v.version DESC LIMIT 1) v ON true
+    WHERE true`;
 }
 
 /** SQL for versions in force on a date (`at` is a parameter placeholder). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import { isUniqueViolation } from '../../../lib/database.ts';
+import { backdatingReason } from '../../../lib/backdating.ts';
 import { today } from '../../../lib/scalars.ts';
 import { appendProvisionVersion, createProvision, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
@@ -44,6 +45,7 @@ const addProvisionInput = z.object({
   visibility,
   restrictedTo: restrictedTo.nullish(),
   validFrom: date.nullish(),
+  reason: text(3, 1_000).nullish(),
 });
 const amendProvisionInput = z.object({
   heading: heading.optional(),
@@ -51,6 +53,7 @@ const amendProvisionInput = z.object({
   topics: topics.optional(),
   positions: positions.optional(),
   validFrom: date.nullish(),
+  reason: text(3, 1_000).nullish(),
   changeNote: text(3, 1_000),
 }).refine((i) => i.heading !== undefined || i.text !== undefined || i.topics !== undefined || (i.positions?.length ?? 0) > 0,
   'give at least one of heading, text, topics or positions');
@@ -117,11 +120,13 @@ export const Mutation = {
     const input = parseInput(addProvisionInput, args.input);
     provisionTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
+    const validFrom = input.validFrom ?? today();
+    const backdating = backdatingReason(ctx.viewer, 'validFrom', validFrom, input.reason);
     const id = await ctx.db.transaction(async (tx) => {
       const framework = await lockFramework(tx, ctx.viewer, args.framework);
       return createProvision(tx, framework, { reference: input.reference, visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, {
-        heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom: input.validFrom ?? today(),
-        changeNote: null, proposedBy: null, acceptedBy: ctx.viewer.memberId, contributionId: null,
+        heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom,
+        changeNote: null, proposedBy: null, acceptedBy: ctx.viewer.memberId, contributionId: null, backdatingReason: backdating,
       });
     });
     return reloadProvision(ctx, id);
@@ -130,6 +135,8 @@ export const Mutation = {
   amendProvision: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
     const input = parseInput(amendProvisionInput, args.input);
     const dims = await dimensionMap(ctx);
+    const validFrom = input.validFrom ?? today();
+    const backdating = backdatingReason(ctx.viewer, 'validFrom', validFrom, input.reason);
     await ctx.db.transaction(async (tx) => {
       const latest = await lockProvision(tx, ctx.viewer, args.id);
       provisionTarget.expectVersion(latest.version, args.expectedVersion);
@@ -138,11 +145,12 @@ export const Mutation = {
         text: input.text ?? latest.text,
         topics: input.topics ?? latest.topics,
         dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
-        validFrom: input.validFrom ?? today(),
+        validFrom,
         changeNote: input.changeNote,
         proposedBy: null,
         acceptedBy: ctx.viewer.memberId,
         contributionId: null,
+        backdatingReason: backdating,
       });
     });
     return reloadProvision(ctx, args.id);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { badInput, parseInput } from '../../../lib/errors.ts';
+import { reaches } from '../../../lib/access.ts';
+import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
+import { backdatingReason } from '../../../lib/backdating.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
 import type { DimensionRow } from '../entities.ts';
@@ -64,11 +66,23 @@ const updateInput = z.object({
   changeNote: text(1, 500).optional(),
 }).refine((i) => Object.entries(i).some(([k, v]) => k !== 'changeNote' && v !== undefined), 'give at least one field to change');
 const reasonInput = text(3, 1_000);
+const backdatingInput = z.object({ reason: reasonInput.nullish() });
 
 const normaliseSteps = (steps: z.infer<typeof step>[] | null | undefined) =>
   (steps ?? []).map((s) => ({ action: s.action, responsibleRole: s.responsibleRole, safeguards: s.safeguards ?? [] }));
 const normaliseResourcing = (r: z.infer<typeof resourcing> | null | undefined) =>
   r ? { staff: r.staff ?? null, budgetEur: r.budgetEur ?? null, tooling: r.tooling ?? [] } : null;
+
+// Fields stricter than their procedure are set only by those who may read them, so nobody overwrites what they cannot see.
+const STRICTER_FIELDS = [
+  { field: 'operationalNotes', tier: 'LEA', refusal: 'Only law-enforcement staff may set operationalNotes.' },
+  { field: 'resourcing', tier: 'MANAGEMENT', refusal: 'Only law-enforcement managers may set resourcing.' },
+] as const;
+
+function expectSettable(ctx: Ctx, input: { operationalNotes?: unknown; resourcing?: unknown }) {
+  const denied = STRICTER_FIELDS.find((f) => input[f.field] !== undefined && !reaches(ctx.viewer, f.tier));
+  if (denied) throw forbidden(denied.refusal);
+}
 
 async function dimensionMap(ctx: Ctx): Promise<Map<string, DimensionRow>> {
   return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
@@ -85,6 +99,7 @@ function nextDraft(latest: ProcedureView, changes: Partial<ProcedureView>, membe
     effectiveFrom: null,
     inForceUntil: null,
     publishedAt: null,
+    backdatingReason: null,
     createdBy: memberId,
   };
 }
@@ -96,6 +111,7 @@ const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.proced
 export const Mutation = {
   createProcedure: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(createInput, args.input);
+    expectSettable(ctx, input);
     const v = ctx.viewer;
     const dims = await dimensionMap(ctx);
     const dimensionValues = applyDimensionValues({}, input.dimensionValues ?? [], dims, input.topic);
@@ -127,6 +143,7 @@ export const Mutation = {
       operationalNotes: input.operationalNotes ?? null,
       resourcing: normaliseResourcing(input.resourcing),
       changeNote: null,
+      backdatingReason: null,
       createdBy: v.memberId,
     };
     expectReadable(ctx, view);
@@ -142,6 +159,7 @@ export const Mutation = {
 
   updateProcedure: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
     const input = parseInput(updateInput, args.input);
+    expectSettable(ctx, input);
     await ctx.db.transaction(async (tx) => {
       const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
       procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
@@ -173,8 +191,9 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  publishProcedure: async (_: unknown, args: { id: string; expectedVersion: number; effectiveFrom?: string | null }, ctx: Ctx) => {
+  publishProcedure: async (_: unknown, args: { id: string; expectedVersion: number; effectiveFrom?: string | null; reason?: string | null }, ctx: Ctx) => {
     const effectiveFrom = args.effectiveFrom ?? today();
+    const backdating = backdatingReason(ctx.viewer, 'effectiveFrom', effectiveFrom, parseInput(backdatingInput, { reason: args.reason }).reason);
     await ctx.db.transaction(async (tx) => {
       const { latest, published } = await lockForWrite(tx, ctx.viewer, args.id);
       procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
@@ -188,10 +207,11 @@ export const Mutation = {
           [args.id, published.version, effectiveFrom]);
       }
       await tx.query(
-        `UPDATE procedures.procedure_versions SET status = 'IN_FORCE', effective_from = $3, published_at = now() WHERE procedure_id = $1 AND version = $2`,
-        [args.id, latest.version, effectiveFrom]);
+        `UPDATE procedures.procedure_versions SET status = 'IN_FORCE', effective_from = $3, published_at = now(), backdating_reason = $4
+         WHERE procedure_id = $1 AND version = $2`,
+        [args.id, latest.version, effectiveFrom, backdating]);
       await tx.query('UPDATE procedures.procedures SET published_version = $2, updated_at = now() WHERE id = $1', [args.id, latest.version]);
-      await emitProcedureEvent(tx, latest, 'procedure.published', { effectiveFrom, supersedes: published?.version ?? null });
+      await emitProcedureEvent(tx, latest, 'procedure.published', { effectiveFrom, supersedes: published?.version ?? null, backdatingReason: backdating });
     });
     return reload(ctx, args.id);
   },

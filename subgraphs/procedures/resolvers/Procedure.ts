@@ -35,6 +35,7 @@ export const Procedure = {
       inForceUntil: v.inForceUntil,
       publishedAt: v.publishedAt?.toISOString() ?? null,
       changeNote: v.changeNote,
+      backdatingReason: v.backdatingReason,
       createdBy: v.createdBy ? { id: v.createdBy } : null,
     })),
   diff: async (p: ProcedureView, args: { from: number; to: number }, ctx: Ctx) => {

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertPrincipals } from '../lib/principals.ts';
+import { codes, startTestPlatform } from './support/platform.ts';
+import type { TestPlatform } from './support/platform.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform({ seeded: true, consumers: false });
+  // An administrator who is also a manager of the Mossos: the one kind of member who may publish with a past date.
+  await upsertPrincipals(platform.databases.kernel.manager, [{
+    memberId: 'test-admin-manager-es', agencyId: 'es-ct-mossos', jurisdiction: 'ES-CT', jurisdictionPath: ['ES-CT', 'ES', 'EU'],
+    orgKind: 'LEA', tier: 'MANAGER', roles: ['EDITOR', 'ADMIN'], active: true,
+  }]);
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+const DAY = 86_400_000;
+const yesterday = () => new Date(Date.now() - DAY).toISOString().slice(0, 10);
+
+const READ = `query($id: ID!) { procedure(id: $id) { version status visibility summary history { version } } }`;
+const UPDATE = `mutation($id: ID!, $v: Int!, $input: UpdateProcedureInput!) {
+  updateProcedure(id: $id, expectedVersion: $v, input: $input) { version visibility summary } }`;
+const SET_DIMENSIONS = `mutation($id: ID!, $v: Int!) {
+  setDimensionValues(id: $id, expectedVersion: $v, values: [{ key: "retention_limit_days", value: 1 }]) { version } }`;
+const VERIFY = 'mutation($id: ID!) { verifyProcedure(id: $id) { id lastVerifiedAt } }';
+const PUBLISH = `mutation($id: ID!, $v: Int!, $from: Date, $reason: String) {
+  publishProcedure(id: $id, expectedVersion: $v, effectiveFrom: $from, reason: $reason) {
+    version status effectiveFrom history { version backdatingReason } } }`;
+
+const MANAGER_SUMMARY = 'Manager-only: the monitoring cell is being cut to two officers during the budget review.';
+
+describe('a practitioner editor and a manager-only draft (proc-es-ct-monitoring)', () => {
+  const id = 'proc-es-ct-monitoring';
+
+  it('neither shows nor lets the practitioner overwrite the draft, and still gives them the version in force', async () => {
+    const draft = await platform.query<any>(UPDATE,
+      { id, v: 3, input: { visibility: 'MANAGEMENT', summary: MANAGER_SUMMARY } }, 'demo-manager-es');
+    expect(draft.errors).toBeUndefined();
+    expect(draft.data.updateProcedure).toEqual({ version: 4, visibility: 'MANAGEMENT', summary: MANAGER_SUMMARY });
+
+    // The reader gets the latest version they may see: v3, in force and LEA-visible, not null.
+    const read = await platform.query<any>(READ, { id }, 'demo-practitioner-es');
+    expect(read.errors).toBeUndefined();
+    expect(read.data.procedure).toMatchObject({ version: 3, status: 'IN_FORCE', visibility: 'LEA' });
+    expect(read.data.procedure.summary).not.toBe(MANAGER_SUMMARY);
+    expect(read.data.procedure.history.map((h: any) => h.version)).toEqual([3, 2, 1]);
+
+    // Every write that builds on the hidden v4 answers as an unknown procedure does, whatever version it names.
+    const unknown = await platform.query<any>(UPDATE, { id: 'proc-es-ct-nothing', v: 3, input: { summary: 'A new summary.' } }, 'demo-practitioner-es');
+    expect(codes(unknown)).toEqual(['NOT_FOUND']);
+    const expected = unknown.errors![0]!.message.replace('proc-es-ct-nothing', id);
+    expect(expected).toBe(`Procedure "${id}" was not found.`);
+    const attempts = [
+      await platform.query<any>(UPDATE, { id, v: 3, input: { summary: 'A new summary.' } }, 'demo-practitioner-es'),
+      await platform.query<any>(UPDATE, { id, v: 4, input: { visibility: 'LEA' } }, 'demo-practitioner-es'),
+      await platform.query<any>(SET_DIMENSIONS, { id, v: 4 }, 'demo-practitioner-es'),
+      await platform.query<any>(VERIFY, { id }, 'demo-practitioner-es'),
+    ];
+    for (const r of attempts) {
+      expect(codes(r)).toEqual(['NOT_FOUND']);
+      expect(r.errors![0]!.message).toBe(expected);
+      expect(JSON.stringify(r)).not.toContain(MANAGER_SUMMARY);
+      expect(r.data).toBeNull();
+    }
+
+    // Nothing was written: the manager still sees their draft as the latest version.
+    const after = await platform.query<any>(READ, { id }, 'demo-manager-es');
+    expect(after.data.procedure).toMatchObject({ version: 4, status: 'DRAFT', visibility: 'MANAGEMENT', summary: MANAGER_SUMMARY });
+    expect(after.data.procedure.history.map((h: any) => h.version)).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe('fields stricter than their procedure (proc-es-ct-communication)', () => {
+  const id = 'proc-es-ct-communication';
+  const RESOURCING = `query($id: ID!) { procedure(id: $id) { version resourcing { staff budgetEur tooling } } }`;
+
+  it('refuses resourcing from a practitioner with FORBIDDEN and writes nothing', async () => {
+    const before = await platform.query<any>(RESOURCING, { id }, 'demo-manager-es');
+    expect(before.data.procedure.version).toBe(1);
+    expect(before.data.procedure.resourcing).not.toBeNull();
+    for (const resourcing of [{ staff: 0, budgetEur: 0, tooling: [] }, null]) {
+      const r = await platform.query<any>(UPDATE, { id, v: 1, input: { resourcing } }, 'demo-practitioner-es');
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.errors![0]!.message).toBe('Only law-enforcement managers may set resourcing.');
+    }
+    const after = await platform.query<any>(RESOURCING, { id }, 'demo-manager-es');
+    expect(after.data.procedure).toEqual(before.data.procedure);
+  });
+
+  it('lets a practitioner edit what they can read and keeps the manager\'s resourcing as it was', async () => {
+    const before = await platform.query<any>(RESOURCING, { id }, 'demo-manager-es');
+    const r = await platform.query<any>(UPDATE, { id, v: 1, input: { summary: 'How the Mossos communicate on social media, revised.' } }, 'demo-practitioner-es');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.updateProcedure.version).toBe(2);
+    const after = await platform.query<any>(RESOURCING, { id }, 'demo-manager-es');
+    expect(after.data.procedure.version).toBe(2);
+    expect(after.data.procedure.resourcing).toEqual(before.data.procedure.resourcing);
+  });
+});
+
+describe('backdating', () => {
+  it('refuses a past effectiveFrom from a manager, and takes one from an administrator with the reason kept in the history', async () => {
+    const id = 'proc-es-ct-investigation';
+    const draft = await platform.query<any>(UPDATE, { id, v: 1, input: { summary: 'Investigation procedure, revised after the audit.' } }, 'demo-manager-es');
+    expect(draft.data.updateProcedure.version).toBe(2);
+    const past = yesterday();
+
+    const manager = await platform.query<any>(PUBLISH, { id, v: 2, from: past }, 'demo-manager-es');
+    expect(codes(manager)).toEqual(['BAD_USER_INPUT']);
+    expect(manager.errors![0]!.message).toMatch(/^effectiveFrom must be today or later/);
+    const withReason = await platform.query<any>(PUBLISH, { id, v: 2, from: past, reason: 'Signed on paper last week.' }, 'demo-manager-es');
+    expect(codes(withReason)).toEqual(['BAD_USER_INPUT']);
+
+    const noReason = await platform.query<any>(PUBLISH, { id, v: 2, from: past }, 'test-admin-manager-es');
+    expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
+    expect(noReason.errors![0]!.message).toBe('Give a reason to set effectiveFrom before today: it is kept in the history.');
+
+    // Nothing was published by the refused calls: on the past date the first version is still the one in force.
+    const at = await platform.query<any>('query($id: ID!, $at: Date) { procedure(id: $id, at: $at) { version } }', { id, at: past }, 'demo-manager-es');
+    expect(at.data.procedure).toEqual({ version: 1 });
+
+    const admin = await platform.query<any>(PUBLISH, { id, v: 2, from: past, reason: 'The order was signed on paper before the platform was updated.' }, 'test-admin-manager-es');
+    expect(admin.errors).toBeUndefined();
+    expect(admin.data.publishProcedure).toMatchObject({ version: 2, status: 'IN_FORCE', effectiveFrom: past });
+    expect(admin.data.publishProcedure.history).toEqual([
+      { version: 2, backdatingReason: 'The order was signed on paper before the platform was updated.' },
+      { version: 1, backdatingReason: null },
+    ]);
+  });
+
+  it('publishes from today without a reason, and refuses a reason that explains nothing', async () => {
+    const id = 'proc-de-by-monitoring';
+    const latest = await platform.query<any>(READ, { id }, 'demo-manager-de');
+    const draft = await platform.query<any>(UPDATE,
+      { id, v: latest.data.procedure.version, input: { summary: 'Monitoring procedure, revised.' } }, 'demo-manager-de');
+    const v = draft.data.updateProcedure.version;
+    expect(v).toBe(latest.data.procedure.version + 1);
+    const reasonOnly = await platform.query<any>(PUBLISH, { id, v, reason: 'No reason needed.' }, 'demo-manager-de');
+    expect(codes(reasonOnly)).toEqual(['BAD_USER_INPUT']);
+    const r = await platform.query<any>(PUBLISH, { id, v }, 'demo-manager-de');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.publishProcedure).toMatchObject({ version: v, status: 'IN_FORCE' });
+    expect(r.data.publishProcedure.history[0]).toEqual({ version: v, backdatingReason: null });
+  });
+
+  const AMEND = `mutation($id: ID!, $v: Int!, $from: Date, $reason: String) {
+    amendProvision(id: $id, expectedVersion: $v, input: { heading: "Logging (amended)", changeNote: "Heading clarified", validFrom: $from, reason: $reason }) {
+      version validFrom history { version backdatingReason } } }`;
+  const ADD = `mutation($from: Date, $reason: String) {
+    addProvision(framework: "de-bdsg-2017", input: { reference: "§ 77", heading: "Test provision", text: "A provision added by a test.",
+      visibility: PUBLIC, validFrom: $from, reason: $reason }) { id validFrom history { version backdatingReason } } }`;
+
+  it('refuses a past validFrom from a reviewer on amendProvision and addProvision', async () => {
+    const past = yesterday();
+    const amend = await platform.query<any>(AMEND, { id: 'de-bdsg-2017-s-76', v: 1, from: past }, 'demo-reviewer');
+    expect(codes(amend)).toEqual(['BAD_USER_INPUT']);
+    expect(amend.errors![0]!.message).toMatch(/^validFrom must be today or later/);
+    const add = await platform.query<any>(ADD, { from: past }, 'demo-reviewer');
+    expect(codes(add)).toEqual(['BAD_USER_INPUT']);
+    expect(add.errors![0]!.message).toMatch(/^validFrom must be today or later/);
+    const read = await platform.query<any>('{ legalProvision(id: "de-bdsg-2017-s-76") { version } legalFramework(id: "de-bdsg-2017") { provisions { reference } } }', {}, 'demo-reviewer');
+    expect(read.data.legalProvision).toEqual({ version: 1 });
+    expect(read.data.legalFramework.provisions.map((p: any) => p.reference)).not.toContain('§ 77');
+  });
+
+  it('takes a past validFrom from an administrator with a reason, kept in the provision\'s history', async () => {
+    const past = yesterday();
+    const noReason = await platform.query<any>(AMEND, { id: 'de-bdsg-2017-s-76', v: 1, from: past }, 'demo-admin');
+    expect(codes(noReason)).toEqual(['BAD_USER_INPUT']);
+    const amend = await platform.query<any>(AMEND, { id: 'de-bdsg-2017-s-76', v: 1, from: past, reason: 'Published in the gazette yesterday.' }, 'demo-admin');
+    expect(amend.errors).toBeUndefined();
+    expect(amend.data.amendProvision).toMatchObject({ version: 2, validFrom: past });
+    expect(amend.data.amendProvision.history).toEqual([
+      { version: 2, backdatingReason: 'Published in the gazette yesterday.' },
+      { version: 1, backdatingReason: null },
+    ]);
+    const add = await platform.query<any>(ADD, { from: past, reason: 'Published in the gazette yesterday.' }, 'demo-admin');
+    expect(add.errors).toBeUndefined();
+    expect(add.data.addProvision).toMatchObject({ validFrom: past, history: [{ version: 1, backdatingReason: 'Published in the gazette yesterday.' }] });
+  });
+});
