@@ -181,3 +181,30 @@ describe('backdating', () => {
     expect(add.data.addProvision).toMatchObject({ validFrom: past, history: [{ version: 1, backdatingReason: 'Published in the gazette yesterday.' }] });
   });
 });
+
+describe('one write path', () => {
+  // Each pair: a write on an item the caller may not see, and the same write on an id that does not exist.
+  const cases = [
+    {
+      member: 'demo-practitioner-es', hidden: 'proc-es-ct-investigation', unknown: 'proc-es-ct-nothing',
+      query: 'mutation($id: ID!) { updateProcedure(id: $id, expectedVersion: 1, input: { summary: "A new summary." }) { version } }',
+    },
+    {
+      member: 'demo-reviewer', hidden: 'de-by-covert-accounts-guideline-s-2', unknown: 'de-by-nothing-s-2',
+      query: 'mutation($id: ID!) { amendProvision(id: $id, expectedVersion: 1, input: { heading: "A heading", changeNote: "A note" }) { version } }',
+    },
+    { member: 'demo-practitioner-de', hidden: 'swot-hag-01', unknown: 'swot-nothing', query: 'mutation($id: ID!) { voteSwotItem(id: $id) { id } }' },
+  ];
+
+  it('answers a write on a hidden item exactly as one on an unknown id, in every subgraph', async () => {
+    expect(cases.length).toBe(3);
+    for (const c of cases) {
+      const hidden = await platform.query<any>(c.query, { id: c.hidden }, c.member);
+      const unknown = await platform.query<any>(c.query, { id: c.unknown }, c.member);
+      expect(codes(hidden)).toEqual(['NOT_FOUND']);
+      expect(codes(unknown)).toEqual(['NOT_FOUND']);
+      expect(hidden.errors![0]!.message.replace(c.hidden, '<id>')).toBe(unknown.errors![0]!.message.replace(c.unknown, '<id>'));
+      expect(hidden.errors![0]!.message).toMatch(/ was not found\.$/);
+    }
+  });
+});
