@@ -199,7 +199,7 @@ export const Mutation = {
       procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
       if (latest.status !== 'DRAFT') throw badInput(`Version ${latest.version} is already ${latest.status}; there is no draft to publish.`);
       if (published?.status === 'IN_FORCE' && published.effectiveFrom! > effectiveFrom) {
-        throw badInput(`effectiveFrom must not be before ${published.effectiveFrom}, when version ${published.version} took effect.`);
+        throw badInput(`effectiveFrom must not be before ${published.effectiveFrom}, when the version in force took effect.`);
       }
       if (published?.status === 'IN_FORCE') {
         await tx.query(
