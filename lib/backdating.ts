@@ -5,16 +5,13 @@ import { today } from './scalars.ts';
 
 /**
  * A date from which a change takes effect. One before today rewrites what reads `at` a past date return, so it is
- * refused unless an administrator gives a reason, which the caller keeps with the version. Returns that reason (null
- * when the date is not in the past); a reason given for a date that is not in the past is refused too, so that no
- * input is silently dropped. `reason` comes validated (trimmed, bounded) by the caller's input schema.
+ * refused unless an administrator gives a reason, which the caller keeps with the version. Returns that reason, or null
+ * when the date is not in the past (a reason is then not needed and not kept). `reason` comes validated (trimmed,
+ * bounded) by the caller's input schema.
  */
 export function backdatingReason(viewer: Viewer, field: string, date: string, reason: string | null | undefined): string | null {
+  if (date >= today()) return null;
   const given = reason ?? null;
-  if (date >= today()) {
-    if (given !== null) throw badInput(`reason explains a ${field} before today; ${date} is not in the past, so leave reason out.`);
-    return null;
-  }
   if (!hasRole(viewer, 'ADMIN')) {
     throw badInput(`${field} must be today or later: a past date would rewrite what the platform reports for that time. Only an administrator may backdate, with a reason.`);
   }

@@ -94,7 +94,7 @@ describe('display and CSV', () => {
   it('labels a legal position in display and CSV', async () => {
     const added = await legalClient.run<any>(viewers['demo-reviewer']!, `mutation { addProvision(framework: "es-lo-7-2021", input: {
         reference: "Art. 99", heading: "Observation of closed groups", text: "Closed groups are observed only under a judicial warrant.",
-        visibility: PUBLIC, validFrom: "2021-06-16", positions: [{ key: "monitoring_scope", value: "PUBLIC_AND_CLOSED_GROUPS_WITH_WARRANT" },
+        visibility: PUBLIC, positions: [{ key: "monitoring_scope", value: "PUBLIC_AND_CLOSED_GROUPS_WITH_WARRANT" },
           { key: "prior_judicial_authorisation_for_monitoring", value: true }] }) {
         positions { dimension { key } value display } } }`);
     expect(added.errors).toBeUndefined();

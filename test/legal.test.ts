@@ -351,7 +351,7 @@ describe('writing frameworks and provisions', () => {
     const updated = await run('demo-reviewer', UPDATE, { id: framework.id, input: { summary: 'Transposes the Law Enforcement Directive into Portuguese law.' } });
     expect(updated.data.updateLegalFramework.summary).toContain('Law Enforcement Directive');
     const added = await run('demo-reviewer', ADD, { f: framework.id, input: { reference: 'Art. 25', heading: 'Records of processing', text: 'Controllers keep logs.',
-      visibility: 'PUBLIC', validFrom: '2019-08-09', positions: [{ key: 'retention_limit_days', value: 365 }] } });
+      visibility: 'PUBLIC', positions: [{ key: 'retention_limit_days', value: 365 }] } });
     expect(added.data.addProvision).toEqual({ id: 'pt-lei-59-2019-art-25', reference: 'Art. 25', version: 1, positions: [{ dimension: { key: 'retention_limit_days' }, value: 365 }] });
     const amended = await run('demo-reviewer', AMEND, { id: 'pt-lei-59-2019-art-25', v: 1, input: { text: 'Controllers keep logs of every consultation.',
       positions: [{ key: 'retention_limit_days', value: null }], changeNote: 'Clarified' } });

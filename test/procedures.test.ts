@@ -247,16 +247,16 @@ describe('writing procedures', () => {
     expect(p).toMatchObject({ version: 1, status: 'DRAFT', jurisdiction: { code: 'ES-CT' }, agency: { id: 'es-ct-mossos' } });
     expect((await run('demo-manager-de', `{ procedure(id: "${p.id}") { id } }`)).data.procedure).toBeNull();
     expect((await run('demo-practitioner-es', PUBLISH, { id: p.id, v: 1 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const published = await run('demo-manager-es', PUBLISH, { id: p.id, v: 1, from: '2026-01-01' });
-    expect(published.data.publishProcedure).toMatchObject({ version: 1, status: 'IN_FORCE', effectiveFrom: '2026-01-01' });
+    const published = await run('demo-manager-es', PUBLISH, { id: p.id, v: 1, from: '2099-01-01' });
+    expect(published.data.publishProcedure).toMatchObject({ version: 1, status: 'IN_FORCE', effectiveFrom: '2099-01-01' });
     const updated = await run('demo-practitioner-es', UPDATE, { id: p.id, v: 1, input: { title: 'Monitoring of public posts at large events', changeNote: 'Title' } });
     expect(updated.data.updateProcedure).toMatchObject({ version: 2, status: 'DRAFT' });
     expect((await run('demo-manager-de', `{ procedure(id: "${p.id}") { version title } }`)).data.procedure).toEqual({ version: 1, title: base.title });
-    await run('demo-manager-es', PUBLISH, { id: p.id, v: 2, from: '2026-03-01' });
+    await run('demo-manager-es', PUBLISH, { id: p.id, v: 2, from: '2099-03-01' });
     const history = await run('demo-manager-de', `{ procedure(id: "${p.id}") { version history { version status effectiveFrom inForceUntil } } }`);
     expect(history.data.procedure.history).toEqual([
-      { version: 2, status: 'IN_FORCE', effectiveFrom: '2026-03-01', inForceUntil: null },
-      { version: 1, status: 'SUPERSEDED', effectiveFrom: '2026-01-01', inForceUntil: '2026-03-01' },
+      { version: 2, status: 'IN_FORCE', effectiveFrom: '2099-03-01', inForceUntil: null },
+      { version: 1, status: 'SUPERSEDED', effectiveFrom: '2099-01-01', inForceUntil: '2099-03-01' },
     ]);
     const withdrawn = await run('demo-manager-es', `mutation { withdrawProcedure(id: "${p.id}", reason: "Replaced by the regional protocol") { status } }`);
     expect(withdrawn.data.withdrawProcedure.status).toBe('WITHDRAWN');
