@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Viewer } from '../lib/access.ts';
 import type { Authenticator } from '../lib/auth.ts';
 import { loadGatewayLimits } from '../lib/config.ts';
@@ -130,7 +131,8 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     csrfPrevention: true,
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
-    plugins: [guard.plugin],
+    // A browser on /graphql is sent to the console or GraphiQL (below); the API itself serves no page.
+    plugins: [guard.plugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const page = opts.production ? null : graphiqlPage('/graphql');

@@ -90,6 +90,8 @@ function expectNoInternals(a: Answer) {
   expect(a.text).not.toMatch(/stacktrace|exception|node_modules|\.ts:\d+|ECONNREFUSED|127\.0\.0\.1:\d+/);
 }
 
+const INTROSPECTION_REFUSED = 'This API does not answer introspection queries (__schema, __type).';
+
 const nested = (depth: number) => `{ jurisdiction(code: "ES") { ${'parent { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
 
 // compareProcedures rows x cells is the deepest operation the README and the suites send (depth 5).
@@ -199,10 +201,31 @@ describe('schema exposure', () => {
     for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Query") { fields { name } } }']) {
       const r = await post(prod.gatewayUrl, { query });
       expect(r.status).toBe(400);
-      expect(codes(r.json!)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect(r.json!.errors![0]!.message).toMatch(/introspection is not allowed/);
+      expect(r.json!.errors).toEqual([{ message: INTROSPECTION_REFUSED, locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+      expect(r.text).not.toMatch(/apollo/i);
     }
     expect((await post(prod.gatewayUrl, { query: '{ __typename }' })).json!.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('serves nothing browsable on the API path, gateway or subgraph, and names no server software', async () => {
+    // What a browser sends when a person opens an address.
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const getQuery = `${prod.gatewayUrl}?query=${encodeURIComponent('{ jurisdiction(code: "ES") { name } }')}`;
+    const opened = await send(getQuery, { headers: { ...html, 'apollo-require-preflight': 'true' } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(opened.json).toEqual({ data: { jurisdiction: { name: 'Spain' } } });
+    const bare = await send(prod.gatewayUrl, { headers: html, redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location'), bare.text]).toEqual([302, '/', '']);
+    for (const subgraph of prod.subgraphs) {
+      const r = await send(subgraph.url, { headers: { ...html, 'x-eunomia-subgraph-secret': prod.secret, 'apollo-require-preflight': 'true' } });
+      expect(r.headers.get('content-type'), subgraph.name).not.toMatch(/html/);
+      expect(r.text, subgraph.name).not.toMatch(/<html|<script|apollo/i);
+    }
+    for (const a of [opened, bare]) {
+      expect(a.headers.get('content-type') ?? '').not.toMatch(/html/);
+      expect(a.text).not.toMatch(/<html|<script|apollo/i);
+    }
   });
 
   it('still lets GraphiQL introspect the schema in development', async () => {
@@ -223,7 +246,7 @@ describe('schema exposure', () => {
     const shallow = await post(prod.gatewayUrl, { query: '{ __schema { types { fields { type { ofType { ofType { name } } } } } } }' });
     expect(shallow.status).toBe(400);
     expect(codes(shallow.json!)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(shallow.json!.errors![0]!.message).toMatch(/introspection is not allowed/);
+    expect(shallow.json!.errors![0]!.message).toBe(INTROSPECTION_REFUSED);
   });
 
   it('keeps _service and _entities out of reach, also aliased or in fragments', async () => {
