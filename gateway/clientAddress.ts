@@ -1,18 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import type { ProxyTrust } from '../lib/proxyTrust.ts';
 
 /**
- * The client's address: the socket's peer, or, behind a trusted reverse proxy (`trustProxy`), the first
- * address of X-Forwarded-For. IPv4-mapped IPv6 addresses are given as IPv4.
+ * The client's address: the socket's peer, or, while that peer is a trusted proxy, the address it added to
+ * X-Forwarded-For, walking the header from the right for as long as each hop is trusted. Entries to the left of
+ * the first untrusted hop were written by the client and are never read. IPv4-mapped IPv6 addresses are given as IPv4.
  */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const header = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
-    const forwarded = first ? normalise(stripPort(first)) : null;
-    if (forwarded && isIP(forwarded)) return forwarded;
+export function clientAddress(req: IncomingMessage, trust: ProxyTrust): string {
+  let address = normalise(req.socket.remoteAddress ?? 'unknown');
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (let hop = 0; trust.trusts(address, hop) && forwarded.length > 0; hop++) {
+    const added = normalise(stripPort(forwarded.pop()!));
+    // A trusted proxy writes addresses; anything else ends the walk at the last proxy.
+    if (!isIP(added)) break;
+    address = added;
   }
-  return normalise(req.socket.remoteAddress ?? 'unknown');
+  return address;
 }
 
 /** The rate-limit key of an anonymous client: its IPv4 address, or its IPv6 /64 network (one host's usual share). */

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Viewer } from '../lib/access.ts';
 import type { Authenticator } from '../lib/auth.ts';
 import { loadGatewayLimits } from '../lib/config.ts';
@@ -13,6 +14,7 @@ import type { GatewayLimits } from '../lib/config.ts';
 import { maskError } from '../lib/errors.ts';
 import { BodyTooLarge, isJsonContentType, listen, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
+import { parseProxyTrust } from '../lib/proxyTrust.ts';
 import { TokenBucketLimiter } from '../lib/rateLimit.ts';
 import { CLIENT_ADDRESS_HEADER, JUSTIFICATION_HEADER } from '../lib/audit/headers.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
@@ -107,7 +109,7 @@ export interface RunningGateway {
 /** The one entry point: authenticates, forwards to the subgraphs, serves GraphiQL and health checks. */
 export async function startGateway(opts: GatewayOptions, port: number, host = '127.0.0.1'): Promise<RunningGateway> {
   const limits: GatewayLimits = { ...loadGatewayLimits({}), ...opts.limits };
-  const trustProxy = limits.TRUST_PROXY === '1';
+  const trustProxy = parseProxyTrust(limits.TRUST_PROXY);
   const guard = operationLimits(limits, { production: opts.production });
   const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST, now: opts.now });
   const composeLive = Boolean(opts.introspect) && !opts.production;
@@ -129,7 +131,8 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     csrfPrevention: true,
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
-    plugins: [guard.plugin],
+    // A browser on /graphql is sent to the console or GraphiQL (below); the API itself serves no page.
+    plugins: [guard.plugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const page = opts.production ? null : graphiqlPage('/graphql');

@@ -1,3 +1,4 @@
+import { csvDocument } from './csv.ts';
 import { labelOfValue } from './typedValues.ts';
 import type { LabelledValues } from './typedValues.ts';
 
@@ -54,13 +55,11 @@ export function buildMatrix<D extends MatrixDimension, I>(
   });
 }
 
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** The matrix as CSV (RFC 4180): a header of jurisdictions, then one line per dimension. */
+/** The matrix as CSV (RFC 4180, formulas made inert): a header of jurisdictions, then one line per dimension. */
 export function matrixCsv<D extends MatrixDimension, I>(rows: MatrixRow<D, I>[], jurisdictions: string[]): string {
   const lines = [['dimension', ...jurisdictions, 'divergent']];
   for (const r of rows) {
     lines.push([r.dimension.label, ...r.cells.map((c) => displayValue(c.value, r.dimension)), yesNo(r.divergent)]);
   }
-  return lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
+import { parseProxyTrust } from './proxyTrust.ts';
 
 // Every environment variable the platform reads, parsed once.
 const port = z.coerce.number().int().min(1).max(65535);
@@ -16,7 +17,13 @@ const gatewaySchema = z.object({
   RATE_LIMIT_PER_MINUTE: count(1, 1_000_000, 600),
   RATE_LIMIT_BURST: count(1, 1_000_000, 200),
   OPERATION_TIMEOUT_MS: count(1, 600_000, 10_000),
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  TRUST_PROXY: z.string().default('0').superRefine((spec, ctx) => {
+    try {
+      parseProxyTrust(spec);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
 });
 
 export type GatewayLimits = z.infer<typeof gatewaySchema>;

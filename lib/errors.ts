@@ -42,6 +42,10 @@ function sqlStateOf(err: unknown): string | undefined {
   return undefined;
 }
 
+const INTROSPECTION_REFUSED = 'This API does not answer introspection queries (__schema, __type).';
+// Errors must not say which server software answers.
+const NAMES_THE_SERVER = /\bApollo Server\b|\bApolloServer\b/i;
+
 /** Apollo formatError: keeps coded errors, hides everything else behind a generic message. */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
   if (UNSTORABLE_SQLSTATES.has(sqlStateOf(original) ?? '')) {
@@ -54,6 +58,10 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
       if (k !== 'exception' && k !== 'stacktrace') ext[k] = v;
     }
   }
-  if (PUBLIC_CODES.has(code)) return { ...formatted, extensions: ext };
+  if (ext.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    return { message: INTROSPECTION_REFUSED, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  if (PUBLIC_CODES.has(code) && !NAMES_THE_SERVER.test(formatted.message)) return { ...formatted, extensions: ext };
+  if (PUBLIC_CODES.has(code)) return { message: 'The request cannot be answered as sent.', extensions: { code } };
   return { message: 'Internal server error', ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

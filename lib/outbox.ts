@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 
 export interface OutboxEvent {
   entityType: string;
@@ -43,4 +43,39 @@ export async function emitEvents(manager: EntityManager, schema: string, events:
        AS e(entity_type text, entity_id text, event text, payload jsonb)`,
     [JSON.stringify(events.map((e) => ({ entity_type: e.entityType, entity_id: e.entityId, event: e.event, payload: e.payload ?? {} })))],
   );
+}
+
+/**
+ * SQL for the table where a schema's consumers set aside events their handler kept failing on (with the error), so
+ * that the events after them flow; `npm run outbox:replay` hands them to the handler again.
+ */
+export function deadLettersTableSql(schema: string): string {
+  return `CREATE TABLE ${schema}.dead_letters (
+    id bigserial PRIMARY KEY,
+    consumer text NOT NULL,
+    outbox_id bigint NOT NULL,
+    txid xid8 NOT NULL,
+    entity_type text NOT NULL,
+    entity_id text NOT NULL,
+    event text NOT NULL,
+    payload jsonb NOT NULL,
+    error text NOT NULL,
+    attempts int NOT NULL,
+    failed_at timestamptz NOT NULL DEFAULT now(),
+    replayed_at timestamptz,
+    UNIQUE (consumer, outbox_id)
+  )`;
+}
+
+/** The migration that gives a consuming schema its dead letters table; each such schema's migration extends it. */
+export function deadLettersMigration(schema: string) {
+  return class DeadLettersMigration implements MigrationInterface {
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(deadLettersTableSql(schema));
+    }
+
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE ${schema}.dead_letters`);
+    }
+  };
 }

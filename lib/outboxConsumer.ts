@@ -24,32 +24,68 @@ export interface OutboxConsumer {
   handle(tx: EntityManager, rows: OutboxRow[]): Promise<void>;
 }
 
+type SourceRow = { id: string; txid: string; entity_type: string; entity_id: string; event: string; payload: Record<string, unknown> };
+
+const toOutboxRow = (r: SourceRow): OutboxRow => ({ id: r.id, txid: r.txid, entityType: r.entity_type, entityId: r.entity_id, event: r.event, payload: r.payload });
+
 /**
- * Processes one batch; returns the number of rows read. Rows are read in (txid, id) order and only from
- * transactions older than every transaction still running, so a row committed late is never skipped.
+ * Runs `step` in a transaction on the next rows past the consumer's position (locked), then moves the position past
+ * them; returns the number of rows read. Rows are read in (txid, id) order (the numbers, not their text) and only
+ * from transactions older than every transaction still running, so a row committed late is never skipped.
  */
-export async function drainOnce(db: DataSource, c: OutboxConsumer, batchSize = 200): Promise<number> {
+async function atPosition(db: DataSource, c: OutboxConsumer, batchSize: number, step: (tx: EntityManager, wanted: OutboxRow[]) => Promise<void>): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`INSERT INTO ${c.schema}.consumer_positions (consumer) VALUES ($1) ON CONFLICT DO NOTHING`, [c.name]);
     const [pos] = await tx.query(`SELECT last_txid::text AS txid, last_id::text AS id FROM ${c.schema}.consumer_positions WHERE consumer = $1 FOR UPDATE`, [c.name]);
-    let rows: { id: string; txid: string; entity_type: string; entity_id: string; event: string; payload: Record<string, unknown> }[];
+    let rows: SourceRow[];
     try {
       rows = await tx.query(
-        `SELECT id::text, txid::text, entity_type, entity_id, event, payload FROM ${c.source}.outbox
-         WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY txid, id LIMIT $3`, [pos.txid, pos.id, batchSize]);
+        `SELECT o.id::text, o.txid::text, o.entity_type, o.entity_id, o.event, o.payload FROM ${c.source}.outbox o
+         WHERE (o.txid, o.id) > ($1::xid8, $2::bigint) AND o.txid < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY o.txid, o.id LIMIT $3`, [pos.txid, pos.id, batchSize]);
     } catch (err) {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '42P01') return 0; // source not migrated yet
       throw err;
     }
     if (rows.length === 0) return 0;
-    const wanted = rows.filter((r) => c.events === '*' || c.events.includes(r.event))
-      .map((r) => ({ id: r.id, txid: r.txid, entityType: r.entity_type, entityId: r.entity_id, event: r.event, payload: r.payload }));
-    if (wanted.length) await c.handle(tx, wanted);
+    const wanted = rows.filter((r) => c.events === '*' || c.events.includes(r.event)).map(toOutboxRow);
+    if (wanted.length) await step(tx, wanted);
     const last = rows.at(-1)!;
     await tx.query(`UPDATE ${c.schema}.consumer_positions SET last_txid = $2::xid8, last_id = $3, updated_at = now() WHERE consumer = $1`, [c.name, last.txid, last.id]);
     return rows.length;
   });
+}
+
+/** Processes one batch; returns the number of rows read. */
+export async function drainOnce(db: DataSource, c: OutboxConsumer, batchSize = 200): Promise<number> {
+  return atPosition(db, c, batchSize, (tx, wanted) => c.handle(tx, wanted));
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 4000);
+
+/**
+ * Processes the next row on its own. If the handler fails on it, its work is undone, the row goes to
+ * `<schema>.dead_letters` with the error and the position moves past it. Returns the row set aside, if any.
+ */
+export async function drainOneOrSetAside(db: DataSource, c: OutboxConsumer, attempts: number): Promise<{ row: OutboxRow; error: string } | null | 'empty'> {
+  let setAside: { row: OutboxRow; error: string } | null = null;
+  const read = await atPosition(db, c, 1, async (tx, [row]) => {
+    await tx.query('SAVEPOINT outbox_event');
+    try {
+      await c.handle(tx, [row!]);
+      await tx.query('RELEASE SAVEPOINT outbox_event');
+    } catch (err) {
+      await tx.query('ROLLBACK TO SAVEPOINT outbox_event');
+      setAside = { row: row!, error: messageOf(err) };
+      await tx.query(
+        `INSERT INTO ${c.schema}.dead_letters (consumer, outbox_id, txid, entity_type, entity_id, event, payload, error, attempts)
+         VALUES ($1, $2, $3::xid8, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (consumer, outbox_id) DO UPDATE SET error = excluded.error, attempts = ${c.schema}.dead_letters.attempts + excluded.attempts,
+           failed_at = now(), replayed_at = NULL`,
+        [c.name, row!.id, row!.txid, row!.entityType, row!.entityId, row!.event, JSON.stringify(row!.payload), setAside.error, attempts]);
+    }
+  });
+  return read === 0 ? 'empty' : setAside;
 }
 
 /**
@@ -68,18 +104,56 @@ export async function hasPending(db: DataSource, c: OutboxConsumer): Promise<boo
   }
 }
 
-/** Polls a consumer until stopped; errors are logged and retried on the next tick. */
-export function runConsumer(db: DataSource, c: OutboxConsumer, log: Logger, intervalMs = 250): { stop(): Promise<void> } {
+export interface ConsumerPacing {
+  /** Idle poll interval, and the first retry delay after a failure (ms). */
+  intervalMs: number;
+  /** The retry delay doubles after each failure up to this (ms). */
+  maxBackoffMs: number;
+  /** Failed attempts at a batch before its events are taken one by one and a failing one is set aside. */
+  maxAttempts: number;
+  /** Rows per batch. */
+  batchSize: number;
+}
+
+export const DEFAULT_PACING: ConsumerPacing = { intervalMs: 250, maxBackoffMs: 30_000, maxAttempts: 8, batchSize: 200 };
+
+/**
+ * Polls a consumer until stopped. A failing batch is retried with exponential backoff; after `maxAttempts`
+ * failures its events are processed one by one and the one the handler fails on is set aside as a dead letter
+ * (logged as an error), so the events after it flow again.
+ */
+export function runConsumer(db: DataSource, c: OutboxConsumer, log: Logger, pacing: Partial<ConsumerPacing> = {}): { stop(): Promise<void> } {
+  const { intervalMs, maxBackoffMs, maxAttempts, batchSize } = { ...DEFAULT_PACING, ...pacing };
   let stopped = false;
+  let failures = 0;
   let running: Promise<unknown> = Promise.resolve();
+  const setAsideFailing = async () => {
+    for (let i = 0; i < batchSize && !stopped; i++) {
+      const outcome = await drainOneOrSetAside(db, c, failures);
+      if (outcome === 'empty') return;
+      if (outcome) {
+        log.error({ consumer: c.name, source: c.source, outboxId: outcome.row.id, event: outcome.row.event, entityType: outcome.row.entityType,
+          entityId: outcome.row.entityId, attempts: failures, error: outcome.error }, 'outbox event set aside as a dead letter');
+        return;
+      }
+    }
+  };
   const tick = async () => {
     if (stopped) return;
+    let delay = intervalMs;
     try {
-      if (await hasPending(db, c)) while (!stopped && (await drainOnce(db, c)) > 0);
+      if (failures >= maxAttempts) {
+        await setAsideFailing();
+        failures = 0;
+      }
+      if (await hasPending(db, c)) while (!stopped && (await drainOnce(db, c, batchSize)) > 0);
+      failures = 0;
     } catch (err) {
-      log.warn({ err, consumer: c.name }, 'outbox consumer failed; retrying');
+      failures += 1;
+      delay = Math.min(maxBackoffMs, intervalMs * 2 ** failures);
+      log.warn({ err, consumer: c.name, attempt: failures, retryInMs: delay }, 'outbox consumer failed; retrying');
     }
-    if (!stopped) timer = setTimeout(() => void (running = tick()), intervalMs);
+    if (!stopped) timer = setTimeout(() => void (running = tick()), delay);
   };
   let timer = setTimeout(() => void (running = tick()), 0);
   return {
@@ -91,6 +165,31 @@ export function runConsumer(db: DataSource, c: OutboxConsumer, log: Logger, inte
   };
 }
 
+/**
+ * Hands a consumer's dead letters (not yet replayed; all, or those with these ids) to its handler again, each in its
+ * own transaction: a success marks the letter replayed, a failure keeps it with the new error.
+ */
+export async function replayDeadLetters(db: DataSource, c: OutboxConsumer, ids?: string[]): Promise<{ replayed: string[]; failed: { id: string; error: string }[] }> {
+  const letters: (SourceRow & { letter: string })[] = await db.query(
+    `SELECT d.id::text AS letter, d.outbox_id::text AS id, d.txid::text, d.entity_type, d.entity_id, d.event, d.payload FROM ${c.schema}.dead_letters d
+     WHERE d.consumer = $1 AND d.replayed_at IS NULL AND ($2::bigint[] IS NULL OR d.id = ANY($2::bigint[])) ORDER BY d.txid, d.outbox_id`,
+    [c.name, ids ?? null]);
+  const replayed: string[] = [];
+  const failed: { id: string; error: string }[] = [];
+  for (const letter of letters) {
+    try {
+      await db.transaction(async (tx) => {
+        await c.handle(tx, [toOutboxRow(letter)]);
+        await tx.query(`UPDATE ${c.schema}.dead_letters SET replayed_at = now() WHERE id = $1`, [letter.letter]);
+      });
+      replayed.push(letter.letter);
+    } catch (err) {
+      await db.query(`UPDATE ${c.schema}.dead_letters SET error = $2, attempts = attempts + 1, failed_at = now() WHERE id = $1`, [letter.letter, messageOf(err)]);
+      failed.push({ id: letter.letter, error: messageOf(err) });
+    }
+  }
+  return { replayed, failed };
+}
 /**
  * Drains until the consumer has passed every row present in the source outbox when called. Rows of
  * transactions still running anywhere in the cluster are held back, so this waits for them (bounded).
@@ -108,3 +207,4 @@ export async function drainUntilCaughtUp(db: DataSource, c: OutboxConsumer, time
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+

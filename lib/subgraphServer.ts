@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
@@ -76,7 +76,8 @@ export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
+    // Only the gateway calls a subgraph: nothing here is for a browser.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), auditPlugin()],
   });
 }
 

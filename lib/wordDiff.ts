@@ -4,45 +4,127 @@ export interface WordChange {
   text: string;
 }
 
-// Beyond this many word pairs the table would be too large; such texts are shown as replaced whole.
-const MAX_CELLS = 4_000_000;
+/**
+ * How much comparing the diff may do (diagonal steps of Myers' search, summed over the whole diff). Texts that
+ * differ so much that it runs out are shown as replaced in the part still unaligned, never slowly.
+ */
+const WORK_BUDGET = 4_000_000;
 
 const words = (text: string) => text.split(/(\s+)/).filter((t) => t !== '');
 
-/** Aligns two texts word by word (longest common subsequence); whitespace travels with the words around it. */
+type Step = 'ADDED' | 'REMOVED' | 'UNCHANGED';
+
+/**
+ * Aligns two texts word by word (a shortest edit script, found in linear space by Myers' divide-and-conquer
+ * search); whitespace travels with the words around it. Between two unchanged runs, what was added comes before
+ * what was removed.
+ */
 export function diffWords(before: string, after: string): WordChange[] {
   const a = words(before);
   const b = words(after);
-  if (a.length * b.length > MAX_CELLS) {
-    return [...(before ? [{ kind: 'REMOVED' as const, text: before }] : []), ...(after ? [{ kind: 'ADDED' as const, text: after }] : [])];
-  }
-  const width = b.length + 1;
-  const common = new Uint32Array((a.length + 1) * width);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      common[i * width + j] = a[i] === b[j] ? common[(i + 1) * width + j + 1]! + 1 : Math.max(common[(i + 1) * width + j]!, common[i * width + j + 1]!);
-    }
-  }
+  const steps: { kind: Step; text: string }[] = [];
+  new Aligner(a, b, (kind, text) => steps.push({ kind, text })).align(0, a.length, 0, b.length);
+
   const out: WordChange[] = [];
-  const push = (kind: WordChange['kind'], text: string) => {
-    const last = out.at(-1);
-    if (last?.kind === kind) last.text += text;
-    else out.push({ kind, text });
+  let added = '';
+  let removed = '';
+  const flushGap = () => {
+    if (added) out.push({ kind: 'ADDED', text: added });
+    if (removed) out.push({ kind: 'REMOVED', text: removed });
+    added = '';
+    removed = '';
   };
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      push('UNCHANGED', a[i]!);
-      i++;
-      j++;
-    } else if (j < b.length && (i === a.length || common[i * width + j + 1]! >= common[(i + 1) * width + j]!)) {
-      push('ADDED', b[j]!);
-      j++;
-    } else {
-      push('REMOVED', a[i]!);
-      i++;
+  for (const s of steps) {
+    if (s.kind === 'ADDED') added += s.text;
+    else if (s.kind === 'REMOVED') removed += s.text;
+    else {
+      flushGap();
+      const last = out.at(-1);
+      if (last?.kind === 'UNCHANGED') last.text += s.text;
+      else out.push({ kind: 'UNCHANGED', text: s.text });
     }
   }
+  flushGap();
   return out;
+}
+
+class Aligner {
+  private work = 0;
+
+  constructor(private a: string[], private b: string[], private emit: (kind: Step, text: string) => void) {}
+
+  /** Emits the steps turning a[aLo, aHi) into b[bLo, bHi), in order. */
+  align(aLo: number, aHi: number, bLo: number, bHi: number): void {
+    const { a, b } = this;
+    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) this.emit('UNCHANGED', a[aLo++]!), bLo++;
+    let suffix = 0;
+    while (aLo < aHi - suffix && bLo < bHi - suffix && a[aHi - suffix - 1] === b[bHi - suffix - 1]) suffix++;
+    aHi -= suffix;
+    bHi -= suffix;
+    const split = aLo < aHi && bLo < bHi ? this.middle(aLo, aHi, bLo, bHi) : null;
+    if (split) {
+      this.align(aLo, split.x, bLo, split.y);
+      this.align(split.x, aHi, split.y, bHi);
+    } else {
+      for (let j = bLo; j < bHi; j++) this.emit('ADDED', b[j]!);
+      for (let i = aLo; i < aHi; i++) this.emit('REMOVED', a[i]!);
+    }
+    for (let i = aHi; i < aHi + suffix; i++) this.emit('UNCHANGED', a[i]!);
+  }
+
+  /**
+   * Where a shortest path from (aLo, bLo) to (aHi, bHi) crosses its middle diagonal band: searched from both ends
+   * at once, keeping one furthest-reaching x per diagonal. Null when the ranges share nothing or the budget is spent.
+   */
+  private middle(aLo: number, aHi: number, bLo: number, bHi: number): { x: number; y: number } | null {
+    const { a, b } = this;
+    const n = aHi - aLo;
+    const m = bHi - bLo;
+    const maxD = Math.ceil((n + m) / 2);
+    const offset = maxD;
+    const forward = new Int32Array(2 * maxD + 2).fill(-1);
+    const backward = new Int32Array(2 * maxD + 2).fill(-1);
+    forward[offset + 1] = 0;
+    backward[offset + 1] = 0;
+    const delta = n - m;
+    const frontMeets = delta % 2 !== 0;
+    let k1start = 0;
+    let k1end = 0;
+    let k2start = 0;
+    let k2end = 0;
+    for (let d = 0; d < maxD; d++) {
+      for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
+        const i1 = offset + k1;
+        let x1 = k1 === -d || (k1 !== d && forward[i1 - 1]! < forward[i1 + 1]!) ? forward[i1 + 1]! : forward[i1 - 1]! + 1;
+        let y1 = x1 - k1;
+        while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) x1++, y1++, this.work++;
+        forward[i1] = x1;
+        if (++this.work > WORK_BUDGET) return null;
+        if (x1 > n) k1end += 2;
+        else if (y1 > m) k1start += 2;
+        else if (frontMeets) {
+          const i2 = offset + delta - k1;
+          if (i2 >= 0 && i2 < forward.length && backward[i2] !== -1 && x1 >= n - backward[i2]!) return { x: aLo + x1, y: bLo + y1 };
+        }
+      }
+      for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
+        const i2 = offset + k2;
+        let x2 = k2 === -d || (k2 !== d && backward[i2 - 1]! < backward[i2 + 1]!) ? backward[i2 + 1]! : backward[i2 - 1]! + 1;
+        let y2 = x2 - k2;
+        while (x2 < n && y2 < m && a[aHi - x2 - 1] === b[bHi - y2 - 1]) x2++, y2++, this.work++;
+        backward[i2] = x2;
+        if (++this.work > WORK_BUDGET) return null;
+        if (x2 > n) k2end += 2;
+        else if (y2 > m) k2start += 2;
+        else if (!frontMeets) {
+          const i1 = offset + delta - k2;
+          if (i1 >= 0 && i1 < forward.length && forward[i1] !== -1) {
+            const x1 = forward[i1]!;
+            if (x1 >= n - x2) return { x: aLo + x1, y: bLo + x1 - (i1 - offset) };
+          }
+        }
+      }
+    }
+    return null;
+  }
 }

@@ -90,6 +90,8 @@ function expectNoInternals(a: Answer) {
   expect(a.text).not.toMatch(/stacktrace|exception|node_modules|\.ts:\d+|ECONNREFUSED|127\.0\.0\.1:\d+/);
 }
 
+const INTROSPECTION_REFUSED = 'This API does not answer introspection queries (__schema, __type).';
+
 const nested = (depth: number) => `{ jurisdiction(code: "ES") { ${'parent { '.repeat(depth - 2)}code${' }'.repeat(depth - 2)} } }`;
 
 // compareProcedures rows x cells is the deepest operation the README and the suites send (depth 5).
@@ -199,10 +201,31 @@ describe('schema exposure', () => {
     for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Query") { fields { name } } }']) {
       const r = await post(prod.gatewayUrl, { query });
       expect(r.status).toBe(400);
-      expect(codes(r.json!)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-      expect(r.json!.errors![0]!.message).toMatch(/introspection is not allowed/);
+      expect(r.json!.errors).toEqual([{ message: INTROSPECTION_REFUSED, locations: [{ line: 1, column: 3 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+      expect(r.text).not.toMatch(/apollo/i);
     }
     expect((await post(prod.gatewayUrl, { query: '{ __typename }' })).json!.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('serves nothing browsable on the API path, gateway or subgraph, and names no server software', async () => {
+    // What a browser sends when a person opens an address.
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    const getQuery = `${prod.gatewayUrl}?query=${encodeURIComponent('{ jurisdiction(code: "ES") { name } }')}`;
+    const opened = await send(getQuery, { headers: { ...html, 'apollo-require-preflight': 'true' } });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(opened.json).toEqual({ data: { jurisdiction: { name: 'Spain' } } });
+    const bare = await send(prod.gatewayUrl, { headers: html, redirect: 'manual' });
+    expect([bare.status, bare.headers.get('location'), bare.text]).toEqual([302, '/', '']);
+    for (const subgraph of prod.subgraphs) {
+      const r = await send(subgraph.url, { headers: { ...html, 'x-eunomia-subgraph-secret': prod.secret, 'apollo-require-preflight': 'true' } });
+      expect(r.headers.get('content-type'), subgraph.name).not.toMatch(/html/);
+      expect(r.text, subgraph.name).not.toMatch(/<html|<script|apollo/i);
+    }
+    for (const a of [opened, bare]) {
+      expect(a.headers.get('content-type') ?? '').not.toMatch(/html/);
+      expect(a.text).not.toMatch(/<html|<script|apollo/i);
+    }
   });
 
   it('still lets GraphiQL introspect the schema in development', async () => {
@@ -223,7 +246,7 @@ describe('schema exposure', () => {
     const shallow = await post(prod.gatewayUrl, { query: '{ __schema { types { fields { type { ofType { ofType { name } } } } } } }' });
     expect(shallow.status).toBe(400);
     expect(codes(shallow.json!)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(shallow.json!.errors![0]!.message).toMatch(/introspection is not allowed/);
+    expect(shallow.json!.errors![0]!.message).toBe(INTROSPECTION_REFUSED);
   });
 
   it('keeps _service and _entities out of reach, also aliased or in fragments', async () => {
@@ -372,11 +395,12 @@ describe('rate limit and timeout', () => {
     expect((await post(url, query)).status).toBe(200);
   });
 
-  it('keys anonymous clients by X-Forwarded-For only behind a trusted proxy', async () => {
+  it('keys anonymous clients behind a trusted proxy by the address the proxy added, not by what the client wrote', async () => {
     const url = await gatewayWith({ RATE_LIMIT_PER_MINUTE: 1, RATE_LIMIT_BURST: 1, TRUST_PROXY: '1' }, {}, true, () => 0);
     const query = { query: '{ __typename }' };
-    expect((await post(url, query, { 'x-forwarded-for': '198.51.100.1, 10.0.0.1' })).status).toBe(200);
-    const again = await post(url, query, { 'x-forwarded-for': '198.51.100.1, 10.0.0.2' });
+    expect((await post(url, query, { 'x-forwarded-for': '203.0.113.1, 198.51.100.1' })).status).toBe(200);
+    // The same client writing another address in front of what the proxy added is still the same client.
+    const again = await post(url, query, { 'x-forwarded-for': '203.0.113.2, 198.51.100.1' });
     expect(again.status).toBe(429);
     expect(again.headers.get('retry-after')).toBe('60');
     expect((await post(url, query, { 'x-forwarded-for': '198.51.100.2' })).status).toBe(200);
@@ -422,8 +446,29 @@ describe('client address', () => {
 
     const proxied = await recordingDirectory();
     const behindProxy = await gatewayWith({ TRUST_PROXY: '1' }, { directory: proxied.url });
-    await post(behindProxy, { query: '{ jurisdiction(code: "ES") { name } }' }, { ...spoof, 'x-forwarded-for': '198.51.100.7, 10.0.0.1' });
+    await post(behindProxy, { query: '{ jurisdiction(code: "ES") { name } }' }, { ...spoof, 'x-forwarded-for': '192.0.2.77, 198.51.100.7' });
     expect(proxied.seen.map((h) => h['x-eunomia-client-address'])).toEqual(['198.51.100.7']);
+  });
+
+  it('walks X-Forwarded-For from the right through the trusted proxies only (TRUST_PROXY as hops or as a list)', async () => {
+    const query = { query: '{ jurisdiction(code: "ES") { name } }' };
+    // The client wrote 192.0.2.77; an edge proxy at 10.1.2.3 saw 198.51.100.7; a local proxy saw the edge proxy.
+    const chain = { 'x-forwarded-for': '192.0.2.77, 198.51.100.7, 10.1.2.3' };
+    const seenWith = async (TRUST_PROXY: string, headers: Record<string, string> = chain) => {
+      const direct = await recordingDirectory();
+      await post(await gatewayWith({ TRUST_PROXY }, { directory: direct.url }), query, headers);
+      return direct.seen.map((h) => h['x-eunomia-client-address']);
+    };
+    expect(await seenWith('2')).toEqual(['198.51.100.7']);
+    expect(await seenWith('loopback,10.0.0.0/8')).toEqual(['198.51.100.7']);
+    expect(await seenWith('loopback, uniquelocal')).toEqual(['198.51.100.7']);
+    // One hop trusted: the local proxy's finding, although the client's own entries precede it.
+    expect(await seenWith('1')).toEqual(['10.1.2.3']);
+    // A peer outside the list is the client, whatever it forwards; so is a hop count of 0.
+    expect(await seenWith('10.0.0.0/8')).toEqual(['127.0.0.1']);
+    expect(await seenWith('0')).toEqual(['127.0.0.1']);
+    // Something other than an address where a trusted proxy's entry should be: the last trusted proxy answers for it.
+    expect(await seenWith('loopback,10.0.0.0/8', { 'x-forwarded-for': '192.0.2.77, unknown, 10.1.2.3' })).toEqual(['10.1.2.3']);
   });
 });
 

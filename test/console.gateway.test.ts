@@ -14,6 +14,9 @@ beforeAll(async () => {
 });
 afterAll(async () => Promise.all([dev?.stop(), prod?.stop()]));
 
+// What a browser sends when a person opens an address.
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 const base = (p: TestPlatform) => p.gatewayUrl.replace(/\/graphql$/, '');
 
 describe('the console at /', () => {
@@ -56,6 +59,18 @@ describe('the console at /', () => {
     expect([inDev.status, inDev.headers.get('location')]).toEqual([302, '/graphiql']);
     const inProd = await fetch(prod.gatewayUrl, { headers: { accept: 'text/html' }, redirect: 'manual' });
     expect([inProd.status, inProd.headers.get('location')]).toEqual([302, '/']);
+  });
+
+  it('loads no third-party script: GraphiQL is self-contained and a GET query opened in a browser answers data, not a page', async () => {
+    const graphiql = await (await fetch(`${base(dev)}/graphiql`)).text();
+    expect(graphiql).toContain('<script');
+    expect(graphiql).not.toMatch(/<(script|link)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    for (const p of [dev, prod]) {
+      const r = await fetch(`${p.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' } });
+      const text = await r.text();
+      expect(r.headers.get('content-type')).not.toMatch(/html/);
+      expect(JSON.parse(text)).toEqual({ data: { __typename: 'Query' } });
+    }
   });
 
   it('tells the console how to sign in: demo members in development, none configured in production without a client id', async () => {

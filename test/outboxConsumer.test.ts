@@ -1,6 +1,7 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitEvents, consumerPositionsTableSql, outboxTableSql } from '../lib/outbox.ts';
-import { drainOnce, drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
+import { emitEvents, consumerPositionsTableSql, deadLettersTableSql, outboxTableSql } from '../lib/outbox.ts';
+import { drainOnce, drainUntilCaughtUp, replayDeadLetters, runConsumer } from '../lib/outboxConsumer.ts';
 import type { OutboxConsumer, OutboxRow } from '../lib/outboxConsumer.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await db.query(outboxTableSql('source'));
   await db.query(consumerPositionsTableSql('sink'));
   await db.query('CREATE TABLE sink.applied (entity_id text NOT NULL)');
+  await db.query(deadLettersTableSql('sink'));
 });
 afterAll(async () => dbs?.close());
 
@@ -68,5 +70,65 @@ describe('outbox consumer', () => {
     await runner.release();
     await drainUntilCaughtUp(dbs.kernel, consumer);
     expect(await applied()).toEqual(['a', 'b', 'c', 'd', 'e', 'fast', 'slow']);
+  });
+});
+
+describe('order', () => {
+  it('reads the events of one transaction in the order they were written, past ten of them, batch after batch', async () => {
+    const order: string[] = [];
+    const ordered: OutboxConsumer = { ...consumer, name: 'test.ordered', events: ['thing.numbered'], handle: async (_tx, rows) => void order.push(...rows.map((r) => r.entityId)) };
+    await drainUntilCaughtUp(dbs.kernel, ordered);
+    const ids = Array.from({ length: 12 }, (_, i) => `n${i + 1}`);
+    await emit(ids, 'thing.numbered');
+    while ((await drainOnce(dbs.kernel, ordered, 5)) > 0);
+    expect(order).toEqual(ids);
+  });
+});
+
+describe('a failing event', () => {
+  let poisoned = true;
+  const picky: OutboxConsumer = {
+    name: 'test.picky',
+    schema: 'sink',
+    source: 'source',
+    events: ['thing.checked'],
+    handle: async (tx, rows) => {
+      await tx.query('INSERT INTO sink.applied (entity_id) SELECT unnest($1::text[])', [rows.map((r) => r.entityId)]);
+      if (poisoned && rows.some((r) => r.entityId === 'poison')) throw new Error('Thing poison has no owner.');
+    },
+  };
+  const appliedChecks = async () => (await applied()).filter((id: string) => id.startsWith('check-') || id === 'poison');
+
+  it('is retried with growing delays, then set aside with its error so that the events after it flow, and can be replayed', async () => {
+    const lines: { level: number; msg: string; retryInMs?: number; entityId?: string; error?: string }[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    await emit(['check-1', 'poison', 'check-2'], 'thing.checked');
+    await emit(['check-3'], 'thing.checked');
+    const running = runConsumer(dbs.kernel, picky, log, { intervalMs: 10, maxBackoffMs: 40, maxAttempts: 3 });
+    try {
+      await expect.poll(appliedChecks, { timeout: 5000, interval: 20 }).toEqual(['check-1', 'check-2', 'check-3']);
+    } finally {
+      await running.stop();
+    }
+    // The whole batch failed three times (each retry later than the one before, up to the cap), then the events
+    // were taken one by one and the failing one set aside.
+    expect(lines.filter((l) => l.level === 40).map((l) => l.retryInMs)).toEqual([20, 40, 40]);
+    expect(lines.filter((l) => l.level === 50)).toEqual([expect.objectContaining({
+      msg: 'outbox event set aside as a dead letter', entityId: 'poison', error: 'Thing poison has no owner.',
+    })]);
+    const letters = await dbs.kernel.query('SELECT consumer, entity_type, entity_id, event, error, attempts, replayed_at FROM sink.dead_letters');
+    expect(letters).toEqual([{ consumer: 'test.picky', entity_type: 'Thing', entity_id: 'poison', event: 'thing.checked',
+      error: 'Thing poison has no owner.', attempts: 3, replayed_at: null }]);
+
+    // Replaying while it still fails keeps it, with the new error; once the cause is fixed it goes through.
+    expect((await replayDeadLetters(dbs.kernel, picky)).failed).toEqual([{ id: expect.any(String), error: 'Thing poison has no owner.' }]);
+    poisoned = false;
+    const replay = await replayDeadLetters(dbs.kernel, picky);
+    expect([replay.replayed.length, replay.failed]).toEqual([1, []]);
+    expect(await appliedChecks()).toEqual(['check-1', 'check-2', 'check-3', 'poison']);
+    const [letter] = await dbs.kernel.query('SELECT attempts, replayed_at FROM sink.dead_letters');
+    expect(letter.attempts).toBe(4);
+    expect(letter.replayed_at).not.toBeNull();
+    expect(await replayDeadLetters(dbs.kernel, picky)).toEqual({ replayed: [], failed: [] });
   });
 });

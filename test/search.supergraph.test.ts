@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emitEvents } from '../lib/outbox.ts';
 import { codes, startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
 
@@ -174,6 +175,28 @@ describe('freshness: writes through the gateway are searchable within 2 seconds'
       await kernel.query('ALTER TABLE search.documents_offline RENAME TO documents');
     }
     await within(3000, async () => ids(await search('wombatwatch'))).toContain(id);
+  });
+});
+
+describe('children of a changed parent', () => {
+  it('removes a provision its framework\'s new restriction leaves visible to nobody, though the event names only the framework', async () => {
+    const provisionHits = async (as: string) => (await search('captures erased investigation', as)).hits
+      .filter((h) => h.type === 'LEGAL_PROVISION').map((h) => h.entity?.id ?? null);
+    expect(await provisionHits('demo-manager-es')).toEqual(['es-ct-osint-guideline-2024-s-3']);
+
+    // The framework's restriction changes as updateLegalFramework writes it: the row and its event in one transaction
+    // (no seeded member may both edit this framework and see it).
+    await platform.databases.kernel.transaction(async (tx) => {
+      await tx.query(`UPDATE legal.frameworks SET restricted_to = '{DE}', updated_at = now() WHERE id = 'es-ct-osint-guideline-2024'`);
+      await emitEvents(tx, 'legal', [{ entityType: 'LegalFramework', entityId: 'es-ct-osint-guideline-2024', event: 'framework.updated', payload: { fields: ['restrictedTo'] } }]);
+    });
+    // The framework itself is re-indexed under its new restriction ...
+    await within(3000, async () => ids(await search('open-source monitoring guideline', 'demo-manager-de'))).toContain('es-ct-osint-guideline-2024');
+    // ... and its provision, restricted to Spain inside a framework now restricted to Germany, is found by no one.
+    expect(await provisionHits('demo-manager-es')).toEqual([]);
+    expect(await provisionHits('demo-manager-de')).toEqual([]);
+    const [indexed] = await platform.databases.kernel.query(`SELECT count(*)::int AS n FROM search.documents WHERE doc_id = 'es-ct-osint-guideline-2024-s-3'`);
+    expect(indexed.n).toBe(0);
   });
 });
 

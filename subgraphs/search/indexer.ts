@@ -2,13 +2,15 @@ import type { DataSource } from 'typeorm';
 import type { OutboxConsumer, OutboxRow } from '../../lib/outboxConsumer.ts';
 import type { DocumentKey, SearchEngine } from '../../lib/search/engine.ts';
 import { keyOf } from '../../lib/search/engine.ts';
+import { indexedChildren, recordParents } from './parents.ts';
 import { isSearchableType } from './searchTypes.ts';
 import { allDocuments, countDocuments, documentsFor } from './sources.ts';
 
 /**
- * One consumer per source outbox. Any event re-projects the entities it names (and their children) from the
- * source's view: found documents are upserted, searchable entities no longer in the view are removed. The
- * position advances in the same transaction, after the engine acknowledged, so redelivery only repeats upserts.
+ * One consumer per source outbox. Any event re-projects the entities it names and, as a set, their children from the
+ * source's view: found documents are upserted; named entities no longer in the view, and children indexed under a
+ * named entity that its view no longer holds, are removed. The position advances in the same transaction, after the
+ * engine acknowledged, so redelivery only repeats upserts.
  */
 export function indexerFor(source: string, engineOf: (db: DataSource) => SearchEngine): OutboxConsumer {
   return {
@@ -19,12 +21,16 @@ export function indexerFor(source: string, engineOf: (db: DataSource) => SearchE
     async handle(tx, rows: OutboxRow[]) {
       const keys = new Map<string, DocumentKey>();
       for (const r of rows) keys.set(keyOf({ type: r.entityType, id: r.entityId }), { type: r.entityType, id: r.entityId });
-      const docs = await documentsFor(tx, source, [...keys.values()]);
+      const named = [...keys.values()];
+      const projected = await documentsFor(tx, source, named);
+      const docs = projected.map((p) => p.document);
       const found = new Set(docs.map(keyOf));
-      const gone = [...keys.entries()].filter(([k, key]) => isSearchableType(key.type) && !found.has(k)).map(([, key]) => key);
+      const candidates = [...named.filter((key) => isSearchableType(key.type)), ...(await indexedChildren(tx, named))];
+      const gone = [...new Map(candidates.filter((key) => !found.has(keyOf(key))).map((key) => [keyOf(key), key])).values()];
       const engine = engineOf(tx.connection);
       await engine.index(docs, tx);
       await engine.remove(gone, tx);
+      await recordParents(tx, projected, gone);
     },
   };
 }
@@ -40,10 +46,12 @@ export async function reindexAll(db: DataSource, engine: SearchEngine, sources: 
   const totals = await Promise.all(sources.map((s) => countDocuments(db, s)));
   const total = totals.reduce((a, b) => a + b, 0);
   await engine.clear();
+  await db.query('TRUNCATE search.indexed_parents');
   let done = 0;
   for (const source of sources) {
     for await (const page of allDocuments(db, source)) {
-      await engine.index(page);
+      await engine.index(page.map((p) => p.document));
+      await recordParents(db.manager, page, []);
       done += page.length;
       onProgress?.({ source, done, total });
     }
