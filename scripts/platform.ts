@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { checkpointFile, checkpointKey, startCheckpoints } from '../lib/audit/checkpoint.ts';
 import { Authenticator, keySetup, secretFile } from '../lib/auth.ts';
 import type { KeySetup } from '../lib/auth.ts';
 import { gatewayLimitsOf } from '../lib/config.ts';
@@ -145,7 +146,7 @@ export interface Platform {
 /** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
 export async function startPlatform(
   cfg: Config,
-  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean } = {},
+  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean; checkpoints?: boolean } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
   const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5, ownProcessGroup: opts.ownProcessGroup }));
@@ -166,6 +167,7 @@ export async function startPlatform(
       started.push(running);
       subgraphs.push(running);
     }
+    if (opts.checkpoints !== false) started.push(await auditCheckpoints(cfg, databases.kernel, log));
     const gateway = await startGateway(
       {
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -204,6 +206,12 @@ export async function startPlatform(
     if (!opts.databases) await databases.close();
     throw err;
   }
+}
+
+/** The audit log's signed checkpoints, taken every AUDIT_CHECKPOINT_INTERVAL_SECONDS by the process serving the audit subgraph. */
+export async function auditCheckpoints(cfg: Config, db: DataSource, log: Logger): Promise<{ stop(): Promise<void> }> {
+  const key = await checkpointKey(cfg, { create: true });
+  return startCheckpoints(db, { key, file: checkpointFile(cfg), intervalSeconds: cfg.AUDIT_CHECKPOINT_INTERVAL_SECONDS, log });
 }
 
 /** How the console signs members in: the OpenID provider when a client id is configured, demo members in development. */

@@ -12,7 +12,7 @@ import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { SUBGRAPHS, defaultSubgraphPort } from '../schema/subgraphs.ts';
 import { CONSOLE_DIST } from './consoleBuild.ts';
-import { consoleAuth, indexSeeds, openSubgraphDatabase } from './platform.ts';
+import { auditCheckpoints, consoleAuth, indexSeeds, openSubgraphDatabase } from './platform.ts';
 import { definitionOf, runnable } from './services.ts';
 
 // Production entry point: one service per process (one container), chosen by SERVICE.
@@ -53,10 +53,12 @@ async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Ru
     );
     // An empty index (first start, or a new engine) is filled from the sources in the background.
     if (name === 'search') void indexSeeds(cfg, database.db, [], log);
+    const checkpoints = name === 'audit' ? await auditCheckpoints(cfg, database.db, log) : null;
     return {
       name,
       url: running.url,
       stop: async () => {
+        await checkpoints?.stop();
         await running.stop();
         await database.close();
       },

@@ -1,3 +1,9 @@
+import { execFile } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
@@ -6,12 +12,20 @@ import type { TestPlatform } from './support/platform.ts';
 // content is returned, a truncated tail is detected against signed checkpoints, and the runtime role cannot alter it.
 
 let platform: TestPlatform;
+let outside: string;
+const CHECKPOINT_KEY = 'checkpoint-key-kept-away-from-the-database-0123';
+const checkpointsFile = () => join(outside, 'audit-checkpoints.jsonl');
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ consumers: false });
+  outside = await mkdtemp(join(tmpdir(), 'eunomia-checkpoints-'));
+  platform = await startTestPlatform({
+    consumers: false,
+    env: { AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY, AUDIT_CHECKPOINT_FILE: checkpointsFile(), AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1' },
+  });
 });
 afterAll(async () => {
   await platform?.stop();
+  if (outside) await rm(outside, { recursive: true, force: true });
 });
 
 const kernel = () => platform.databases.kernel;
@@ -70,4 +84,71 @@ describe('a mutation and its audit row', () => {
       await kernel().query('DROP FUNCTION audit.test_refuse_row()');
     }
   });
+});
+
+describe('checkpoints anchor the tail', () => {
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const verify = async (args: string[], key = CHECKPOINT_KEY) => {
+    try {
+      const { stdout } = await promisify(execFile)(tsx, ['scripts/auditVerify.ts', ...args], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        env: { ...process.env, DATABASE_URL: platform.databases.url, NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_CHECKPOINT_KEY: key },
+      });
+      return { code: 0, stdout };
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string };
+      return { code: e.code ?? -1, stdout: e.stdout ?? '' };
+    }
+  };
+  const lastRow = async (): Promise<{ seq: string; hash: string; row: unknown }> =>
+    (await kernel().query('SELECT seq::text AS seq, hash, to_jsonb(l) AS row FROM audit.log l ORDER BY seq DESC LIMIT 1'))[0];
+  const checkpoints = async () => (await readFile(checkpointsFile(), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+  it('exports signed checkpoints and fails verification, naming the gap, when the last row is deleted', async () => {
+    const read = await send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+    expect(read.errors).toBeUndefined();
+    const last = await lastRow();
+    // The platform exports the head it reached, signed, outside the database.
+    await expect.poll(async () => (await checkpoints()).map((c) => c.seq), { timeout: 10_000 }).toContain(last.seq);
+    const checkpoint = (await checkpoints()).find((c) => c.seq === last.seq);
+    expect(checkpoint).toMatchObject({ seq: last.seq, hash: last.hash, at: expect.stringMatching(/Z$/), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    const whole = await verify(['--checkpoints', checkpointsFile()]);
+    expect(whole).toEqual({ code: 0, stdout: expect.stringMatching(new RegExp(`^Audit chain intact: ${last.seq} rows\\.`)) });
+
+    // The database owner switches the guard off and cuts the tail: the chain that remains is whole in itself.
+    await kernel().query('ALTER TABLE audit.log DISABLE TRIGGER USER');
+    await kernel().query('DELETE FROM audit.log WHERE seq = $1', [last.seq]);
+    await kernel().query('ALTER TABLE audit.log ENABLE TRIGGER USER');
+    try {
+      const before = String(Number(last.seq) - 1);
+      expect((await verify([])).code).toBe(0);
+      const cut = await verify(['--checkpoints', checkpointsFile()]);
+      expect(cut.code).toBe(1);
+      expect(cut.stdout).toBe(`Audit chain broken at seq=${last.seq}: the log ends at seq=${before}, but a checkpoint recorded seq=${last.seq} `
+        + `(hash ${last.hash.slice(0, 12)}...): row seq=${last.seq} is missing\n`);
+      const expected = await verify(['--expect-seq', last.seq, '--expect-hash', last.hash]);
+      expect(expected.code).toBe(1);
+      expect(expected.stdout).toContain(`row seq=${last.seq} is missing`);
+    } finally {
+      await kernel().query('ALTER TABLE audit.log DISABLE TRIGGER USER');
+      await kernel().query('INSERT INTO audit.log SELECT * FROM jsonb_populate_record(NULL::audit.log, $1::jsonb)', [JSON.stringify(last.row)]);
+      await kernel().query('ALTER TABLE audit.log ENABLE TRIGGER USER');
+    }
+  }, 120_000);
+
+  it('refuses checkpoints not signed with the key, and a hash that differs from a checkpoint', async () => {
+    const last = await lastRow();
+    expect(await verify(['--expect-seq', last.seq, '--expect-hash', last.hash])).toMatchObject({ code: 0 });
+    const rewritten = await verify(['--expect-seq', last.seq, '--expect-hash', 'f'.repeat(64)]);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toContain(`differs from the checkpoint's ffffffffffff...: the log was rewritten since that checkpoint`);
+
+    const forged = join(outside, 'forged.jsonl');
+    await appendFile(forged, `${JSON.stringify({ seq: '1', hash: last.hash, at: new Date().toISOString(), mac: '0'.repeat(64) })}\n`);
+    const refused = await verify(['--checkpoints', forged]);
+    expect(refused).toEqual({ code: 1, stdout: `Checkpoints not trusted: the checkpoint on line 1 of ${forged} does not carry a valid signature.\n` });
+    // The genuine file, checked with another key, is not trusted either.
+    expect(await verify(['--checkpoints', checkpointsFile()], 'another-key-another-key-another-key-0123')).toMatchObject({ code: 1 });
+  }, 120_000);
 });
