@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestPlatform } from './support/platform.ts';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createRolesSql } from '../lib/databaseRoles.ts';
+import { openDatabases, startPlatform } from '../scripts/platform.ts';
+import { codes, postGraphQL, silentLog, startTestPlatform, testConfig } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // The audit log's integrity: a change never commits without its row, consultations are recorded wherever item
@@ -150,5 +154,63 @@ describe('checkpoints anchor the tail', () => {
     expect(refused).toEqual({ code: 1, stdout: `Checkpoints not trusted: the checkpoint on line 1 of ${forged} does not carry a valid signature.\n` });
     // The genuine file, checked with another key, is not trusted either.
     expect(await verify(['--checkpoints', checkpointsFile()], 'another-key-another-key-another-key-0123')).toMatchObject({ code: 1 });
+  }, 120_000);
+});
+
+describe('the runtime database role', () => {
+  it('may insert and read audit.log through the platform, and can neither change, remove nor disarm it', async () => {
+    const suffix = randomBytes(4).toString('hex');
+    const [migrator, runtime] = [`eunomia_owner_${suffix}`, `eunomia_app_${suffix}`];
+    const ownerUrl = new URL(platform.databases.url);
+    const database = ownerUrl.pathname.slice(1);
+    // The administrator's step (npm run db:roles), then a password for the runtime role to connect with.
+    await kernel().query(createRolesSql({ database, migrator, runtime }));
+    await kernel().query(`ALTER ROLE ${runtime} PASSWORD 'runtime-password'`);
+    const runtimeUrl = new URL(ownerUrl);
+    runtimeUrl.username = runtime;
+    runtimeUrl.password = 'runtime-password';
+
+    // The platform migrates through the owner's URL, grants the runtime role, and runs as the runtime role.
+    const databases = await openDatabases(runtimeUrl.toString(), { poolSize: 2, migrationUrl: platform.databases.url });
+    const asRuntime = new pg.Client({ connectionString: runtimeUrl.toString() });
+    await asRuntime.connect();
+    try {
+      expect((await asRuntime.query('SELECT current_user AS who')).rows[0].who).toBe(runtime);
+      const running = await startPlatform(testConfig(), { seed: false, log: silentLog, databases, anyPorts: true, consumers: false, checkpoints: false });
+      try {
+        const token = await platform.token('demo-practitioner-es');
+        const before = Number((await asRuntime.query('SELECT max(seq) AS n FROM audit.log')).rows[0].n);
+        const read = await postGraphQL<any>(running.gatewayUrl, `{ procedure(id: "proc-es-monitoring") { title } }`, {}, token);
+        expect(read.errors).toBeUndefined();
+        expect(read.data.procedure.title).toBeTruthy();
+        const rows = (await asRuntime.query(`SELECT member_id, kind, entity_ids FROM audit.log WHERE seq > $1`, [before])).rows;
+        expect(rows).toEqual([{ member_id: 'demo-practitioner-es', kind: 'CONSULTATION', entity_ids: ['proc-es-monitoring'] }]);
+      } finally {
+        await running.stop();
+      }
+
+      const refused: [string, RegExp][] = [
+        [`UPDATE audit.log SET justification = 'edited'`, /permission denied for table log/],
+        ['DELETE FROM audit.log', /permission denied for table log/],
+        ['TRUNCATE audit.log', /permission denied for table log/],
+        ['ALTER TABLE audit.log DISABLE TRIGGER log_append_only', /must be owner of table log/],
+        ['ALTER TABLE audit.log DISABLE TRIGGER USER', /must be owner of table log/],
+        ['ALTER TABLE audit.log ADD COLUMN note text', /must be owner of table log/],
+        ['DROP TRIGGER log_chain ON audit.log', /must be owner of (table|relation) log/],
+        [`CREATE TRIGGER sneak BEFORE INSERT ON audit.log FOR EACH ROW EXECUTE FUNCTION audit.chain_row()`, /permission denied for table log/],
+        ['DROP TABLE audit.log', /must be owner of table log/],
+        ['CREATE OR REPLACE FUNCTION audit.row_digest(r audit.log) RETURNS text LANGUAGE sql AS $$ SELECT \'x\' $$', /must be owner of function row_digest|permission denied for schema audit/],
+      ];
+      for (const [sql, error] of refused) await expect(asRuntime.query(sql), sql).rejects.toThrow(error);
+      // Its own privileges on the log: INSERT and SELECT, nothing else.
+      const privileges = (await asRuntime.query(
+        `SELECT array_agg(privilege_type::text ORDER BY privilege_type) AS p FROM information_schema.role_table_grants
+         WHERE table_schema = 'audit' AND table_name = 'log' AND grantee = $1`, [runtime])).rows[0].p;
+      expect(privileges).toEqual(['INSERT', 'SELECT']);
+    } finally {
+      await asRuntime.end();
+      await databases.close();
+      await kernel().query(`DROP OWNED BY ${runtime}, ${migrator}; DROP ROLE ${runtime}; DROP ROLE ${migrator}`);
+    }
   }, 120_000);
 });

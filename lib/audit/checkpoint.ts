@@ -51,7 +51,9 @@ export async function checkpointKey(cfg: Config, opts: { create: boolean }): Pro
   return secretFile(cfg.DATA_DIR, KEY_FILE);
 }
 
-export const checkpointFile = (cfg: Config) => cfg.AUDIT_CHECKPOINT_FILE ?? join(cfg.DATA_DIR, 'audit-checkpoints.jsonl');
+/** Where checkpoints are appended: AUDIT_CHECKPOINT_FILE, else DATA_DIR's file in embedded mode, else (production) the log alone. */
+export const checkpointFile = (cfg: Config): string | null =>
+  cfg.AUDIT_CHECKPOINT_FILE ?? (cfg.production ? null : join(cfg.DATA_DIR, 'audit-checkpoints.jsonl'));
 
 /** The last row's seq and hash, or null while the log is empty. */
 export async function chainHead(db: Queryable): Promise<Anchor | null> {
@@ -82,20 +84,21 @@ export async function readCheckpoints(path: string, key: string): Promise<{ chec
 }
 
 /**
- * Takes a checkpoint whenever the log has grown: appends it to the file and logs it (one line a log shipper can
- * carry off the machine). Both are outside the database, so a truncated or rewritten log no longer matches them.
+ * Takes a checkpoint whenever the log has grown: logs it (one line a log shipper can carry off the machine) and
+ * appends it to the file, when there is one. Both are outside the database, so a truncated or rewritten log no longer matches them.
  */
-export function startCheckpoints(db: Queryable, opts: { key: string; file: string; intervalSeconds: number; log: Logger }): { stop(): Promise<void> } {
+export function startCheckpoints(db: Queryable, opts: { key: string; file: string | null; intervalSeconds: number; log: Logger }): { stop(): Promise<void> } {
   let last: string | null = null;
   let running: Promise<void> = Promise.resolve();
   const take = async () => {
     const head = await chainHead(db);
     if (!head || head.seq === last) return;
     const checkpoint = signCheckpoint(opts.key, head);
-    await mkdir(dirname(opts.file), { recursive: true });
-    await appendFile(opts.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
     opts.log.info({ auditCheckpoint: checkpoint }, 'audit checkpoint');
     last = head.seq;
+    if (!opts.file) return;
+    await mkdir(dirname(opts.file), { recursive: true });
+    await appendFile(opts.file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
   };
   const tick = () => {
     running = take().catch((err) => opts.log.error({ err }, 'audit checkpoint not taken'));
