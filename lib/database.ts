@@ -108,13 +108,16 @@ export function isUniqueViolation(err: unknown): boolean {
 
 /**
  * The DataSource as code inside one transaction sees it: queries, repositories and query builders run on that
- * transaction's connection, and a `transaction()` opened through it is a savepoint of that transaction.
+ * transaction's connection, and a `transaction()` opened through it runs as part of that transaction (no savepoint:
+ * an error inside it fails the whole transaction, which is rolled back).
  */
 export function dataSourceWithin(ds: DataSource, manager: EntityManager): DataSource {
+  type Work = (tx: EntityManager) => unknown;
   const within: Record<PropertyKey, unknown> = {
     manager,
     query: manager.query.bind(manager),
-    transaction: manager.transaction.bind(manager),
+    // transaction(work) or transaction(isolationLevel, work)
+    transaction: async (first: unknown, second?: unknown) => ((typeof first === 'function' ? first : second) as Work)(manager),
     getRepository: manager.getRepository.bind(manager),
     createQueryBuilder: manager.createQueryBuilder.bind(manager),
   };

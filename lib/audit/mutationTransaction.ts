@@ -19,8 +19,7 @@ export const UNRECORDED = new GraphQLError('The audit log could not be written, 
 
 /**
  * Runs a mutation's resolver in one transaction. The resolver gets a context whose `db` (and loaders, when given how
- * to build them) work inside that transaction: its own `transaction()` calls become savepoints, its reloads see its
- * writes. `commit` runs a last step inside the transaction (the audit row) and commits; anything thrown before the
+ * to build them) work inside that transaction: its own `transaction()` calls join it, its reloads see its writes. `commit` runs a last step inside the transaction (the audit row) and commits; anything thrown before the
  * commit rolls everything back.
  */
 export async function inMutationTransaction<T>(
