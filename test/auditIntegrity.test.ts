@@ -90,6 +90,67 @@ describe('a mutation and its audit row', () => {
   });
 });
 
+describe('consultations through derived values', () => {
+  type Row = Awaited<ReturnType<typeof rowsOf>>[number];
+  const consultations = (rows: Row[]) =>
+    rows.filter((r) => r.kind === 'CONSULTATION').map((r) => [r.entity_type, [...r.entity_ids].sort()]).sort();
+
+  it('logs the procedures a diff shows, without their own fields selected', async () => {
+    const r = await send(`{ diffProcedures(left: "proc-es-ct-monitoring", right: "proc-de-monitoring") { changedCount fields { field before after } sections { heading after } } }`,
+      {}, 'demo-manager-es');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.diffProcedures.changedCount).toBeGreaterThan(0);
+    expect(consultations(await rowsOf(r.requestId))).toEqual([['Procedure', ['proc-de-monitoring', 'proc-es-ct-monitoring']]]);
+  });
+
+  it('logs the procedures and provisions behind comparison values, without `procedure` or `provision` selected', async () => {
+    const procedures = await send(`{ compareProcedures(topic: MONITORING, jurisdictions: ["ES-CT", "DE"]) { rows { cells { value { display } } } } }`,
+      {}, 'demo-practitioner-es');
+    expect(procedures.errors).toBeUndefined();
+    expect(consultations(await rowsOf(procedures.requestId))).toEqual([['Procedure', ['proc-de-monitoring', 'proc-es-ct-monitoring']]]);
+
+    // One provision the comparison shows made LEA-only: its value alone must be logged.
+    const POSITIONS = `{ compareLegalPositions(topic: MONITORING, jurisdictions: ["ES", "DE"]) { rows { cells { value { display } } } } }`;
+    const withIds = await send(`{ compareLegalPositions(topic: MONITORING, jurisdictions: ["ES", "DE"]) { rows { cells { provision { id } } } } }`, {}, 'demo-manager-es');
+    const shown: string[] = withIds.data.compareLegalPositions.rows.flatMap((row: any) => row.cells).filter((c: any) => c.provision).map((c: any) => c.provision.id);
+    expect(shown.length).toBeGreaterThan(0);
+    const legalDb = platform.databases.bySubgraph.legal!;
+    const [{ visibility }] = await legalDb.query('SELECT visibility FROM legal.provisions WHERE id = $1', [shown[0]]);
+    await legalDb.query(`UPDATE legal.provisions SET visibility = 'LEA' WHERE id = $1`, [shown[0]]);
+    try {
+      const legal = await send(POSITIONS, {}, 'demo-manager-es');
+      expect(legal.errors).toBeUndefined();
+      expect(consultations(await rowsOf(legal.requestId))).toEqual([['LegalProvision', [shown[0]]]]);
+    } finally {
+      await legalDb.query('UPDATE legal.provisions SET visibility = $2 WHERE id = $1', [shown[0], visibility]);
+    }
+  });
+
+  it('logs non-public acts behind a transposition status', async () => {
+    const legal = platform.databases.bySubgraph.legal!;
+    await legal.query(`UPDATE legal.frameworks SET visibility = 'LEA' WHERE id = 'es-lo-7-2021'`);
+    try {
+      const r = await send(`{ transposition(directive: "eu-2016-680") { transposedCount rows { status } } }`, {}, 'demo-practitioner-es');
+      expect(r.errors).toBeUndefined();
+      expect(consultations(await rowsOf(r.requestId))).toEqual([['LegalFramework', ['es-lo-7-2021']]]);
+    } finally {
+      await legal.query(`UPDATE legal.frameworks SET visibility = 'PUBLIC' WHERE id = 'es-lo-7-2021'`);
+    }
+  });
+
+  it('logs the members a training report names as overdue, and any read of a member', async () => {
+    const report = await send(`{ trainingReport(agency: "es-ct-mossos") { overdueMembers { id } } }`, {}, 'demo-manager-es');
+    expect(report.errors).toBeUndefined();
+    const overdue: string[] = report.data.trainingReport.overdueMembers.map((m: { id: string }) => m.id);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(consultations(await rowsOf(report.requestId))).toEqual([['Member', [...overdue].sort()]]);
+
+    const member = await send(`{ member(id: "demo-practitioner-es") { displayName } }`, {}, 'demo-manager-es');
+    expect(member.data.member.displayName).toBeTruthy();
+    expect(consultations(await rowsOf(member.requestId))).toEqual([['Member', ['demo-practitioner-es']]]);
+  });
+});
+
 describe('checkpoints anchor the tail', () => {
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
   const verify = async (args: string[], key = CHECKPOINT_KEY) => {

@@ -102,13 +102,15 @@ export interface AuditedSubgraph {
  *   parent item (or, on Query, of the type it returns, with the `id` argument);
  * - the first field resolved on an object of an entity type (`@key`, or declared `restricted`) records a
  *   CONSULTATION when the object is a non-PUBLIC item; one entry per type per request, with every id;
- * - a declared export field resolved is an EXPORT of the items it carries.
+ * - a declared export field resolved is an EXPORT of the items it carries; a declared consulting field (a diff, a
+ *   comparison, a report) records a CONSULTATION of the non-PUBLIC items whose content its value carries.
  * Entries other than a successful mutation's go to `ctx.audit` and are written once the request is done (see plugin.ts).
  */
 export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IMiddlewareFunction {
   const keyFields = keyFieldsOf(def.typeDefs);
   const restricted = def.audit?.restricted ?? {};
   const exports = def.audit?.exports ?? {};
+  const consults = def.audit?.consults ?? {};
   const audited = new Set([...keyFields.keys(), ...Object.keys(restricted)]);
   const mutationType = schema.getMutationType()?.name ?? 'Mutation';
   const rootTypes = new Set([schema.getQueryType()?.name ?? 'Query', mutationType]);
@@ -175,8 +177,13 @@ export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IM
       }
     }
     const exported = exports[coordinate];
+    const consulted = consults[coordinate];
     return observe(resolve(parent, args, ctx, info), (value) => {
-      if (!exported || value === null || value === undefined) return;
+      if (value === null || value === undefined) return;
+      for (const items of consulted?.(value) ?? []) {
+        if (items.ids.length) audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: null });
+      }
+      if (!exported) return;
       const items = exported(parent);
       audit.record({ kind: 'EXPORT', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: coordinate });
     }, (err) => {
