@@ -34,6 +34,8 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** The migration role's connection (owner of the schemas); DATABASE_URL is then the runtime role's (see lib/databaseRoles.ts). */
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   EMBEDDED_PG_PORT: port.optional(),
   SUBGRAPH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -53,6 +55,14 @@ const schema = z.object({
   MEILI_URL: optionalUrl,
   MEILI_KEY: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(100_000),
+  /**
+   * Signs the audit log's checkpoints (HMAC-SHA256). Kept out of the database, so that whoever can write there cannot
+   * forge one. Unset: DATA_DIR/audit-checkpoint-key, created on first use (embedded mode only).
+   */
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where signed checkpoints are appended, one JSON line each (default DATA_DIR/audit-checkpoints.jsonl). */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: count(1, 86_400, 300),
 }).extend(gatewaySchema.shape);
 
 export type Config = z.infer<typeof schema> & {

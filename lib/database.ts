@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import type { EntitySchema, MigrationInterface } from 'typeorm';
+import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { installStatementCounter } from './sqlStatements.ts';
 
 installStatementCounter();
@@ -104,4 +104,28 @@ export async function migrateSchema(ds: DataSource, schema: string): Promise<str
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   return e?.code === '23505' || e?.driverError?.code === '23505';
+}
+
+/**
+ * The DataSource as code inside one transaction sees it: queries, repositories and query builders run on that
+ * transaction's connection, and a `transaction()` opened through it runs as part of that transaction (no savepoint:
+ * an error inside it fails the whole transaction, which is rolled back).
+ */
+export function dataSourceWithin(ds: DataSource, manager: EntityManager): DataSource {
+  type Work = (tx: EntityManager) => unknown;
+  const within: Record<PropertyKey, unknown> = {
+    manager,
+    query: manager.query.bind(manager),
+    // transaction(work) or transaction(isolationLevel, work)
+    transaction: async (first: unknown, second?: unknown) => ((typeof first === 'function' ? first : second) as Work)(manager),
+    getRepository: manager.getRepository.bind(manager),
+    createQueryBuilder: manager.createQueryBuilder.bind(manager),
+  };
+  return new Proxy(ds, {
+    get(target, prop) {
+      if (prop in within) return within[prop];
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

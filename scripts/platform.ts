@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { checkpointFile, checkpointKey, startCheckpoints } from '../lib/audit/checkpoint.ts';
 import { Authenticator, keySetup, secretFile } from '../lib/auth.ts';
 import type { KeySetup } from '../lib/auth.ts';
 import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, databaseExists, ensureDatabase, migrateSchema, withDatabase } from '../lib/database.ts';
+import { grantRuntime, roleOf } from '../lib/databaseRoles.ts';
 import { embeddedServerUrl, runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -66,13 +68,56 @@ export async function prepareDatabases(
     }
     url = withDatabase(serverUrl, EMBEDDED_DATABASE);
   }
-  return openDatabases(url, { ...opts, stopPg });
+  return openDatabases(url, { ...opts, stopPg, migrationUrl: cfg.MIGRATION_DATABASE_URL });
 }
 
-/** Opens one DataSource per schema on an existing database and migrates each. */
-export async function openDatabases(url: string, opts: { poolSize?: number; log?: Logger; stopPg?: (() => Promise<void>) | null } = {}): Promise<Databases> {
-  const kernel = createDataSource({ url, schema: 'access', migrations: kernelMigrations, poolSize: opts.poolSize ?? 4 });
-  const sources = definitions.map((def) => createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize }));
+/** The kernel's schemas and the subgraphs' (a subgraph without tables of its own still has one). */
+const schemasOf = (names: string[]) => ['access', 'audit', ...names];
+
+/**
+ * With a migration URL (the schemas' owner), migrates through it and grants the runtime role (DATABASE_URL's user)
+ * what it needs, no more; the caller then connects as the runtime role without migrating.
+ */
+async function migrateAsOwner(migrationUrl: string, runtimeUrl: string, migrate: (url: string) => Promise<{ kernel: DataSource; close(): Promise<void> }>, subgraphs: string[]): Promise<void> {
+  const owner = await migrate(migrationUrl);
+  try {
+    await grantRuntime(owner.kernel, schemasOf(subgraphs), roleOf(runtimeUrl));
+  } finally {
+    await owner.close();
+  }
+}
+
+/** The kernel's schemas migrated through the owner's URL and granted to the runtime role (the gateway's start). */
+export async function migrateKernelAsOwner(migrationUrl: string, runtimeUrl: string): Promise<void> {
+  await migrateAsOwner(migrationUrl, runtimeUrl, async (u) => {
+    const kernel = createDataSource({ url: u, schema: 'access', migrations: kernelMigrations, poolSize: 2 });
+    await kernel.initialize();
+    try {
+      await migrateSchema(kernel, 'access');
+    } catch (err) {
+      await kernel.destroy();
+      throw err;
+    }
+    return { kernel, close: () => kernel.destroy() };
+  }, []);
+}
+
+/** Opens one DataSource per schema on an existing database and migrates each (through `migrationUrl` when given). */
+export async function openDatabases(
+  url: string, opts: { poolSize?: number; log?: Logger; stopPg?: (() => Promise<void>) | null; migrationUrl?: string; migrate?: boolean } = {},
+): Promise<Databases> {
+  if (opts.migrationUrl && opts.migrationUrl !== url) {
+    try {
+      await migrateAsOwner(opts.migrationUrl, url, (u) => openDatabases(u, { poolSize: 2, log: opts.log }), definitions.map((d) => d.name));
+    } catch (err) {
+      await opts.stopPg?.();
+      throw err;
+    }
+    return openDatabases(url, { ...opts, migrationUrl: undefined, migrate: false });
+  }
+  const migrate = opts.migrate !== false;
+  const kernel = createDataSource({ url, schema: 'access', migrations: migrate ? kernelMigrations : [], poolSize: opts.poolSize ?? 4 });
+  const sources = definitions.map((def) => createDataSource({ url, schema: def.name, entities: def.entities, migrations: migrate ? def.migrations : [], poolSize: opts.poolSize }));
   const opened: DataSource[] = [];
   try {
     // Connected together; migrated one after the other, the kernel first (later schemas may refer to earlier ones).
@@ -80,10 +125,10 @@ export async function openDatabases(url: string, opts: { poolSize?: number; log?
       await ds.initialize();
       opened.push(ds);
     }));
-    await migrateSchema(kernel, 'access');
+    if (migrate) await migrateSchema(kernel, 'access');
     const bySubgraph: Record<string, DataSource> = {};
     for (const [i, def] of definitions.entries()) {
-      const applied = await migrateSchema(sources[i]!, def.name);
+      const applied = migrate ? await migrateSchema(sources[i]!, def.name) : [];
       if (applied.length) opts.log?.info({ subgraph: def.name, applied }, 'migrations applied');
       bySubgraph[def.name] = sources[i]!;
     }
@@ -111,7 +156,15 @@ export interface SubgraphDatabase {
 }
 
 /** Opens and migrates the kernel's schema and one subgraph's schema: what a single-service process needs. */
-export async function openSubgraphDatabase(url: string, name: string, opts: { poolSize?: number; log?: Logger } = {}): Promise<SubgraphDatabase> {
+export async function openSubgraphDatabase(
+  url: string, name: string, opts: { poolSize?: number; log?: Logger; migrationUrl?: string } = {},
+): Promise<SubgraphDatabase> {
+  if (opts.migrationUrl && opts.migrationUrl !== url) {
+    await migrateAsOwner(opts.migrationUrl, url, (u) => openSubgraphDatabase(u, name, { poolSize: 2, log: opts.log }), [name]);
+    const db = createDataSource({ url, schema: name, entities: definitionOf(name).entities, poolSize: opts.poolSize });
+    await db.initialize();
+    return { url, kernel: db, db, close: () => db.destroy() };
+  }
   const def = definitionOf(name);
   // The kernel pool only serves migrations here; the subgraph's own pool reads access.principals.
   const kernel = createDataSource({ url, schema: 'access', migrations: kernelMigrations, poolSize: 2 });
@@ -145,7 +198,7 @@ export interface Platform {
 /** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
 export async function startPlatform(
   cfg: Config,
-  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean } = {},
+  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean; checkpoints?: boolean } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
   const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5, ownProcessGroup: opts.ownProcessGroup }));
@@ -166,6 +219,7 @@ export async function startPlatform(
       started.push(running);
       subgraphs.push(running);
     }
+    if (opts.checkpoints !== false) started.push(await auditCheckpoints(cfg, databases.kernel, log));
     const gateway = await startGateway(
       {
         supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -204,6 +258,12 @@ export async function startPlatform(
     if (!opts.databases) await databases.close();
     throw err;
   }
+}
+
+/** The audit log's signed checkpoints, taken every AUDIT_CHECKPOINT_INTERVAL_SECONDS by the process serving the audit subgraph. */
+export async function auditCheckpoints(cfg: Config, db: DataSource, log: Logger): Promise<{ stop(): Promise<void> }> {
+  const key = await checkpointKey(cfg, { create: true });
+  return startCheckpoints(db, { key, file: checkpointFile(cfg), intervalSeconds: cfg.AUDIT_CHECKPOINT_INTERVAL_SECONDS, log });
 }
 
 /** How the console signs members in: the OpenID provider when a client id is configured, demo members in development. */

@@ -12,7 +12,7 @@ import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { SUBGRAPHS, defaultSubgraphPort } from '../schema/subgraphs.ts';
 import { CONSOLE_DIST } from './consoleBuild.ts';
-import { consoleAuth, indexSeeds, openSubgraphDatabase } from './platform.ts';
+import { auditCheckpoints, consoleAuth, indexSeeds, migrateKernelAsOwner, openSubgraphDatabase } from './platform.ts';
 import { definitionOf, runnable } from './services.ts';
 
 // Production entry point: one service per process (one container), chosen by SERVICE.
@@ -41,7 +41,7 @@ const hostOf = (cfg: Config) => (process.env.HOST ? cfg.HOST : '0.0.0.0');
 async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Running> {
   const { databaseUrl, secret } = requireShared(cfg);
   const keys = await keySetup(cfg);
-  const database = await openSubgraphDatabase(databaseUrl, name, { log });
+  const database = await openSubgraphDatabase(databaseUrl, name, { log, migrationUrl: cfg.MIGRATION_DATABASE_URL });
   try {
     const port = process.env.PORT ? cfg.PORT : defaultSubgraphPort(name);
     const authenticator = new Authenticator(keys, new PrincipalStore(database.db));
@@ -53,10 +53,12 @@ async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Ru
     );
     // An empty index (first start, or a new engine) is filled from the sources in the background.
     if (name === 'search') void indexSeeds(cfg, database.db, [], log);
+    const checkpoints = name === 'audit' ? await auditCheckpoints(cfg, database.db, log) : null;
     return {
       name,
       url: running.url,
       stop: async () => {
+        await checkpoints?.stop();
         await running.stop();
         await database.close();
       },
@@ -78,10 +80,12 @@ async function serveGateway(cfg: Config, log: Logger): Promise<Running> {
   const keys = await keySetup(cfg);
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   // The gateway only reads access.principals, but it may start before any subgraph has migrated the kernel.
-  const kernel = createDataSource({ url: databaseUrl, schema: 'access', migrations: kernelMigrations, poolSize: 4 });
+  const asOwner = cfg.MIGRATION_DATABASE_URL;
+  if (asOwner) await migrateKernelAsOwner(asOwner, databaseUrl);
+  const kernel = createDataSource({ url: databaseUrl, schema: 'access', migrations: asOwner ? [] : kernelMigrations, poolSize: 4 });
   await kernel.initialize();
   try {
-    await migrateSchema(kernel, 'access');
+    if (!asOwner) await migrateSchema(kernel, 'access');
     const running = await startGateway(
       {
         supergraphSdl,

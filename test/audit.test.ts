@@ -186,9 +186,11 @@ describe('what is logged', () => {
     const r = await send(COMPARE_CSV, {}, 'demo-manager-es');
     expect(r.data.compareProcedures.csv).toContain('dimension');
     const rows = await rowsOf(r.requestId);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: 'EXPORT', decision: 'ALLOWED', entity_type: 'Procedure', field: 'ProcedureComparison.csv' });
-    expect(rows[0]!.entity_ids.sort()).toEqual(['proc-de-monitoring', 'proc-es-ct-monitoring']);
+    // The export, and the consultation of the LEA procedures whose content the comparison carries.
+    expect(rows.map((x) => [x.kind, x.entity_type, x.field, [...x.entity_ids].sort()]).sort()).toEqual([
+      ['CONSULTATION', 'Procedure', null, ['proc-de-monitoring', 'proc-es-ct-monitoring']],
+      ['EXPORT', 'Procedure', 'ProcedureComparison.csv', ['proc-de-monitoring', 'proc-es-ct-monitoring']],
+    ]);
 
     const legal = await send(`{ compareLegalPositions(topic: MONITORING, jurisdictions: ["ES", "DE"]) { csv } }`, {}, 'demo-manager-es');
     expect(legal.errors).toBeUndefined();
@@ -323,7 +325,8 @@ describe('auditLog', () => {
 
     const inWindow = await log({ from: startedAt, to: new Date(Date.now() + 60_000).toISOString() });
     const everything = await log();
-    expect(inWindow.totalCount).toBe(everything.totalCount - 1); // `everything` counts the read just before it
+    // `everything` counts the read just before it: its own row and the directory's for the members it named.
+    expect(inWindow.totalCount).toBe(everything.totalCount - 2);
     const future = await log({ from: '2999-01-01' });
     expect(future).toMatchObject({ totalCount: 0, nodes: [] });
     const past = await log({ to: '2000-01-01T00:00' });
@@ -353,11 +356,13 @@ describe('auditLog', () => {
     const r = await send(LOG, { filter: { kind: 'EXPORT' }, first: 5 }, 'demo-auditor', { 'X-Justification': 'Quarterly review' });
     expect(r.data.auditLog.nodes.length).toBeGreaterThan(0);
     const rows = await rowsOf(r.requestId);
-    expect(rows).toEqual([expect.objectContaining({
+    // The entries read, and (the selection names them) the members who made them.
+    expect(rows.map((x) => x.subgraph).sort()).toEqual(['audit', 'directory']);
+    expect(rows.find((x) => x.subgraph === 'audit')).toEqual(expect.objectContaining({
       kind: 'CONSULTATION', entity_type: 'AuditEntry', field: 'Query.auditLog', member_id: 'demo-auditor', roles: ['AUDITOR'],
-      justification: 'Quarterly review', subgraph: 'audit',
-    })]);
-    expect(rows[0]!.entity_ids).toEqual(r.data.auditLog.nodes.map((n: any) => n.id));
+      justification: 'Quarterly review', entity_ids: r.data.auditLog.nodes.map((n: any) => n.id),
+    }));
+    expect(rows.find((x) => x.subgraph === 'directory')).toMatchObject({ kind: 'CONSULTATION', entity_type: 'Member', member_id: 'demo-auditor' });
   });
 
   it('refuses bad pages and filters', async () => {

@@ -115,12 +115,7 @@ export class AuditCollector {
   constructor(readonly request: AuditRequest) {}
 
   record(entry: AuditEntry): void {
-    const { entityIds, ...rest } = entry;
-    const shape: Omit<AuditEntry, 'entityIds'> = {
-      ...rest,
-      errorCode: rest.errorCode ?? null,
-      justification: rest.justification ?? this.request.justification,
-    };
+    const shape = this.shaped(entry);
     const key = JSON.stringify([shape.kind, shape.decision, shape.operationType, shape.operationName, shape.entityType, shape.field,
       shape.errorCode, shape.justification]);
     let p = this.pending.get(key);
@@ -128,7 +123,12 @@ export class AuditCollector {
       p = { entry: shape, ids: new Set() };
       this.pending.set(key, p);
     }
-    for (const id of entityIds) p.ids.add(loggableId(id));
+    for (const id of entry.entityIds) p.ids.add(loggableId(id));
+  }
+
+  private shaped(entry: AuditEntry): Omit<AuditEntry, 'entityIds'> {
+    const { entityIds: _ids, ...rest } = entry;
+    return { ...rest, errorCode: rest.errorCode ?? null, justification: rest.justification ?? this.request.justification };
   }
 
   /** The entries recorded so far, merged. */
@@ -159,13 +159,28 @@ export class AuditCollector {
     const entries = this.entries;
     this.pending.clear();
     if (entries.length === 0) return 0;
+    await writerFor(db).write(this.rowsOf(entries));
+    return entries.length;
+  }
+
+  /**
+   * Writes every pending entry and `own` (a mutation's row) inside the caller's transaction, so that a change and
+   * its rows commit or roll back together. Pending entries are forgotten only once written; `own` is never kept.
+   */
+  async flushWithin(tx: Queryable, own: AuditEntry): Promise<void> {
+    const written = [...this.pending.keys()];
+    const ownRow = { ...this.shaped(own), entityIds: own.entityIds.map(loggableId) };
+    await tx.query(INSERT, [JSON.stringify(this.rowsOf([...this.entries, ownRow]).map((row, n) => ({ ...row, n })))]);
+    for (const key of written) this.pending.delete(key);
+  }
+
+  private rowsOf(entries: AuditEntry[]): AuditRow[] {
     const { viewer } = this.request;
-    await writerFor(db).write(entries.map((e) => ({
+    return entries.map((e) => ({
       request_id: this.request.requestId, member_id: viewer.memberId, agency_id: viewer.agencyId, tier: viewer.tier, roles: viewer.roles,
       client_address: this.request.clientAddress, subgraph: this.request.subgraph,
       operation_name: e.operationName, operation_type: e.operationType, kind: e.kind, entity_type: e.entityType,
       entity_ids: e.entityIds, field: e.field, decision: e.decision, error_code: e.errorCode ?? null, justification: e.justification ?? null,
-    })));
-    return entries.length;
+    }));
   }
 }

@@ -11,6 +11,12 @@ export interface AuditDeclarations {
   /** Fields that export data (logged as EXPORT when resolved), by schema coordinate `Type.field`, with the items exported. */
   exports?: Record<string, (parent: any) => ExportedItems>;
   /**
+   * Fields whose value carries the content of non-PUBLIC items without being those items (a diff, a comparison's
+   * cell values, a report's list of people), by schema coordinate, with those items: logged as a CONSULTATION when the
+   * field resolves, whatever is selected below it.
+   */
+  consults?: Record<string, (value: any) => ExportedItems[]>;
+  /**
    * Whether an object of a type is a non-PUBLIC item, for types whose objects do not say it with their own
    * `visibility` and `restrictedTo` (the default rule). Types named here are audited even without `@key`.
    */

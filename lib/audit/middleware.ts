@@ -4,6 +4,8 @@ import type { IMiddlewareFunction } from 'graphql-middleware';
 import type { AuditCollector, AuditEntry } from './collector.ts';
 import type { AuditDeclarations } from './declarations.ts';
 import { isNonPublic } from './declarations.ts';
+import { UNRECORDED, inMutationTransaction } from './mutationTransaction.ts';
+import type { LoaderFactory, MutationContext } from './mutationTransaction.ts';
 
 /** Error codes that mean access was refused. */
 const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
@@ -86,24 +88,29 @@ export interface AuditedSubgraph {
   name: string;
   typeDefs: DocumentNode;
   audit?: AuditDeclarations;
+  /** Its per-request loaders, rebuilt over a mutation's transaction so that the mutation reads its own writes. */
+  createLoaders?: LoaderFactory;
 }
 
 /**
  * The kernel's audit, as one graphql-middleware applied outside the shield on every field, so that no resolver can
  * forget it:
- * - a Mutation field is logged as MUTATION, ALLOWED with the ids it returned, DENIED when refused
- *   (FORBIDDEN/UNAUTHENTICATED), ALLOWED with the error code when it failed otherwise;
+ * - a Mutation field runs in one transaction with its MUTATION row (ALLOWED with the ids it returned), so that a change
+ *   never commits without its row; refused (FORBIDDEN/UNAUTHENTICATED) it is logged DENIED, failed otherwise ALLOWED
+ *   with the error code, both after its transaction rolled back;
  * - any other field refused (FORBIDDEN/UNAUTHENTICATED, by a shield rule or by a resolver) is a DENIAL of its
  *   parent item (or, on Query, of the type it returns, with the `id` argument);
  * - the first field resolved on an object of an entity type (`@key`, or declared `restricted`) records a
  *   CONSULTATION when the object is a non-PUBLIC item; one entry per type per request, with every id;
- * - a declared export field resolved is an EXPORT of the items it carries.
- * Entries go to `ctx.audit` and are written once the request is done (see plugin.ts).
+ * - a declared export field resolved is an EXPORT of the items it carries; a declared consulting field (a diff, a
+ *   comparison, a report) records a CONSULTATION of the non-PUBLIC items whose content its value carries.
+ * Entries other than a successful mutation's go to `ctx.audit` and are written once the request is done (see plugin.ts).
  */
 export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IMiddlewareFunction {
   const keyFields = keyFieldsOf(def.typeDefs);
   const restricted = def.audit?.restricted ?? {};
   const exports = def.audit?.exports ?? {};
+  const consults = def.audit?.consults ?? {};
   const audited = new Set([...keyFields.keys(), ...Object.keys(restricted)]);
   const mutationType = schema.getMutationType()?.name ?? 'Mutation';
   const rootTypes = new Set([schema.getQueryType()?.name ?? 'Query', mutationType]);
@@ -130,18 +137,34 @@ export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IM
       const base: Omit<AuditEntry, 'decision' | 'entityType' | 'entityIds'> = {
         kind: 'MUTATION', ...operation, field: coordinate, ...(justification ? { justification } : {}),
       };
-      return observe(resolve(parent, args, ctx, info), (value) => {
-        const target = mutationTarget(value, info.returnType);
-        // The objects a mutation returns are logged by it, not again as consultations.
-        for (const o of target.objects) audit.considered.add(o);
-        audit.record({ ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids });
-      }, (err) => {
+      const recordFailure = (err: unknown) => {
         const code = codeOf(err);
         const id = idOf(args);
         audit.record({
           ...base, decision: ACCESS_CODES.has(code) ? 'DENIED' : 'ALLOWED', errorCode: code,
           entityType: namedTypeOf(info.returnType).name, entityIds: id ? [id] : [],
         });
+      };
+      return inMutationTransaction(ctx as MutationContext, def.createLoaders, async (inner, commit) => {
+        let value: unknown;
+        try {
+          value = await resolve(parent, args, inner, info);
+          if (value instanceof Error) throw value;
+        } catch (err) {
+          recordFailure(err);
+          throw err;
+        }
+        const target = mutationTarget(value, info.returnType);
+        // The objects a mutation returns are logged by it, not again as consultations.
+        for (const o of target.objects) audit.considered.add(o);
+        try {
+          await commit((tx) => audit.flushWithin(tx, { ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids }));
+        } catch (err) {
+          (ctx as { log?: { error(o: object, m: string): void } }).log?.error({ err }, 'audit row not written; mutation rolled back');
+          recordFailure(UNRECORDED);
+          throw UNRECORDED;
+        }
+        return value;
       });
     }
 
@@ -154,8 +177,13 @@ export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IM
       }
     }
     const exported = exports[coordinate];
+    const consulted = consults[coordinate];
     return observe(resolve(parent, args, ctx, info), (value) => {
-      if (!exported || value === null || value === undefined) return;
+      if (value === null || value === undefined) return;
+      for (const items of consulted?.(value) ?? []) {
+        if (items.ids.length) audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: null });
+      }
+      if (!exported) return;
       const items = exported(parent);
       audit.record({ kind: 'EXPORT', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: coordinate });
     }, (err) => {

@@ -14,4 +14,6 @@ export const directory: SubgraphCode<DirectoryLoaders> = {
   permissions,
   createLoaders,
   entities: directoryEntities,
+  // A member's profile is personal data: every read of one is logged, whoever reads it.
+  audit: { restricted: { Member: () => true } },
 };

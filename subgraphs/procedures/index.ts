@@ -10,6 +10,11 @@ import { permissions } from './permissions.ts';
 import type { ProcedureView } from './procedureView.ts';
 import { resolvers } from './resolvers/index.ts';
 
+// A draft is read only by its agency's editors and managers, whatever its visibility.
+const restrictedProcedure = (p: ProcedureView) => p.status === 'DRAFT' || isNonPublic(p);
+type Comparison = { rows: { cells: { procedure: ProcedureView | null }[] }[] };
+const proceduresIn = (c: Comparison) => c.rows.flatMap((r) => r.cells.map((cell) => cell.procedure));
+
 export const procedures: SubgraphCode<ProcedureLoaders> = {
   name: 'procedures',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
@@ -20,11 +25,16 @@ export const procedures: SubgraphCode<ProcedureLoaders> = {
   publishesSearchDocuments: true,
   consumers: [provisionAmended],
   audit: {
-    // A draft is read only by its agency's editors and managers, whatever its visibility.
-    restricted: { Procedure: (p: ProcedureView) => p.status === 'DRAFT' || isNonPublic(p) },
+    restricted: { Procedure: restrictedProcedure },
     exports: {
-      'ProcedureComparison.csv': (c: { rows: { cells: { procedure: ProcedureView | null }[] }[] }) =>
-        ({ entityType: 'Procedure', ids: distinctIds(c.rows.flatMap((r) => r.cells.map((cell) => cell.procedure))) }),
+      'ProcedureComparison.csv': (c: Comparison) => ({ entityType: 'Procedure', ids: distinctIds(proceduresIn(c)) }),
+    },
+    // Their values carry the procedures' content whether or not `procedure` is selected.
+    consults: {
+      'Query.diffProcedures': (d: { left: ProcedureView; right: ProcedureView }) =>
+        [{ entityType: 'Procedure', ids: distinctIds([d.left, d.right].filter(restrictedProcedure)) }],
+      'Query.compareProcedures': (c: Comparison) =>
+        [{ entityType: 'Procedure', ids: distinctIds(proceduresIn(c).filter((p) => p && restrictedProcedure(p))) }],
     },
   },
 };

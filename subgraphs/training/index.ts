@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
+import { distinctIds } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { trainingEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
@@ -18,5 +19,9 @@ export const training: SubgraphCode<TrainingLoaders> = {
   publishesSearchDocuments: true,
   consumers: [procedureChanged],
   // An assignment is personal: only its assignee, their managers and trainers in scope read it.
-  audit: { restricted: { Assignment: () => true } },
+  audit: {
+    restricted: { Assignment: () => true },
+    // Who is overdue is a personal training record, whichever of their fields are selected.
+    consults: { 'TrainingReport.overdueMembers': (members: { id: string }[]) => [{ entityType: 'Member', ids: distinctIds(members) }] },
+  },
 };

@@ -200,7 +200,7 @@ async function sqlPerOperation(url: string, env: Record<string, string>, scenari
   };
   cleanups.push(stop);
   try {
-    platform = await startPlatform(cfg, { seed: false, log: createLogger('silent'), databases: dbs, anyPorts: true, consumers: false });
+    platform = await startPlatform(cfg, { seed: false, log: createLogger('silent'), databases: dbs, anyPorts: true, consumers: false, checkpoints: false });
     const counts: SqlCounts = { total: {}, detail: {} };
     for (const s of scenarios) {
       const request = { query: s.query, variables: s.variables, headers };

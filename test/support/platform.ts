@@ -51,7 +51,10 @@ export interface GraphQLResponse<T> {
 export async function startTestPlatform(opts: { seeded?: boolean; env?: Record<string, string>; consumers?: boolean } = {}): Promise<TestPlatform> {
   const databases = await freshDatabases({ seeded: opts.seeded ?? true });
   const cfg = testConfig(opts.env);
-  const platform = await startPlatform(cfg, { seed: false, log: silentLog, databases, anyPorts: true, consumers: opts.consumers });
+  // Signed audit checkpoints only where a test gives their key (the test data directory does not exist).
+  const platform = await startPlatform(cfg, {
+    seed: false, log: silentLog, databases, anyPorts: true, consumers: opts.consumers, checkpoints: Boolean(cfg.AUDIT_CHECKPOINT_KEY),
+  });
   const keys = await keySetup(cfg);
   const tokens = new Map<string, string>();
   const token = async (memberId: string, ttl = '1h') => {
