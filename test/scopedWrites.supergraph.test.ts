@@ -91,3 +91,75 @@ describe('recommendation links tell nothing about targets the caller may not see
     expect(manager.data.recommendation.implementedBy.map((l: any) => l.procedure?.id)).toContain(hidden.id);
   });
 });
+
+const SUBMIT = `mutation($input: SubmitContributionInput!) { submitContribution(input: $input) { id } }`;
+const START_REVIEW = `mutation($id: ID!) { startReview(id: $id) { id status } }`;
+const comment = { kind: 'COMMENT', target: 'eu-2016-680', proposedText: 'Logging duties deserve a worked example.', rationale: 'Practitioners ask for one every year.' };
+
+describe('reviewers decide nothing of their own or of their own organisation', () => {
+  it('refuses a Europol reviewer a contribution from a Europol unit', async () => {
+    const invited = await platform.query<any>(`mutation { inviteMember(input: { id: "iru-analyst", displayName: "IRU analyst",
+      email: "analyst@iru.example", agency: "eu-europol-iru", tier: PRACTITIONER }) { id } }`, {}, 'demo-admin');
+    expect(invited.errors).toBeUndefined();
+    const submitted = await platform.query<any>(SUBMIT, { input: comment }, 'iru-analyst');
+    expect(submitted.errors).toBeUndefined();
+    const review = await platform.query<any>(START_REVIEW, { id: submitted.data.submitContribution.id }, 'demo-reviewer');
+    expect(codes(review)).toEqual(['FORBIDDEN']);
+    expect(review.errors![0]!.message).toBe('A contribution is reviewed by someone outside the author\'s organisation.');
+    const after = await platform.query<any>('query($id: ID!) { contribution(id: $id) { status } }', { id: submitted.data.submitContribution.id }, 'demo-reviewer');
+    expect(after.data.contribution).toEqual({ status: 'SUBMITTED' });
+  });
+
+  it('refuses a reviewer their own contribution, naming the reason', async () => {
+    const submitted = await platform.query<any>(SUBMIT, { input: comment }, 'demo-reviewer');
+    expect(submitted.errors).toBeUndefined();
+    const review = await platform.query<any>(START_REVIEW, { id: submitted.data.submitContribution.id }, 'demo-reviewer');
+    expect(codes(review)).toEqual(['FORBIDDEN']);
+    expect(review.errors![0]!.message).toBe('Nobody reviews their own contribution.');
+  });
+
+  it('records a reviewer\'s direct amendment as a contribution they wrote and accepted', async () => {
+    const provision = 'eu-2016-680-art-25';
+    const current = await platform.query<any>('query($id: ID!) { legalProvision(id: $id) { version } }', { id: provision }, 'demo-reviewer');
+    const amended = await platform.query<any>(`mutation($id: ID!, $v: Int!) { amendProvision(id: $id, expectedVersion: $v, input: {
+        text: "Logs are kept for every consultation and disclosure.", changeNote: "Named the logged operations" }) {
+        version proposedBy { id } acceptedBy { id } contribution { kind status author { id } reviewer { id } provision { id } resultingVersion } } }`,
+      { id: provision, v: current.data.legalProvision.version }, 'demo-reviewer');
+    expect(amended.errors).toBeUndefined();
+    const version = current.data.legalProvision.version + 1;
+    expect(amended.data.amendProvision).toEqual({
+      version, proposedBy: { id: 'demo-reviewer' }, acceptedBy: { id: 'demo-reviewer' },
+      contribution: { kind: 'AMENDMENT', status: 'ACCEPTED', author: { id: 'demo-reviewer' }, reviewer: { id: 'demo-reviewer' }, provision: { id: provision }, resultingVersion: version },
+    });
+  });
+});
+
+describe('administrators do not change their own standing; auditors are made by auditors', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id roles tier agency { id } } }`;
+  const ME = '{ me { roles tier agency { id } } }';
+
+  it('refuses an administrator every change of their own roles, tier or agency, and changes nothing', async () => {
+    const before = await platform.query<any>(ME, {}, 'demo-admin');
+    for (const input of [{ roles: ['ADMIN', 'AUDITOR'] }, { agency: 'es-ct-mossos', tier: 'MANAGER' }, { roles: ['ADMIN', 'EDITOR'] }]) {
+      const r = await platform.query<any>(UPDATE, { id: 'demo-admin', input }, 'demo-admin');
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.errors![0]!.message).toBe('Nobody changes their own roles, tier, agency or activity: ask another administrator.');
+    }
+    expect((await platform.query<any>(ME, {}, 'demo-admin')).data).toEqual(before.data);
+    const rename = await platform.query<any>(`mutation { updateMember(id: "demo-admin", input: { displayName: "Elena Rossi" }) { id } }`, {}, 'demo-admin');
+    expect(rename.errors).toBeUndefined();
+  });
+
+  it('lets only another auditor grant the AUDITOR role, and an auditor nothing else', async () => {
+    const byAdmin = await platform.query<any>(UPDATE, { id: 'm-de-1', input: { roles: ['AUDITOR'] } }, 'demo-admin');
+    expect(codes(byAdmin)).toEqual(['FORBIDDEN']);
+    expect(byAdmin.errors![0]!.message).toBe('Only another auditor may grant or withdraw the AUDITOR role.');
+    const beyond = await platform.query<any>(UPDATE, { id: 'm-de-1', input: { roles: ['AUDITOR', 'EDITOR'] } }, 'demo-auditor');
+    expect(codes(beyond)).toEqual(['FORBIDDEN']);
+    const self = await platform.query<any>(UPDATE, { id: 'demo-auditor', input: { roles: [] } }, 'demo-auditor');
+    expect(codes(self)).toEqual(['FORBIDDEN']);
+    const byAuditor = await platform.query<any>(UPDATE, { id: 'm-de-1', input: { roles: ['AUDITOR'] } }, 'demo-auditor');
+    expect(byAuditor.errors).toBeUndefined();
+    expect(byAuditor.data.updateMember.roles).toEqual(['AUDITOR']);
+  });
+});

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { canSee } from '../../../lib/access.ts';
+import { canSee, hasRole } from '../../../lib/access.ts';
 import type { Guarded } from '../../../lib/access.ts';
 import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
 import { isUniqueViolation } from '../../../lib/database.ts';
 import { today } from '../../../lib/scalars.ts';
 import { appendProvisionVersion, createProvision, emitLegalEvents, lockFramework, lockProvision } from '../legalWrites.ts';
 import { applyPositions } from '../positions.ts';
+import { recordDirectAmendment } from '../reviewerConflicts.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
 import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
@@ -141,16 +142,20 @@ export const Mutation = {
       if (latest.version !== args.expectedVersion) {
         throw conflict(`This provision is at version ${latest.version}, not ${args.expectedVersion}: reload it and apply your change again.`);
       }
+      const heading = input.heading ?? latest.heading;
+      const text = input.text ?? latest.text;
+      const contributionId = hasRole(ctx.viewer, 'ADMIN') ? null
+        : await recordDirectAmendment(tx, ctx.viewer, latest, { heading, text, changeNote: input.changeNote });
       await appendProvisionVersion(tx, latest, {
-        heading: input.heading ?? latest.heading,
-        text: input.text ?? latest.text,
+        heading,
+        text,
         topics: input.topics ?? latest.topics,
         dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
         validFrom: input.validFrom ?? today(),
         changeNote: input.changeNote,
-        proposedBy: null,
+        proposedBy: contributionId ? ctx.viewer.memberId : null,
         acceptedBy: ctx.viewer.memberId,
-        contributionId: null,
+        contributionId,
       });
     });
     return reloadProvision(ctx, args.id);

@@ -6,6 +6,8 @@ import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.t
 import { today } from '../../../lib/scalars.ts';
 import type { ContributionView } from '../legalViews.ts';
 import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { nestRestrictions } from '../restrictions.ts';
+import { assertNoConflictOfInterest } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
 import { heading, idInput, provisionText, reference, text, visibility } from './inputs.ts';
 
@@ -26,10 +28,6 @@ const stricter = (a: Visibility, b: Visibility) => (VISIBILITIES.indexOf(a) >= V
 const DEFAULT_VISIBILITY: Record<string, Visibility> = { COMMENT: 'MEMBERS', AMENDMENT: 'MEMBERS', NEW_PROVISION: 'MEMBERS', INTERPRETATION_NOTE: 'LEA' };
 
 const reload = (ctx: Ctx, id: string) => ctx.loaders.contribution.clear(id).load(id);
-
-function assertReviewerOf(ctx: Ctx, c: ContributionView) {
-  if (ctx.viewer.agencyId === c.authorAgencyId) throw forbidden('A contribution is reviewed by someone outside the author\'s organisation.');
-}
 
 const contributionEvent = (c: ContributionView, event: string, payload: Record<string, unknown> = {}) => ({
   entityType: 'Contribution', entityId: c.id, event, payload: { kind: c.kind, frameworkId: c.targetFrameworkId, ...payload },
@@ -53,7 +51,7 @@ export const contributionMutations = {
       if (input.visibility && stricter(input.visibility, floor) !== input.visibility) {
         throw badInput(`visibility must be ${floor} or stricter for this contribution.`);
       }
-      const restricted = [...new Set([...framework.restrictedTo, ...(provision?.restrictedTo ?? [])])];
+      const restricted = nestRestrictions(framework.restrictedTo, provision?.restrictedTo ?? []);
       await tx.query(
         `INSERT INTO legal.contributions (id, author_id, author_agency_id, kind, target_framework_id, target_provision_id, proposed_reference,
            proposed_heading, proposed_text, rationale, status, visibility, restricted_to)
@@ -79,7 +77,7 @@ export const contributionMutations = {
   startReview: async (_: unknown, args: { id: string }, ctx: Ctx) => {
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
-      assertReviewerOf(ctx, c);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
       if (c.status !== 'SUBMITTED') throw conflict(`Only a SUBMITTED contribution can go under review; this one is ${c.status}.`);
       await tx.query(`UPDATE legal.contributions SET status = 'UNDER_REVIEW', reviewer_id = $2, review_started_at = now() WHERE id = $1`,
         [c.id, ctx.viewer.memberId]);
@@ -94,7 +92,7 @@ export const contributionMutations = {
     const reviewer = ctx.viewer.memberId;
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
-      assertReviewerOf(ctx, c);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
       if (c.status === 'WITHDRAWN') throw conflict('A withdrawn contribution cannot be decided.');
       if (c.status !== 'UNDER_REVIEW') throw conflict(`Start the review first: this contribution is ${c.status}.`);
       let resulting: { id: string; version: number } | null = null;
