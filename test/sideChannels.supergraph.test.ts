@@ -91,4 +91,3 @@ describe('who wrote or decided what is shown to signed-in members only', () => {
     expect(r.data.contributions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
-});
