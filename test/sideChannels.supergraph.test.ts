@@ -91,3 +91,38 @@ describe('who wrote or decided what is shown to signed-in members only', () => {
     expect(r.data.contributions).toEqual({ totalCount: 0, nodes: [] });
   });
 });
+
+describe('training figures do not tell about people the viewer may not follow', () => {
+  const REPORT = `{ trainingReport(agency: "es-ct-bcn-gub") { totals { assigned } totalsWithheld byTier { tier counts { assigned overdue } withheld } overdueMembersWithheld }
+    agency(id: "es-ct-bcn-gub") { trainingSummary { totals { assigned } totalsWithheld byTier { tier counts { assigned } withheld } } } }`;
+
+  it('withholds every cell of a two-officer unit from a practitioner of another agency, saying why', async () => {
+    const r = await platform.query<any>(REPORT, {}, 'demo-practitioner-es');
+    expect(r.errors).toBeUndefined();
+    for (const report of [r.data.trainingReport, r.data.agency.trainingSummary]) {
+      expect(report.totals).toBeNull();
+      expect(report.totalsWithheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+      const tiers = report.byTier.filter((t: any) => t.tier === 'PRACTITIONER' || t.tier === 'MANAGER');
+      expect(tiers).toHaveLength(2);
+      for (const cell of tiers) {
+        expect(cell.counts).toBeNull();
+        expect(cell.withheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+      }
+    }
+    expect(r.data.trainingReport.overdueMembersWithheld).toBeNull();
+  });
+
+  it('shows the same unit\'s figures to its manager, who may follow both officers', async () => {
+    const r = await platform.query<any>(REPORT, {}, 'm-bcn-2');
+    expect(r.errors).toBeUndefined();
+    const report = r.data.trainingReport;
+    expect(report.totalsWithheld).toBeNull();
+    expect(report.totals.assigned).toBeGreaterThan(0);
+    const tiers = report.byTier.filter((t: any) => t.tier === 'PRACTITIONER' || t.tier === 'MANAGER');
+    expect(tiers).toHaveLength(2);
+    for (const cell of tiers) {
+      expect(cell.withheld).toBeNull();
+      expect(cell.counts).not.toBeNull();
+    }
+  });
+});
