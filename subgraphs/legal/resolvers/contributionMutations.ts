@@ -5,7 +5,8 @@ import type { Visibility } from '../../../lib/access.ts';
 import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import type { ContributionView } from '../legalViews.ts';
-import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { appendProvisionVersion, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { createProvision } from '../newProvision.ts';
 import { nestRestrictions } from '../restrictions.ts';
 import { assertNoConflictOfInterest } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
@@ -106,7 +107,7 @@ export const contributionMutations = {
         resulting = { id: latest.id, version };
       } else if (args.decision === 'ACCEPT' && c.kind === 'NEW_PROVISION') {
         const framework = await lockFramework(tx, ctx.viewer, c.targetFrameworkId);
-        const id = await createProvision(tx, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
+        const id = await createProvision(tx, ctx.viewer, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
           heading: c.proposedHeading!, text: c.proposedText, topics: [], dimensionValues: {}, validFrom: today(),
           changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
         });
