@@ -7,6 +7,8 @@ export interface Principal {
   agencyId: string;
   jurisdiction: string;
   jurisdictionPath: string[];
+  /** The agency followed by the agencies it is part of; just the agency when it is part of none. */
+  agencyPath?: string[];
   orgKind: OrgKind;
   tier: Tier | null;
   roles: Role[];
@@ -19,6 +21,7 @@ export interface PrincipalRow {
   agency_id: string;
   jurisdiction: string;
   jurisdiction_path: string[];
+  agency_path?: string[];
   org_kind: OrgKind;
   tier: Tier | null;
   roles: Role[];
@@ -30,6 +33,7 @@ export const toPrincipal = (r: PrincipalRow): Principal => ({
   agencyId: r.agency_id,
   jurisdiction: r.jurisdiction,
   jurisdictionPath: r.jurisdiction_path,
+  agencyPath: r.agency_path,
   orgKind: r.org_kind,
   tier: r.tier,
   roles: r.roles,
@@ -40,15 +44,15 @@ export const toPrincipal = (r: PrincipalRow): Principal => ({
 export async function upsertPrincipals(manager: EntityManager, principals: Principal[]): Promise<void> {
   if (principals.length === 0) return;
   await manager.query(
-    `INSERT INTO access.principals (member_id, agency_id, jurisdiction, jurisdiction_path, org_kind, tier, roles, active, updated_at)
+    `INSERT INTO access.principals (member_id, agency_id, jurisdiction, jurisdiction_path, org_kind, tier, roles, active, agency_path, updated_at)
      SELECT * , now() FROM jsonb_to_recordset($1::jsonb) AS p(member_id text, agency_id text, jurisdiction text,
-       jurisdiction_path text[], org_kind text, tier text, roles text[], active boolean)
+       jurisdiction_path text[], org_kind text, tier text, roles text[], active boolean, agency_path text[])
      ON CONFLICT (member_id) DO UPDATE SET agency_id = EXCLUDED.agency_id, jurisdiction = EXCLUDED.jurisdiction,
        jurisdiction_path = EXCLUDED.jurisdiction_path, org_kind = EXCLUDED.org_kind, tier = EXCLUDED.tier,
-       roles = EXCLUDED.roles, active = EXCLUDED.active, updated_at = now()`,
+       roles = EXCLUDED.roles, active = EXCLUDED.active, agency_path = EXCLUDED.agency_path, updated_at = now()`,
     [JSON.stringify(principals.map((p) => ({
       member_id: p.memberId, agency_id: p.agencyId, jurisdiction: p.jurisdiction, jurisdiction_path: p.jurisdictionPath,
-      org_kind: p.orgKind, tier: p.tier, roles: p.roles, active: p.active,
+      org_kind: p.orgKind, tier: p.tier, roles: p.roles, active: p.active, agency_path: p.agencyPath ?? [p.agencyId],
     })))],
   );
 }

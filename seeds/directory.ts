@@ -5,7 +5,7 @@ import type { OrgKind, Role, Tier } from '../lib/access.ts';
 
 interface DirectorySeed {
   jurisdictions: { code: string; name: string; nativeName: string | null; level: string; parent: string | null; languages: string[]; euMember: boolean }[];
-  agencies: { id: string; name: string; acronym: string | null; kind: string; orgKind: string; jurisdiction: string }[];
+  agencies: { id: string; name: string; acronym: string | null; kind: string; orgKind: string; jurisdiction: string; parent?: string | null }[];
   members: { id: string; displayName: string; email: string; agency: string; tier: string | null; roles: string[] }[];
 }
 
@@ -44,6 +44,10 @@ export async function seedDirectory(db: DataSource): Promise<void> {
       [JSON.stringify(seed.agencies.map((a) => ({ id: a.id, name: a.name, acronym: a.acronym, kind: a.kind, org_kind: a.orgKind, jurisdiction: a.jurisdiction })))],
     );
     await tx.query(
+      `UPDATE directory.agencies a SET parent_id = p.parent FROM jsonb_to_recordset($1::jsonb) AS p(id text, parent text) WHERE a.id = p.id`,
+      [JSON.stringify(seed.agencies.filter((a) => a.parent).map((a) => ({ id: a.id, parent: a.parent })))],
+    );
+    await tx.query(
       `INSERT INTO directory.members (id, display_name, email, agency_id, tier, roles)
        SELECT m.id, m.display_name, m.email, m.agency_id, m.tier, m.roles FROM jsonb_to_recordset($1::jsonb)
          AS m(id text, display_name text, email text, agency_id text, tier text, roles text[])
@@ -51,6 +55,11 @@ export async function seedDirectory(db: DataSource): Promise<void> {
       [JSON.stringify(seed.members.map((m) => ({ id: m.id, display_name: m.displayName, email: m.email, agency_id: m.agency, tier: m.tier, roles: m.roles })))],
     );
     const agencyOf = new Map(seed.agencies.map((a) => [a.id, a]));
+    const agencyPath = (id: string) => {
+      const path: string[] = [];
+      for (let a = agencyOf.get(id); a; a = a.parent ? agencyOf.get(a.parent) : undefined) path.push(a.id);
+      return path;
+    };
     await upsertPrincipals(tx, seed.members.map((m) => {
       const agency = agencyOf.get(m.agency)!;
       return {
@@ -58,6 +67,7 @@ export async function seedDirectory(db: DataSource): Promise<void> {
         agencyId: agency.id,
         jurisdiction: agency.jurisdiction,
         jurisdictionPath: paths.get(agency.jurisdiction)!,
+        agencyPath: agencyPath(agency.id),
         orgKind: agency.orgKind as OrgKind,
         tier: m.tier as Tier | null,
         roles: m.roles as Role[],

@@ -48,7 +48,7 @@ beforeAll(async () => {
   curricula = [made.curriculum, ...SEEDED_CURRICULA];
   const recommendation = await ok(`mutation { addRecommendation(workshop: "ws-dub-online-hate", input: {
       statement: "Link practice to the law.", rationale: "Readers follow the links.", addressees: [LEAS], priority: MEDIUM }) { id } }`,
-  {}, 'demo-manager-es');
+  {}, 'demo-admin');
   made.recommendation = recommendation.addRecommendation.id;
   const targets = [
     ...PROCEDURES.map((id) => ({ type: 'PROCEDURE', id })),
@@ -57,7 +57,7 @@ beforeAll(async () => {
   ];
   for (const t of targets) {
     await ok(`mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) { id } }`,
-      { id: made.recommendation, t: t }, 'demo-manager-es');
+      { id: made.recommendation, t: t }, 'demo-admin');
   }
 });
 afterAll(async () => {

@@ -58,7 +58,7 @@ describe('workshops through the gateway', () => {
   });
 
   it('leaves a dangling link out without an error, whatever the selection', async () => {
-    const link = await platform.query<any>(`mutation { linkRecommendation(id: "rec-bcn-05", target: { type: PROCEDURE, id: "proc-gone-for-good" }) { id } }`, {}, 'demo-manager-es');
+    const link = await platform.query<any>(`mutation { linkRecommendation(id: "rec-bcn-05", target: { type: PROCEDURE, id: "proc-gone-for-good" }) { id } }`, {}, 'demo-admin');
     expect(link.errors).toBeUndefined();
     const r = await platform.query<any>(LINKS, { id: 'rec-bcn-05' }, 'demo-manager-es');
     expect(r.errors).toBeUndefined();

@@ -2,7 +2,8 @@ import { LegalCreateTables1764400003000 } from './1764400003000-legal-create-tab
 import { LegalSearchDocuments1764400006002 } from './1764400006002-legal-search-documents.ts';
 import { LegalDimensionValueLabels1764400007002 } from './1764400007002-legal-dimension-value-labels.ts';
 import { LegalWholeShortTitles1764400007003 } from './1764400007003-legal-whole-short-titles.ts';
+import { LegalProvisionReferencesPerViewer1764400008002 } from './1764400008002-legal-provision-references-per-viewer.ts';
 import { LegalBackdatingReason1764400014102 } from './1764400014102-legal-backdating-reason.ts';
 
 export const legalMigrations = [LegalCreateTables1764400003000, LegalSearchDocuments1764400006002, LegalDimensionValueLabels1764400007002,
-  LegalWholeShortTitles1764400007003, LegalBackdatingReason1764400014102];
+  LegalWholeShortTitles1764400007003, LegalProvisionReferencesPerViewer1764400008002, LegalBackdatingReason1764400014102];

@@ -12,7 +12,7 @@ export const permissions = {
   Mutation: {
     createAgency: hasRole('ADMIN'),
     inviteMember: hasRole('ADMIN'),
-    updateMember: hasRole('ADMIN'),
+    updateMember: hasRole('ADMIN', 'AUDITOR'),
   },
   Jurisdiction: allow,
   Agency: allow,

@@ -11,6 +11,7 @@ import { emitEvents } from '../../lib/outbox.ts';
 import { upsertPrincipals } from '../../lib/principals.ts';
 import type { AgencyRow, JurisdictionRow, MemberRow } from './entities.ts';
 import type { DirectoryLoaders } from './loaders.ts';
+import { assertMayChangeMember, assertMayInvite } from './roleChanges.ts';
 
 type Ctx = SubgraphContext<DirectoryLoaders>;
 
@@ -54,13 +55,18 @@ const updateMemberInput = z.object({
   active: z.boolean().optional(),
 }).refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
 
-async function agencyIn(tx: EntityManager, id: string): Promise<AgencyRow & { jurisdictionPath: string[] }> {
-  const rows: { id: string; org_kind: string; jurisdiction_code: string; path: string[] }[] = await tx.query(
-    `SELECT a.id, a.org_kind, a.jurisdiction_code, j.path FROM directory.agencies a
-     JOIN directory.jurisdictions j ON j.code = a.jurisdiction_code WHERE a.id = $1`, [id]);
+type PlacedAgency = AgencyRow & { jurisdictionPath: string[]; agencyPath: string[] };
+
+async function agencyIn(tx: EntityManager, id: string): Promise<PlacedAgency> {
+  const rows: { id: string; org_kind: string; jurisdiction_code: string; path: string[]; agency_path: string[] }[] = await tx.query(
+    `WITH RECURSIVE up(id, parent_id, depth) AS (
+       SELECT id, parent_id, 0 FROM directory.agencies WHERE id = $1
+       UNION ALL SELECT a.id, a.parent_id, up.depth + 1 FROM directory.agencies a JOIN up ON a.id = up.parent_id WHERE up.depth < 10)
+     SELECT a.id, a.org_kind, a.jurisdiction_code, j.path, (SELECT array_agg(up.id ORDER BY up.depth) FROM up) AS agency_path
+     FROM directory.agencies a JOIN directory.jurisdictions j ON j.code = a.jurisdiction_code WHERE a.id = $1`, [id]);
   const r = rows[0];
   if (!r) throw badInput(`Unknown agency "${id}".`);
-  return { id: r.id, orgKind: r.org_kind, jurisdictionCode: r.jurisdiction_code, jurisdictionPath: r.path } as AgencyRow & { jurisdictionPath: string[] };
+  return { id: r.id, orgKind: r.org_kind, jurisdictionCode: r.jurisdiction_code, jurisdictionPath: r.path, agencyPath: r.agency_path } as PlacedAgency;
 }
 
 function checkTier(orgKind: string, tier: Tier | null | undefined) {
@@ -81,6 +87,7 @@ async function writeMember(tx: EntityManager, m: MemberRow, event: string) {
     agencyId: agency.id,
     jurisdiction: agency.jurisdictionCode,
     jurisdictionPath: agency.jurisdictionPath,
+    agencyPath: agency.agencyPath,
     orgKind: agency.orgKind as OrgKind,
     tier: m.tier as Tier | null,
     roles: m.roles as Role[],
@@ -137,6 +144,7 @@ export const resolvers = {
 
     inviteMember: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
       const input = parseInput(inviteMemberInput, args.input);
+      assertMayInvite(ctx.viewer, input.roles ?? []);
       const member: MemberRow = {
         id: input.id ?? randomUUID(),
         displayName: input.displayName,
@@ -173,6 +181,7 @@ export const resolvers = {
           roles: input.roles ?? current.roles,
           active: input.active ?? current.active,
         };
+        assertMayChangeMember(ctx.viewer, current, next);
         await writeMember(tx, next, 'member.updated');
       }).catch(onUnique('A member with this email already exists.'));
       ctx.loaders.member.clear(args.id);

@@ -1,5 +1,6 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
+import { sqlConditions } from '../../lib/sqlConditions.ts';
 import type { ContributionRow, FrameworkRow, ProvisionRow, ProvisionVersionRow } from './entities.ts';
 
 /** A framework as read; `at` is the date its provisions are read at (null: as they stand). */
@@ -62,17 +63,23 @@ export const provisionVisible = (v: Viewer, p: ProvisionView) =>
 /** Reviewers see every contribution, so that they can review it. */
 export const reviewsContributions = (v: Viewer) => hasRole(v, 'REVIEWER');
 
-/** Before acceptance a contribution belongs to its author's organisation and the reviewers; after, its guard decides. */
+/**
+ * Its author always sees a contribution. Anyone else sees it only where its guard lets them (canSee); within that,
+ * before acceptance it belongs to the author's organisation and the reviewers, after acceptance to everyone.
+ */
 export function contributionVisible(v: Viewer, c: ContributionView): boolean {
-  if (v.agencyId !== null && v.agencyId === c.authorAgencyId) return true;
-  if (reviewsContributions(v)) return true;
-  return c.status === 'ACCEPTED' && canSee(v, c);
+  if (v.memberId !== null && v.memberId === c.authorId) return true;
+  if (!canSee(v, c)) return false;
+  return c.status === 'ACCEPTED' || reviewsContributions(v) || (v.agencyId !== null && v.agencyId === c.authorAgencyId);
 }
 
 export function contributionVisibleSql(v: Viewer, params: unknown[]): string {
-  if (reviewsContributions(v)) return 'true';
-  const accepted = `(c.status = 'ACCEPTED' AND ${visibilitySql(v, 'c', params)})`;
-  if (!v.agencyId) return accepted;
-  params.push(v.agencyId);
-  return `(c.author_agency_id = $${params.length} OR ${accepted})`;
+  const guarded = visibilitySql(v, 'c', params);
+  const before = sqlConditions(params, [`c.status = 'ACCEPTED'`]);
+  if (reviewsContributions(v)) before.list.push('true');
+  if (v.agencyId) before.add('c.author_agency_id = ?', v.agencyId);
+  const others = `(${guarded} AND (${before.list.join(' OR ')}))`;
+  if (!v.memberId) return others;
+  params.push(v.memberId);
+  return `(c.author_id = $${params.length} OR ${others})`;
 }

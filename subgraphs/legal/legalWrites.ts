@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { canSee } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { badInput, conflict } from '../../lib/errors.ts';
+import { badInput } from '../../lib/errors.ts';
 import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
@@ -80,24 +80,4 @@ export async function appendProvisionVersion(tx: EntityManager, latest: Provisio
     entityType: 'LegalProvision', entityId: latest.id, event: 'provision.amended', payload: { version, frameworkId: latest.frameworkId },
   }]);
   return version;
-}
-
-/** Creates a provision with its first version at the end of its framework. */
-export async function createProvision(
-  tx: EntityManager,
-  framework: FrameworkView,
-  p: { reference: string; visibility: string; restrictedTo: string[] },
-  first: NewVersion,
-): Promise<string> {
-  const slug = p.reference.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const id = `${framework.id}-${slug}`;
-  const [taken] = await tx.query('SELECT 1 FROM legal.provisions WHERE id = $1 OR (framework_id = $2 AND reference = $3)', [id, framework.id, p.reference]);
-  if (taken) throw conflict(`${framework.shortTitle} already has a provision "${p.reference}".`);
-  await tx.query(
-    `INSERT INTO legal.provisions (id, framework_id, reference, position, latest_version, visibility, restricted_to)
-     SELECT $1, $2, $3, coalesce(max(position), 0) + 1, 1, $4, $5 FROM legal.provisions WHERE framework_id = $2`,
-    [id, framework.id, p.reference, p.visibility, p.restrictedTo]);
-  await insertProvisionVersion(tx, id, 1, first);
-  await emitLegalEvents(tx, [{ entityType: 'LegalProvision', entityId: id, event: 'provision.added', payload: { version: 1, frameworkId: framework.id } }]);
-  return id;
 }

@@ -51,14 +51,14 @@ export function toAssignment(r: any): AssignmentView {
 export type ReportRow = Pick<AssignmentView, 'memberId' | 'status' | 'tier' | 'agencyId' | 'jurisdictionPath'>;
 
 /**
- * Only what a training report reads: the derived status and the assignee's tier and agency; where the assignee sits
- * (for who may follow them) only on overdue rows, the only ones that name a member.
+ * Only what a training report reads: the derived status and the assignee's tier, agency and jurisdiction path (who
+ * may follow them decides which names and which small cells the report may show).
  */
 export function reportSelect(params: unknown[]): string {
   params.push(today());
   const status = derivedStatusSql(`$${params.length}::date`);
   return `SELECT a.member_id, ${status} AS status, pr.tier, pr.agency_id,
-      CASE WHEN ${status} = 'OVERDUE' THEN pr.jurisdiction_path END AS jurisdiction_path
+      pr.jurisdiction_path
     FROM training.assignments a LEFT JOIN access.principals pr ON pr.member_id = a.member_id`;
 }
 

@@ -11,7 +11,8 @@ export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'created
 
 export type KeyMessageView = Omit<KeyMessageRow, 'position' | 'createdAt'>;
 
-export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'> & WorkshopGuard;
+export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'> & WorkshopGuard
+  & Pick<WorkshopView, 'organiserId'>;
 
 export interface StatusChangeView {
   recommendationId: string;
@@ -39,7 +40,7 @@ export const SWOT_ITEM_COLUMNS = `s.id, s.workshop_id AS "workshopId", s.topic, 
   (SELECT count(*)::int FROM workshops.swot_votes sv WHERE sv.swot_item_id = s.id) AS weight, w.visibility, w.restricted_to AS "restrictedTo"`;
 
 export const RECOMMENDATION_COLUMNS = `r.id, r.workshop_id AS "workshopId", r.statement, r.rationale, r.addressees, r.topics,
-  r.priority, r.status, w.visibility, w.restricted_to AS "restrictedTo"`;
+  r.priority, r.status, w.visibility, w.restricted_to AS "restrictedTo", w.organiser_id AS "organiserId"`;
 
 /** The transitions setRecommendationStatus allows; IMPLEMENTED is final. */
 export const RECOMMENDATION_TRANSITIONS: Record<string, readonly string[]> = {

@@ -1,3 +1,4 @@
+import { memberReference } from '../../../lib/memberReference.ts';
 import type { ContributionView } from '../legalViews.ts';
 import type { Ctx } from './context.ts';
 
@@ -6,7 +7,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 export const Contribution = {
   __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.contribution.load(ref.id),
   author: (c: ContributionView) => ({ id: c.authorId }),
-  reviewer: (c: ContributionView) => (c.reviewerId ? { id: c.reviewerId } : null),
+  reviewer: (c: ContributionView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, c.reviewerId),
   framework: (c: ContributionView, _: unknown, ctx: Ctx) => ctx.loaders.framework.load(c.targetFrameworkId),
   provision: (c: ContributionView, _: unknown, ctx: Ctx) =>
     (c.targetProvisionId ? ctx.loaders.provisionsAt(null).provision.load(c.targetProvisionId) : null),

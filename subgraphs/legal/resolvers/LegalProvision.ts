@@ -1,16 +1,16 @@
 import { notFound } from '../../../lib/errors.ts';
+import { memberReference } from '../../../lib/memberReference.ts';
 import { diffWords } from '../../../lib/wordDiff.ts';
 import type { ProvisionView } from '../legalViews.ts';
 import { positionOf } from '../positions.ts';
 import type { Ctx } from './context.ts';
 
-const member = (id: string | null) => (id ? { id } : null);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The version fields shared by a provision read and its history entries. */
 const provenance = {
-  proposedBy: (p: ProvisionView) => member(p.proposedBy),
-  acceptedBy: (p: ProvisionView) => member(p.acceptedBy),
+  proposedBy: (p: ProvisionView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, p.proposedBy),
+  acceptedBy: (p: ProvisionView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, p.acceptedBy),
   contribution: (p: ProvisionView, _: unknown, ctx: Ctx) => (p.contributionId ? ctx.loaders.contribution.load(p.contributionId) : null),
 };
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts';
-import { isUniqueViolation } from '../../../lib/database.ts';
+import { hasRole } from '../../../lib/access.ts';
 import { backdatingReason } from '../../../lib/backdating.ts';
-import { today } from '../../../lib/scalars.ts';
-import { appendProvisionVersion, createProvision, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
+import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
+import { today } from '../../../lib/scalars.ts';
+import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
+import { frameworkId } from '../newIds.ts';
+import { createProvision } from '../newProvision.ts';
 import { applyPositions } from '../positions.ts';
+import { recordDirectAmendment } from '../reviewerConflicts.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
 import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
@@ -27,7 +30,6 @@ const frameworkContent = {
   restrictedTo: restrictedTo.nullish(),
 };
 const createFrameworkInput = z.object({
-  id: z.string().regex(/^[a-z]{2}(-[a-z0-9]{1,12}){1,6}$/, 'must be a lower-case id such as es-lo-7-2021'),
   jurisdiction: jurisdictionCode,
   kind: z.enum(['REGULATION', 'DIRECTIVE', 'STATUTE', 'DECREE', 'GUIDELINE', 'CASE_LAW']),
   transposes: idInput.nullish(),
@@ -80,22 +82,18 @@ export const Mutation = {
       if (!directive) throw notFound(`Legal framework "${input.transposes}"`);
       if (directive.kind !== 'DIRECTIVE') throw badInput(`transposes must name a directive; "${input.transposes}" is a ${directive.kind}.`);
     }
-    try {
-      await ctx.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO legal.frameworks (id, jurisdiction_code, title, short_title, kind, celex, eli, identifier, adopted_on, in_force_from,
-             repealed_on, languages, summary, topics, transposes, visibility, restricted_to)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-          [input.id, input.jurisdiction, input.title, input.shortTitle, input.kind, input.celex ?? null, input.eli ?? null,
-            input.identifier ?? null, input.adoptedOn ?? null, input.inForceFrom ?? null, input.repealedOn ?? null, input.languages,
-            input.summary, input.topics, input.transposes ?? null, input.visibility, input.restrictedTo ?? []]);
-        await emitLegalEvents(tx, [{ entityType: 'LegalFramework', entityId: input.id, event: 'framework.created', payload: { jurisdiction: input.jurisdiction } }]);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`A legal framework "${input.id}" already exists.`);
-      throw err;
-    }
-    return reloadFramework(ctx, input.id);
+    const id = frameworkId(input.jurisdiction, input.kind);
+    await ctx.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO legal.frameworks (id, jurisdiction_code, title, short_title, kind, celex, eli, identifier, adopted_on, in_force_from,
+           repealed_on, languages, summary, topics, transposes, visibility, restricted_to)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [id, input.jurisdiction, input.title, input.shortTitle, input.kind, input.celex ?? null, input.eli ?? null,
+          input.identifier ?? null, input.adoptedOn ?? null, input.inForceFrom ?? null, input.repealedOn ?? null, input.languages,
+          input.summary, input.topics, input.transposes ?? null, input.visibility, input.restrictedTo ?? []]);
+      await emitLegalEvents(tx, [{ entityType: 'LegalFramework', entityId: id, event: 'framework.created', payload: { jurisdiction: input.jurisdiction } }]);
+    });
+    return reloadFramework(ctx, id);
   },
 
   updateLegalFramework: async (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) => {
@@ -124,7 +122,7 @@ export const Mutation = {
     const backdating = backdatingReason(ctx.viewer, 'validFrom', validFrom, input.reason);
     const id = await ctx.db.transaction(async (tx) => {
       const framework = await lockFramework(tx, ctx.viewer, args.framework);
-      return createProvision(tx, framework, { reference: input.reference, visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, {
+      return createProvision(tx, ctx.viewer, framework, { reference: input.reference, visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, {
         heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom,
         changeNote: null, proposedBy: null, acceptedBy: ctx.viewer.memberId, contributionId: null, backdatingReason: backdating,
       });
@@ -140,16 +138,20 @@ export const Mutation = {
     await ctx.db.transaction(async (tx) => {
       const latest = await lockProvision(tx, ctx.viewer, args.id);
       provisionTarget.expectVersion(latest.version, args.expectedVersion);
+      const heading = input.heading ?? latest.heading;
+      const text = input.text ?? latest.text;
+      const contributionId = hasRole(ctx.viewer, 'ADMIN') ? null
+        : await recordDirectAmendment(tx, ctx.viewer, latest, { heading, text, changeNote: input.changeNote });
       await appendProvisionVersion(tx, latest, {
-        heading: input.heading ?? latest.heading,
-        text: input.text ?? latest.text,
+        heading,
+        text,
         topics: input.topics ?? latest.topics,
         dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
         validFrom,
         changeNote: input.changeNote,
-        proposedBy: null,
+        proposedBy: contributionId ? ctx.viewer.memberId : null,
         acceptedBy: ctx.viewer.memberId,
-        contributionId: null,
+        contributionId,
         backdatingReason: backdating,
       });
     });

@@ -6,7 +6,10 @@ import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.t
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
 import type { ContributionView } from '../legalViews.ts';
-import { appendProvisionVersion, createProvision, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { appendProvisionVersion, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { createProvision } from '../newProvision.ts';
+import { nestRestrictions } from '../restrictions.ts';
+import { assertNoConflictOfInterest } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
 import { heading, idInput, provisionText, reference, text, visibility } from './inputs.ts';
 
@@ -27,10 +30,6 @@ const stricter = (a: Visibility, b: Visibility) => (VISIBILITIES.indexOf(a) >= V
 const DEFAULT_VISIBILITY: Record<string, Visibility> = { COMMENT: 'MEMBERS', AMENDMENT: 'MEMBERS', NEW_PROVISION: 'MEMBERS', INTERPRETATION_NOTE: 'LEA' };
 
 const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.contribution);
-
-function assertReviewerOf(ctx: Ctx, c: ContributionView) {
-  if (ctx.viewer.agencyId === c.authorAgencyId) throw forbidden('A contribution is reviewed by someone outside the author\'s organisation.');
-}
 
 const contributionEvent = (c: ContributionView, event: string, payload: Record<string, unknown> = {}) => ({
   entityType: 'Contribution', entityId: c.id, event, payload: { kind: c.kind, frameworkId: c.targetFrameworkId, ...payload },
@@ -54,7 +53,7 @@ export const contributionMutations = {
       if (input.visibility && stricter(input.visibility, floor) !== input.visibility) {
         throw badInput(`visibility must be ${floor} or stricter for this contribution.`);
       }
-      const restricted = [...new Set([...framework.restrictedTo, ...(provision?.restrictedTo ?? [])])];
+      const restricted = nestRestrictions(framework.restrictedTo, provision?.restrictedTo ?? []);
       await tx.query(
         `INSERT INTO legal.contributions (id, author_id, author_agency_id, kind, target_framework_id, target_provision_id, proposed_reference,
            proposed_heading, proposed_text, rationale, status, visibility, restricted_to)
@@ -80,7 +79,7 @@ export const contributionMutations = {
   startReview: async (_: unknown, args: { id: string }, ctx: Ctx) => {
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
-      assertReviewerOf(ctx, c);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
       if (c.status !== 'SUBMITTED') throw conflict(`Only a SUBMITTED contribution can go under review; this one is ${c.status}.`);
       await tx.query(`UPDATE legal.contributions SET status = 'UNDER_REVIEW', reviewer_id = $2, review_started_at = now() WHERE id = $1`,
         [c.id, ctx.viewer.memberId]);
@@ -95,7 +94,7 @@ export const contributionMutations = {
     const reviewer = ctx.viewer.memberId;
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
-      assertReviewerOf(ctx, c);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
       if (c.status === 'WITHDRAWN') throw conflict('A withdrawn contribution cannot be decided.');
       if (c.status !== 'UNDER_REVIEW') throw conflict(`Start the review first: this contribution is ${c.status}.`);
       let resulting: { id: string; version: number } | null = null;
@@ -109,7 +108,7 @@ export const contributionMutations = {
         resulting = { id: latest.id, version };
       } else if (args.decision === 'ACCEPT' && c.kind === 'NEW_PROVISION') {
         const framework = await lockFramework(tx, ctx.viewer, c.targetFrameworkId);
-        const id = await createProvision(tx, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
+        const id = await createProvision(tx, ctx.viewer, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
           heading: c.proposedHeading!, text: c.proposedText, topics: [], dimensionValues: {}, validFrom: today(),
           changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
         });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reaches } from '../../../lib/access.ts';
-import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
 import { backdatingReason } from '../../../lib/backdating.ts';
+import { checkedCitations } from '../../../lib/citations.ts';
+import type { CitedKind } from '../../../lib/citations.ts';
+import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
 import type { DimensionRow } from '../entities.ts';
@@ -67,6 +69,7 @@ const updateInput = z.object({
 }).refine((i) => Object.entries(i).some(([k, v]) => k !== 'changeNote' && v !== undefined), 'give at least one field to change');
 const reasonInput = text(3, 1_000);
 const backdatingInput = z.object({ reason: reasonInput.nullish() });
+const LEGAL_BASIS: CitedKind = { schema: 'legal', type: 'LegalProvision', field: 'legalBasis', noun: 'legal provision' };
 
 const normaliseSteps = (steps: z.infer<typeof step>[] | null | undefined) =>
   (steps ?? []).map((s) => ({ action: s.action, responsibleRole: s.responsibleRole, safeguards: s.safeguards ?? [] }));
@@ -115,6 +118,7 @@ export const Mutation = {
     const v = ctx.viewer;
     const dims = await dimensionMap(ctx);
     const dimensionValues = applyDimensionValues({}, input.dimensionValues ?? [], dims, input.topic);
+    const legalBasis = await checkedCitations(ctx.db, v, LEGAL_BASIS, input.legalBasis ?? []);
     const id = `proc-${randomUUID()}`;
     const view: ProcedureView = {
       id,
@@ -138,7 +142,7 @@ export const Mutation = {
       inForceUntil: null,
       publishedAt: null,
       steps: normaliseSteps(input.steps),
-      legalBasis: input.legalBasis ?? [],
+      legalBasis,
       dimensionValues,
       operationalNotes: input.operationalNotes ?? null,
       resourcing: normaliseResourcing(input.resourcing),
@@ -167,6 +171,7 @@ export const Mutation = {
       const changes: Partial<ProcedureView> = Object.fromEntries(Object.entries(rest).filter(([, val]) => val !== undefined));
       if (steps !== undefined) changes.steps = normaliseSteps(steps);
       if (r !== undefined) changes.resourcing = normaliseResourcing(r);
+      if (rest.legalBasis !== undefined) changes.legalBasis = await checkedCitations(tx, ctx.viewer, LEGAL_BASIS, rest.legalBasis, latest.legalBasis);
       const draft = nextDraft(latest, { ...changes, changeNote: changeNote ?? null }, ctx.viewer.memberId);
       expectReadable(ctx, draft);
       await insertVersion(tx, draft);

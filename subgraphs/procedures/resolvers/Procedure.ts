@@ -1,3 +1,4 @@
+import { memberReference } from '../../../lib/memberReference.ts';
 import { fieldAtTier } from '../../../lib/access.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { diffProcedureViews } from '../diff.ts';
@@ -36,7 +37,7 @@ export const Procedure = {
       publishedAt: v.publishedAt?.toISOString() ?? null,
       changeNote: v.changeNote,
       backdatingReason: v.backdatingReason,
-      createdBy: v.createdBy ? { id: v.createdBy } : null,
+      createdBy: memberReference(ctx.viewer, v.createdBy),
     })),
   diff: async (p: ProcedureView, args: { from: number; to: number }, ctx: Ctx) => {
     const versions = await visibleVersions(p, ctx);

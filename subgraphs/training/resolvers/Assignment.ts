@@ -1,3 +1,4 @@
+import { memberReference } from '../../../lib/memberReference.ts';
 import { today } from '../../../lib/scalars.ts';
 import type { AssignmentView } from '../assignmentView.ts';
 import type { CurriculumView } from '../curriculumView.ts';
@@ -18,7 +19,7 @@ export const Assignment = {
   __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.assignment.load(ref.id),
   curriculum: (a: AssignmentView, _: unknown, ctx: Ctx) => ctx.loaders.curriculum.load(a.curriculumId),
   assignee: (a: AssignmentView) => ({ id: a.memberId }),
-  assignedBy: (a: AssignmentView) => (a.assignedBy ? { id: a.assignedBy } : null),
+  assignedBy: (a: AssignmentView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, a.assignedBy),
   assignedVia: (a: AssignmentView) => (a.viaAgencyId ? { id: a.viaAgencyId } : null),
   overdue: (a: AssignmentView) => a.status === 'OVERDUE',
   progress: async (a: AssignmentView, _: unknown, ctx: Ctx) => {

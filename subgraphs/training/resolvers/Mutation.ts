@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { canSee, visibilitySql } from '../../../lib/access.ts';
 import { toPrincipal, viewerOfPrincipal } from '../../../lib/principals.ts';
 import type { PrincipalRow } from '../../../lib/principals.ts';
+import { checkedCitations } from '../../../lib/citations.ts';
+import type { CitedKind } from '../../../lib/citations.ts';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import { today } from '../../../lib/scalars.ts';
@@ -76,6 +78,9 @@ const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
   relatedProcedures: 'related_procedures', relatedLegalFrameworks: 'related_legal_frameworks', validityMonths: 'validity_months',
 };
 
+const RELATED_PROCEDURES: CitedKind = { schema: 'procedures', type: 'Procedure', field: 'relatedProcedures', noun: 'procedure in force' };
+const RELATED_FRAMEWORKS: CitedKind = { schema: 'legal', type: 'LegalFramework', field: 'relatedLegalFrameworks', noun: 'legal framework' };
+
 /** A member to assign, as the kernel's principal table holds them. */
 type Assignee = PrincipalRow;
 
@@ -99,10 +104,10 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   }
   const ids = input.memberIds!;
   const found: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE member_id = ANY($1)`, [ids]);
-  const byId = new Map(found.map((m) => [m.member_id, m]));
-  const missing = ids.find((id) => !byId.has(id));
-  if (missing) throw notFound(`Member "${missing}"`);
-  if (!found.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('A member named is outside your training scope.');
+  const byId = new Map(found.filter((m) => trainerCovers(ctx.viewer, m.jurisdiction_path)).map((m) => [m.member_id, m]));
+  // A member outside the trainer's scope is answered exactly like one who does not exist.
+  const unreachable = ids.find((id) => !byId.has(id));
+  if (unreachable) throw notFound(`Member "${unreachable}" within your training scope`);
   const inactive = found.find((m) => !m.active);
   if (inactive) throw badInput(`Member "${inactive.member_id}" is not active.`);
   const cannotRead = found.find((m) => !assigneeMayRead(curriculum, m));
@@ -119,6 +124,8 @@ export const Mutation = {
     const input = parseInput(createInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
     curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
+    const relatedProcedures = await checkedCitations(ctx.db, ctx.viewer, RELATED_PROCEDURES, input.relatedProcedures ?? []);
+    const relatedLegalFrameworks = await checkedCitations(ctx.db, ctx.viewer, RELATED_FRAMEWORKS, input.relatedLegalFrameworks ?? []);
     const id = `cur-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       await tx.query(
@@ -126,7 +133,7 @@ export const Mutation = {
            visibility, restricted_to, related_procedures, related_legal_frameworks, validity_months, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [id, ctx.viewer.agencyId, input.title, input.summary, input.audience, input.topics, input.tags ?? [], input.learningOutcomes ?? [],
-          input.language, input.estimatedHours, input.visibility, restrictedTo, input.relatedProcedures ?? [], input.relatedLegalFrameworks ?? [],
+          input.language, input.estimatedHours, input.visibility, restrictedTo, relatedProcedures, relatedLegalFrameworks,
           input.validityMonths, ctx.viewer.memberId]);
       await insertModules(tx, id, input.modules ?? [], 1);
       await emitCurriculumEvent(tx, { id, version: 1 }, 'curriculum.created', { audience: input.audience, topics: input.topics });
@@ -140,6 +147,12 @@ export const Mutation = {
       const current = await lockCurriculum(tx, ctx.viewer, args.id);
       curriculumTarget.expectVersion(current.version, args.expectedVersion);
       curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility ?? current.visibility, restrictedTo: input.restrictedTo ?? current.restrictedTo });
+      if (input.relatedProcedures) {
+        input.relatedProcedures = await checkedCitations(tx, ctx.viewer, RELATED_PROCEDURES, input.relatedProcedures, current.relatedProcedures);
+      }
+      if (input.relatedLegalFrameworks) {
+        input.relatedLegalFrameworks = await checkedCitations(tx, ctx.viewer, RELATED_FRAMEWORKS, input.relatedLegalFrameworks, current.relatedLegalFrameworks);
+      }
       const changed = Object.entries(input).filter(([, v]) => v !== undefined) as [keyof typeof content, unknown][];
       const params: unknown[] = [args.id];
       const sets = changed.map(([key, value]) => {

@@ -6,6 +6,7 @@ import {
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
 import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
+import { assertMayOrganise, assertOrganiserStaff } from '../organiserScope.ts';
 import type { Ctx } from './context.ts';
 
 const reloadRecommendation = (ctx: Ctx, id: string) =>
@@ -16,6 +17,7 @@ export const Mutation = {
     const input = parseInput(createWorkshopInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
     workshopTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
+    assertMayOrganise(ctx.viewer, input.organiser);
     const id = `ws-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       await tx.query(
@@ -36,6 +38,7 @@ export const Mutation = {
     const ids = items.map(() => `swot-${randomUUID()}`);
     await ctx.db.transaction(async (tx) => {
       const workshop = await lockWorkshop(tx, ctx.viewer, args.workshop);
+      assertOrganiserStaff(ctx.viewer, workshop);
       const offTopic = items.findIndex((i) => !workshop.topics.includes(i.topic));
       if (offTopic >= 0) {
         throw badInput(`Invalid input: items.${offTopic}.topic: the workshop covers ${workshop.topics.join(', ')} only`,
@@ -73,6 +76,7 @@ export const Mutation = {
     const id = `km-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       const workshop = await lockWorkshop(tx, ctx.viewer, args.workshop);
+      assertOrganiserStaff(ctx.viewer, workshop);
       await tx.query(
         'INSERT INTO workshops.key_messages (id, workshop_id, text, attribution, position) VALUES ($1, $2, $3, $4, $5)',
         [id, workshop.id, input.text, input.attribution ?? null, await nextPosition(tx, 'key_messages', workshop.id)]);
@@ -90,6 +94,7 @@ export const Mutation = {
     const id = `rec-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
       const workshop = await lockWorkshop(tx, ctx.viewer, args.workshop);
+      assertOrganiserStaff(ctx.viewer, workshop);
       await tx.query(
         `INSERT INTO workshops.recommendations (id, workshop_id, statement, rationale, addressees, topics, priority, status, position, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'PROPOSED', $8, $9)`,
@@ -109,6 +114,7 @@ export const Mutation = {
     const reason = parseInput(reasonInput, args.reason);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
+      assertOrganiserStaff(ctx.viewer, r);
       const allowed = RECOMMENDATION_TRANSITIONS[r.status] ?? [];
       if (!allowed.includes(args.status)) {
         throw badInput(`A ${r.status} recommendation cannot become ${args.status}; allowed: ${allowed.join(', ') || 'none (it is final)'}.`);
@@ -127,10 +133,12 @@ export const Mutation = {
     const target = parseInput(linkTargetInput, args.target);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
+      assertOrganiserStaff(ctx.viewer, r);
+      // Linking is idempotent: an existing link, visible to the caller or not, answers like a new one.
       const inserted = await tx.query(
         `INSERT INTO workshops.recommendation_links (recommendation_id, target_type, target_id, linked_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING target_id`, [r.id, target.type, target.id, ctx.viewer.memberId]);
-      if (inserted.length === 0) throw conflict('This recommendation is already linked to that target.');
+      if (inserted.length === 0) return;
       await emitWorkshopEvents(tx, [{ entityType: 'Recommendation', entityId: r.id, event: 'recommendation.linked',
         payload: { workshop: r.workshopId, targetType: target.type, targetId: target.id } }]);
     });
@@ -141,11 +149,15 @@ export const Mutation = {
     const target = parseInput(linkTargetInput, args.target);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
+      assertOrganiserStaff(ctx.viewer, r);
+      // Only a link the caller added is removed; anything else is a plain no-op, so that the answer tells nothing about
+      // links to targets the caller may not see, and nobody removes a link they cannot list.
       const [{ deleted }] = await tx.query(
-        `WITH d AS (DELETE FROM workshops.recommendation_links WHERE recommendation_id = $1 AND target_type = $2 AND target_id = $3 RETURNING 1)
+        `WITH d AS (DELETE FROM workshops.recommendation_links WHERE recommendation_id = $1 AND target_type = $2 AND target_id = $3
+           AND linked_by = $4 RETURNING 1)
          SELECT count(*)::int AS deleted FROM d`,
-        [r.id, target.type, target.id]);
-      if (deleted === 0) throw notFound('That link');
+        [r.id, target.type, target.id, ctx.viewer.memberId]);
+      if (deleted === 0) return;
       await emitWorkshopEvents(tx, [{ entityType: 'Recommendation', entityId: r.id, event: 'recommendation.unlinked',
         payload: { workshop: r.workshopId, targetType: target.type, targetId: target.id } }]);
     });

@@ -1,3 +1,4 @@
+import { memberReference } from '../../../lib/memberReference.ts';
 import type { LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from '../workshopViews.ts';
 import type { Ctx } from './context.ts';
 
@@ -49,7 +50,7 @@ export const Recommendation = {
       from: c.from,
       to: c.to,
       reason: c.reason,
-      changedBy: c.changedBy ? { id: c.changedBy } : null,
+      changedBy: memberReference(ctx.viewer, c.changedBy),
       changedAt: c.changedAt.toISOString(),
     })),
   // Handed to each target's owning subgraph, which answers the ones the viewer may see.
