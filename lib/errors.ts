@@ -45,6 +45,7 @@ function sqlStateOf(err: unknown): string | undefined {
 const INTROSPECTION_REFUSED = 'This API does not answer introspection queries (__schema, __type).';
 // Errors must not say which server software answers.
 const NAMES_THE_SERVER = /\bApollo Server\b|\bApolloServer\b/i;
+const SERVER_NAMED_REPLACEMENT = 'This request cannot be answered: send GraphQL operations with POST as application/json (queries may also use GET).';
 
 /** Apollo formatError: keeps coded errors, hides everything else behind a generic message. */
 export function maskError(formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError {
@@ -62,6 +63,6 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown): 
     return { message: INTROSPECTION_REFUSED, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
   if (PUBLIC_CODES.has(code) && !NAMES_THE_SERVER.test(formatted.message)) return { ...formatted, extensions: ext };
-  if (PUBLIC_CODES.has(code)) return { message: 'The request cannot be answered as sent.', extensions: { code } };
+  if (PUBLIC_CODES.has(code)) return { message: SERVER_NAMED_REPLACEMENT, extensions: { code } };
   return { message: 'Internal server error', ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

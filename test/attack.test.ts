@@ -321,6 +321,13 @@ describe('schema exposure', () => {
 describe('transport', () => {
   const getUrl = (query: string) => `${prod.gatewayUrl}?query=${encodeURIComponent(query)}`;
 
+  it('refuses other methods in plain words, without naming the server software', async () => {
+    const r = await send(prod.gatewayUrl, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(r.status).toBe(405);
+    expect(r.json).toEqual({ errors: [{ message: 'This request cannot be answered: send GraphQL operations with POST as application/json (queries may also use GET).', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(r.text).not.toMatch(/apollo/i);
+  });
+
   it('refuses mutations over GET', async () => {
     const mutation = 'mutation { inviteMember(input: { displayName: "X Y", email: "x@y.example", agency: "es-ct-mossos", tier: MANAGER }) { id } }';
     const r = await send(getUrl(mutation), { headers: { 'apollo-require-preflight': 'true', ...(await bearer('demo-admin')) } });
