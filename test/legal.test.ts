@@ -293,9 +293,10 @@ describe('the contribution workflow', () => {
     const accepted = await run('demo-reviewer', DECIDE, { id: c.id, d: 'ACCEPT' });
     expect(accepted.data.decideContribution).toMatchObject({ status: 'ACCEPTED', resultingVersion: before + 1, resultingProvision: { id: 'eu-2016-680-art-4', version: before + 1 } });
     const p = await run(null, '{ legalProvision(id: "eu-2016-680-art-4") { version text proposedBy { id } acceptedBy { id } contribution { id } } }');
-    expect(p.data.legalProvision).toEqual({ version: before + 1, text: amendment.proposedText, proposedBy: { id: 'demo-partner' }, acceptedBy: { id: 'demo-reviewer' }, contribution: null });
-    const partnerView = await run('demo-partner', '{ legalProvision(id: "eu-2016-680-art-4") { contribution { id } } }');
-    expect(partnerView.data.legalProvision.contribution).toEqual({ id: c.id });
+    // Who proposed and accepted it is for signed-in members only.
+    expect(p.data.legalProvision).toEqual({ version: before + 1, text: amendment.proposedText, proposedBy: null, acceptedBy: null, contribution: null });
+    const partnerView = await run('demo-partner', '{ legalProvision(id: "eu-2016-680-art-4") { proposedBy { id } acceptedBy { id } contribution { id } } }');
+    expect(partnerView.data.legalProvision).toEqual({ proposedBy: { id: 'demo-partner' }, acceptedBy: { id: 'demo-reviewer' }, contribution: { id: c.id } });
     const [event] = await dbs.bySubgraph.legal!.query(`SELECT entity_type, payload FROM legal.outbox WHERE entity_id = 'eu-2016-680-art-4' AND event = 'provision.amended'`);
     expect(event).toEqual({ entity_type: 'LegalProvision', payload: { version: before + 1, frameworkId: 'eu-2016-680' } });
     const events = await dbs.bySubgraph.legal!.query('SELECT event FROM legal.outbox WHERE entity_id = $1 ORDER BY id', [c.id]);
@@ -329,8 +330,10 @@ describe('the contribution workflow', () => {
       proposedHeading: 'Transparency obligations for hosting service providers', proposedText: 'Hosting providers report yearly on removal orders.', rationale: 'Worth recording next to Art. 3.' } })).data.submitContribution;
     await run('demo-reviewer', START, { id: proposal.id });
     const accepted = await run('demo-reviewer', DECIDE, { id: proposal.id, d: 'ACCEPT' });
-    expect(accepted.data.decideContribution).toMatchObject({ status: 'ACCEPTED', resultingProvision: { id: 'eu-2021-784-art-7', version: 1 } });
-    const p = await run('demo-partner', '{ legalProvision(id: "eu-2021-784-art-7") { reference proposedBy { id } acceptedBy { id } contribution { id } } }');
+    expect(accepted.data.decideContribution).toMatchObject({ status: 'ACCEPTED', resultingProvision: { version: 1 } });
+    const added = accepted.data.decideContribution.resultingProvision.id;
+    expect(added).toMatch(/^eu-2021-784-art-7-[0-9a-f]{12}$/);
+    const p = await run('demo-partner', 'query($id: ID!) { legalProvision(id: $id) { reference proposedBy { id } acceptedBy { id } contribution { id } } }', { id: added });
     expect(p.data.legalProvision).toEqual({ reference: 'Art. 7', proposedBy: { id: 'demo-partner' }, acceptedBy: { id: 'demo-reviewer' }, contribution: { id: proposal.id } });
   });
 });
@@ -340,41 +343,44 @@ describe('writing frameworks and provisions', () => {
   const UPDATE = 'mutation($id: ID!, $input: UpdateLegalFrameworkInput!) { updateLegalFramework(id: $id, input: $input) { id summary repealedOn } }';
   const ADD = 'mutation($f: ID!, $input: AddProvisionInput!) { addProvision(framework: $f, input: $input) { id reference version positions { dimension { key } value } } }';
   const AMEND = 'mutation($id: ID!, $v: Int!, $input: AmendProvisionInput!) { amendProvision(id: $id, expectedVersion: $v, input: $input) { id version text acceptedBy { id } positions { dimension { key } value } } }';
-  const framework = { id: 'pt-lei-59-2019', jurisdiction: 'PT', title: 'Law No. 59/2019 of 8 August 2019', shortTitle: 'Lei n.º 59/2019', kind: 'STATUTE',
+  const framework = { jurisdiction: 'PT', title: 'Law No. 59/2019 of 8 August 2019', shortTitle: 'Lei n.º 59/2019', kind: 'STATUTE',
     identifier: 'Lei n.º 59/2019', inForceFrom: '2019-08-09', languages: ['pt'], summary: 'Transposes the LED into Portuguese law.', topics: ['DATA_PROTECTION'],
     transposes: 'eu-2016-680', visibility: 'PUBLIC' };
 
   it('creates, updates, adds and amends with outbox rows', async () => {
     const before = await tableCounts();
     const created = await run('demo-admin', CREATE, { input: framework });
-    expect(created.data.createLegalFramework).toEqual({ id: framework.id, kind: 'STATUTE', transposes: { id: 'eu-2016-680' }, jurisdiction: { code: 'PT' } });
-    const updated = await run('demo-reviewer', UPDATE, { id: framework.id, input: { summary: 'Transposes the Law Enforcement Directive into Portuguese law.' } });
+    expect(created.data.createLegalFramework).toMatchObject({ kind: 'STATUTE', transposes: { id: 'eu-2016-680' }, jurisdiction: { code: 'PT' } });
+    const id = created.data.createLegalFramework.id;
+    expect(id).toMatch(/^pt-statute-[0-9a-f]{12}$/);
+    const updated = await run('demo-reviewer', UPDATE, { id, input: { summary: 'Transposes the Law Enforcement Directive into Portuguese law.' } });
     expect(updated.data.updateLegalFramework.summary).toContain('Law Enforcement Directive');
-    const added = await run('demo-reviewer', ADD, { f: framework.id, input: { reference: 'Art. 25', heading: 'Records of processing', text: 'Controllers keep logs.',
+    const added = await run('demo-reviewer', ADD, { f: id, input: { reference: 'Art. 25', heading: 'Records of processing', text: 'Controllers keep logs.',
       visibility: 'PUBLIC', positions: [{ key: 'retention_limit_days', value: 365 }] } });
-    expect(added.data.addProvision).toEqual({ id: 'pt-lei-59-2019-art-25', reference: 'Art. 25', version: 1, positions: [{ dimension: { key: 'retention_limit_days' }, value: 365 }] });
-    const amended = await run('demo-reviewer', AMEND, { id: 'pt-lei-59-2019-art-25', v: 1, input: { text: 'Controllers keep logs of every consultation.',
+    expect(added.data.addProvision).toMatchObject({ reference: 'Art. 25', version: 1, positions: [{ dimension: { key: 'retention_limit_days' }, value: 365 }] });
+    const provision = added.data.addProvision.id;
+    expect(provision).toMatch(new RegExp(`^${id}-art-25-[0-9a-f]{12}$`));
+    const amended = await run('demo-reviewer', AMEND, { id: provision, v: 1, input: { text: 'Controllers keep logs of every consultation.',
       positions: [{ key: 'retention_limit_days', value: null }], changeNote: 'Clarified' } });
-    expect(amended.data.amendProvision).toEqual({ id: 'pt-lei-59-2019-art-25', version: 2, text: 'Controllers keep logs of every consultation.', acceptedBy: { id: 'demo-reviewer' }, positions: [] });
-    const events = await dbs.bySubgraph.legal!.query(`SELECT event, payload FROM legal.outbox WHERE entity_id LIKE 'pt-lei-59-2019%' ORDER BY id`);
+    expect(amended.data.amendProvision).toEqual({ id: provision, version: 2, text: 'Controllers keep logs of every consultation.', acceptedBy: { id: 'demo-reviewer' }, positions: [] });
+    const events = await dbs.bySubgraph.legal!.query(`SELECT event, payload FROM legal.outbox WHERE entity_id LIKE $1 ORDER BY id`, [`${id}%`]);
     expect(events).toEqual([
       { event: 'framework.created', payload: { jurisdiction: 'PT' } }, { event: 'framework.updated', payload: { fields: ['summary'] } },
-      { event: 'provision.added', payload: { version: 1, frameworkId: framework.id } }, { event: 'provision.amended', payload: { version: 2, frameworkId: framework.id } },
+      { event: 'provision.added', payload: { version: 1, frameworkId: id } }, { event: 'provision.amended', payload: { version: 2, frameworkId: id } },
     ]);
     const after = await tableCounts();
     expect(after).toMatchObject({ frameworks: before.frameworks + 1, provisions: before.provisions + 1, versions: before.versions + 2, outbox: before.outbox + 4 });
     const t = await run(null, TRANSPOSITION, { d: 'eu-2016-680' });
-    expect(t.data.transposition.rows.find((r: any) => r.jurisdiction.code === 'PT').acts).toContainEqual({ id: framework.id });
+    expect(t.data.transposition.rows.find((r: any) => r.jurisdiction.code === 'PT').acts).toContainEqual({ id });
   });
 
   const bad: [string, string, string | null, Record<string, unknown>, string][] = [
-    ['a partner creating a framework', CREATE, 'demo-partner', { input: { ...framework, id: 'pt-x-1' } }, 'FORBIDDEN'],
+    ['a partner creating a framework', CREATE, 'demo-partner', { input: framework }, 'FORBIDDEN'],
     ['an anonymous amendment', AMEND, null, { id: 'eu-2016-680-art-4', v: 1, input: { text: 'Anything at all', changeNote: 'x y z' } }, 'UNAUTHENTICATED'],
     ['an editor amending', AMEND, 'demo-practitioner-es', { id: 'eu-2016-680-art-4', v: 1, input: { text: 'Anything at all', changeNote: 'Note' } }, 'FORBIDDEN'],
-    ['a duplicate framework id', CREATE, 'demo-admin', { input: { ...framework, id: 'eu-2016-680' } }, 'CONFLICT'],
-    ['a malformed framework id', CREATE, 'demo-admin', { input: { ...framework, id: 'Not An Id' } }, 'BAD_USER_INPUT'],
-    ['transposing a regulation', CREATE, 'demo-admin', { input: { ...framework, id: 'pt-x-2', transposes: 'eu-2016-679' } }, 'BAD_USER_INPUT'],
-    ['a bad language', CREATE, 'demo-admin', { input: { ...framework, id: 'pt-x-3', languages: ['portuguese'] } }, 'BAD_USER_INPUT'],
+    ['a framework id chosen by the caller', CREATE, 'demo-admin', { input: { ...framework, id: 'pt-x-1' } }, 'BAD_USER_INPUT'],
+    ['transposing a regulation', CREATE, 'demo-admin', { input: { ...framework, transposes: 'eu-2016-679' } }, 'BAD_USER_INPUT'],
+    ['a bad language', CREATE, 'demo-admin', { input: { ...framework, languages: ['portuguese'] } }, 'BAD_USER_INPUT'],
     ['repeal before entry into force', UPDATE, 'demo-admin', { id: 'es-lo-7-2021', input: { repealedOn: '2020-01-01' } }, 'BAD_USER_INPUT'],
     ['an empty update', UPDATE, 'demo-admin', { id: 'es-lo-7-2021', input: {} }, 'BAD_USER_INPUT'],
     ['updating a hidden framework', UPDATE, 'demo-admin', { id: 'de-by-covert-accounts-guideline', input: { summary: 'A new summary here.' } }, 'NOT_FOUND'],

@@ -72,24 +72,29 @@ const CALLERS: Record<string, string | { sql: string }> = {
   'legal.withdrawContribution': { sql: `SELECT author_id AS id FROM legal.contributions WHERE status IN ('SUBMITTED', 'UNDER_REVIEW') ORDER BY id LIMIT 1` },
   'legal.startReview': 'demo-reviewer',
   'legal.decideContribution': 'demo-reviewer',
-  'training.createCurriculum': 'demo-trainer',
+  // A Catalan trainer: the plausible restrictions (ES, ES-CT, EU) leave what they write readable by them.
+  'training.createCurriculum': 'm-trainer-es',
   'training.updateCurriculum': 'demo-trainer',
   'training.addModule': 'demo-trainer',
   'training.assignCurriculum': 'demo-trainer',
   'training.cancelAssignment': 'demo-trainer',
   'training.recordModuleProgress': { sql: `SELECT member_id AS id FROM training.assignments WHERE status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY id LIMIT 1` },
   'workshops.createWorkshop': 'demo-manager-es',
-  'workshops.addSwotItems': 'demo-manager-es',
+  // A workshop's outputs are written by its organiser's staff or an ADMIN; no seeded EDITOR works for an organiser.
+  'workshops.addSwotItems': 'demo-admin',
   'workshops.voteSwotItem': 'demo-manager-es',
-  'workshops.addKeyMessage': 'demo-manager-es',
-  'workshops.addRecommendation': 'demo-manager-es',
+  'workshops.addKeyMessage': 'demo-admin',
+  'workshops.addRecommendation': 'demo-admin',
   'workshops.setRecommendationStatus': 'demo-admin',
-  'workshops.linkRecommendation': 'demo-manager-es',
-  'workshops.unlinkRecommendation': 'demo-manager-es',
+  'workshops.linkRecommendation': 'demo-admin',
+  'workshops.unlinkRecommendation': 'demo-admin',
 };
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Ids: seeded ones (read from the database, so that calls reach past "not found"), and made-up ones
+
+const WRITABLE_WORKSHOPS = `SELECT w.id FROM workshops.workshops w JOIN access.principals p ON p.member_id = $1
+  WHERE w.organiser_id = p.agency_id OR ('ADMIN' = ANY(p.roles) AND w.visibility IN ('PUBLIC', 'MEMBERS') AND cardinality(w.restricted_to) = 0)`;
 
 /** Id pools by name; `$1` is the caller's member id. */
 const POOLS: Record<string, string> = {
@@ -109,6 +114,14 @@ const POOLS: Record<string, string> = {
   ownAssignment: 'SELECT id FROM training.assignments WHERE member_id = $1',
   ownModule: 'SELECT m.id FROM training.modules m JOIN training.assignments a ON a.curriculum_id = m.curriculum_id WHERE a.member_id = $1',
   workshop: 'SELECT id FROM workshops.workshops',
+  /** Workshops whose outputs the caller may write: their agency organises it, or they are an ADMIN who can see it. */
+  writableWorkshop: WRITABLE_WORKSHOPS,
+  writableRecommendation: `SELECT id FROM workshops.recommendations WHERE workshop_id IN (${WRITABLE_WORKSHOPS})`,
+  /** Procedures in force and legal frameworks that every LEA member may see, and so cite. */
+  citableProcedure: `SELECT doc_id AS id FROM procedures.search_documents WHERE visibility <> 'MANAGEMENT' AND cardinality(restricted_to) = 0`,
+  citableFramework: `SELECT doc_id AS id FROM legal.search_documents WHERE doc_type = 'LegalFramework' AND visibility <> 'MANAGEMENT'
+    AND cardinality(restricted_to) = 0`,
+  ownAgency: 'SELECT agency_id AS id FROM access.principals WHERE member_id = $1',
   swotItem: 'SELECT id FROM workshops.swot_items',
   recommendation: 'SELECT id FROM workshops.recommendations',
   jurisdiction: 'SELECT code AS id FROM directory.jurisdictions',
@@ -126,28 +139,27 @@ const ID_HINTS: Record<string, string[]> = {
   'withdrawContribution.id': ['ownContribution', 'contribution'],
   'RecommendationLinkInput.id': ['procedure', 'framework', 'curriculum'],
   'SubmitContributionInput.target': ['framework', 'provision'],
-  'CreateLegalFrameworkInput.id': ['framework'],
   'CreateAgencyInput.id': ['agency'],
   'InviteMemberInput.id': ['member'],
   'DimensionValueInput.key': ['dimension'],
   'LegalPositionInput.key': ['legalDimension'],
   legalBasis: ['provision'],
-  relatedProcedures: ['procedure'],
-  relatedLegalFrameworks: ['framework'],
+  relatedProcedures: ['citableProcedure', 'procedure'],
+  relatedLegalFrameworks: ['citableFramework', 'framework'],
   transposes: ['directive', 'framework'],
   framework: ['framework'],
   restrictedTo: ['jurisdiction'],
   jurisdictions: ['jurisdiction'],
   jurisdiction: ['jurisdiction'],
   city: ['jurisdiction'],
-  organiser: ['agency'],
+  organiser: ['ownAgency', 'agency'],
   agency: ['agency'],
   agencyId: ['agency'],
   memberIds: ['member'],
   curriculumId: ['curriculum'],
   moduleId: ['module'],
   assignmentId: ['assignment'],
-  workshop: ['workshop'],
+  workshop: ['writableWorkshop', 'workshop'],
 };
 
 /** The pools for a mutation's `id` argument, by what it returns. */
@@ -159,7 +171,7 @@ const ID_BY_RETURN_TYPE: Record<string, string[]> = {
   Curriculum: ['ownCurriculum', 'curriculum'],
   Assignment: ['assignment'],
   SwotItem: ['swotItem'],
-  Recommendation: ['recommendation'],
+  Recommendation: ['writableRecommendation', 'recommendation'],
   Workshop: ['workshop'],
   Member: ['member'],
   Agency: ['agency'],
@@ -229,7 +241,6 @@ const PLAUSIBLE_BY_NAME: Record<string, unknown[]> = {
 
 /** Ids an input creates: new ones (and, from the pool, taken ones). */
 const NEW_IDS: Record<string, fc.Arbitrary<string>> = {
-  'CreateLegalFrameworkInput.id': fc.integer({ min: 1, max: 1e9 }).map((n) => `zz-test-${n}`),
   'CreateAgencyInput.id': fc.integer({ min: 1, max: 1e9 }).map((n) => `test-agency-${n}`),
   'InviteMemberInput.id': fc.integer({ min: 1, max: 1e9 }).map((n) => `test-member-${n}`),
 };

@@ -183,11 +183,18 @@ describe('trainingReport', () => {
   });
 
   it('summarises agencies through Agency.trainingSummary', async () => {
-    const r = await run('demo-manager-de', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id trainingSummary { totals { assigned } } } } }`, {
-      r: [{ __typename: 'Agency', id: 'de-bka' }, { __typename: 'Agency', id: 'nl-politie' }],
-    });
-    expect(r.data._entities.map((a: any) => a.trainingSummary.totals.assigned)).toEqual(
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agency { id trainingSummary { totals { assigned } totalsWithheld } } } }`;
+    const r = { r: [{ __typename: 'Agency', id: 'de-bka' }, { __typename: 'Agency', id: 'nl-politie' }] };
+    // An EU-level trainer may follow every member counted.
+    const trainer = await run('demo-trainer', query, r);
+    expect(trainer.data._entities.map((a: any) => a.trainingSummary.totals.assigned)).toEqual(
       ['de-bka', 'nl-politie'].map((agency) => seedOpen.filter((a) => agencyOf.get(a.member) === agency).length));
+    // Both agencies count fewer than 5 people, whom a manager of another agency may not follow.
+    const manager = await run('demo-manager-de', query, r);
+    expect(manager.data._entities.map((a: any) => a.trainingSummary)).toEqual([
+      { totals: null, totalsWithheld: 'Fewer than 5 people, some of whom you may not follow.' },
+      { totals: null, totalsWithheld: 'Fewer than 5 people, some of whom you may not follow.' },
+    ]);
   });
 });
 
@@ -240,8 +247,9 @@ describe('assigning curricula', () => {
   it('keeps national and regional trainers within their jurisdiction; EU-level trainers assign anywhere', async () => {
     const input = { curriculumId: 'cur-monitoring-limits', dueOn: nextYear };
     const before = await tableCounts();
-    expect(codesOf(await run('m-trainer-es', ASSIGN, { input: { ...input, memberIds: ['m-es-1'] } }))).toEqual(['FORBIDDEN']);
-    expect(codesOf(await run('m-trainer-es', ASSIGN, { input: { ...input, memberIds: ['m-bcn-1', 'm-de-1'] } }))).toEqual(['FORBIDDEN']);
+    // A member outside the trainer's scope is answered as an unknown one.
+    expect(codesOf(await run('m-trainer-es', ASSIGN, { input: { ...input, memberIds: ['m-es-1'] } }))).toEqual(['NOT_FOUND']);
+    expect(codesOf(await run('m-trainer-es', ASSIGN, { input: { ...input, memberIds: ['m-bcn-1', 'm-de-1'] } }))).toEqual(['NOT_FOUND']);
     expect(await tableCounts()).toEqual(before);
     const regional = await run('m-trainer-es', ASSIGN, { input: { ...input, memberIds: ['m-bcn-1'] } });
     expect(regional.data.assignCurriculum).toMatchObject({ createdCount: 1, alreadyAssignedCount: 0 });

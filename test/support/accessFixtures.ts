@@ -66,6 +66,8 @@ export interface Run {
   /** Creates legal texts (REVIEWER) and curricula (TRAINER): a Catalan manager of another agency than the viewers'. */
   author: string;
   authorAgency: string;
+  /** Decides the contributions: a Catalan manager with the REVIEWER role, of another organisation than the author's. */
+  reviewer: string;
   /** Members who are assigned each curriculum fixture (while it is still PUBLIC). */
   assignees: string[];
   fixtures: Record<string, Fixture[]>;
@@ -76,8 +78,6 @@ const LETTERS = 'bcdfghjklmnpqrstvwxz';
 /** A word no text of the platform holds, which no stemmer changes and no typo correction confuses with another. */
 export const uniqueWord = (prefix = 'zq') => prefix + Array.from({ length: 10 }, () => LETTERS[randomInt(LETTERS.length)]).join('');
 
-const SLUGS: Record<string, string> = { PUBLIC: 'pub', MEMBERS: 'mem', LEA: 'lea', MANAGEMENT: 'mgmt', 'LEA@ES-CT': 'leact' };
-const slugOf = (v: Variant) => SLUGS[v.key] ?? v.key.toLowerCase().replace(/[^a-z0-9]/g, '');
 const nextYear = () => `${new Date().getUTCFullYear() + 1}-12-31`;
 const ABOUT = 'Written for the access matrix test of the platform.';
 
@@ -114,15 +114,14 @@ export const createProcedure: Creator = async ({ platform, run }, v, word) => {
 
 /** The run's author (REVIEWER) creates a Catalan statute transposing the holder directive. */
 export const createLegalFramework: Creator = async ({ platform, run }, v, word) => {
-  const id = `es-ct-${run.token}-${slugOf(v)}`;
-  await as(platform, run.author, `mutation ($input: CreateLegalFrameworkInput!) { createLegalFramework(input: $input) { id } }`, {
+  const r = await as(platform, run.author, `mutation ($input: CreateLegalFrameworkInput!) { createLegalFramework(input: $input) { id } }`, {
     input: {
-      id, jurisdiction: 'ES-CT', kind: 'STATUTE', title: `Statute ${run.token} ${word}`, shortTitle: `Statute ${run.token} ${word}`,
+      jurisdiction: 'ES-CT', kind: 'STATUTE', title: `Statute ${run.token} ${word}`, shortTitle: `Statute ${run.token} ${word}`,
       languages: ['ca'], summary: ABOUT, topics: ['DATA_PROTECTION'], transposes: run.holders.directive,
       visibility: v.visibility, restrictedTo: v.restrictedTo,
     },
   });
-  return { id };
+  return { id: r.createLegalFramework.id };
 };
 
 /** The run's author (REVIEWER) adds it to the PUBLIC holder directive, so that its own guard decides. */
@@ -136,7 +135,8 @@ export const createLegalProvision: Creator = async ({ platform, run }, v, word, 
 
 /**
  * The run's author comments on a holder framework (the ES-CT one for a restricted comment: a contribution takes its
- * target's restriction), demo-reviewer (Europol, another organisation) accepts it. Accepted, it is visible by its guard.
+ * target's restriction), the run's reviewer (another organisation, and able to see every variant: a reviewer decides
+ * only what they may see) accepts it. Accepted, it is visible by its guard.
  */
 export const createContribution: Creator = async ({ platform, run }, v, word) => {
   const target = v.restrictedTo.length ? run.holders.catalanFramework : run.holders.directive;
@@ -144,8 +144,8 @@ export const createContribution: Creator = async ({ platform, run }, v, word) =>
     input: { kind: 'COMMENT', target, proposedText: `Comment ${run.token} ${word}`, rationale: ABOUT, visibility: v.visibility },
   });
   const id: string = r.submitContribution.id;
-  await as(platform, 'demo-reviewer', `mutation ($id: ID!) { startReview(id: $id) { id } }`, { id });
-  await as(platform, 'demo-reviewer', `mutation ($id: ID!) { decideContribution(id: $id, decision: ACCEPT) { id status } }`, { id });
+  await as(platform, run.reviewer, `mutation ($id: ID!) { startReview(id: $id) { id } }`, { id });
+  await as(platform, run.reviewer, `mutation ($id: ID!) { decideContribution(id: $id, decision: ACCEPT) { id status } }`, { id });
   return { id, parent: target };
 };
 
@@ -208,7 +208,10 @@ export const theAuthor: Creator = async ({ run }) => ({ id: run.author, parent: 
 
 // --- the run ------------------------------------------------------------------------------------------------------
 
-/** Invites the run's author (demo-admin): a MANAGER of the Catalan police school with the TRAINER and REVIEWER roles. */
+/**
+ * Invites the run's author (demo-admin): a MANAGER of the Catalan police school with the TRAINER and REVIEWER roles; and
+ * the run's reviewer, a MANAGER of the Mossos with the REVIEWER role.
+ */
 export async function startRun(platform: TestPlatform): Promise<Run> {
   const token = uniqueWord();
   const holderWord = uniqueWord('hq');
@@ -216,11 +219,16 @@ export async function startRun(platform: TestPlatform): Promise<Run> {
   const invited = await as(platform, 'demo-admin', `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, {
     input: { id: `author-${token}`, displayName: 'Access Matrix Author', email: `${token}@demo.ispc.example`, agency: authorAgency, tier: 'MANAGER', roles: ['TRAINER', 'REVIEWER'] },
   });
+  const reviewerWord = uniqueWord('rv');
+  const reviewer = await as(platform, 'demo-admin', `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, {
+    // A word of its own: the run's token and holder word pick out the fixtures and holders only.
+    input: { id: `reviewer-${reviewerWord}`, displayName: 'Access Matrix Reviewer', email: `${reviewerWord}@demo.mossos.example`, agency: 'es-ct-mossos', tier: 'MANAGER', roles: ['REVIEWER'] },
+  });
   return {
-    token, tag: token.toUpperCase(), holderWord, author: invited.inviteMember.id, authorAgency,
+    token, tag: token.toUpperCase(), holderWord, author: invited.inviteMember.id, authorAgency, reviewer: reviewer.inviteMember.id,
     assignees: VIEWER_KINDS.flatMap((v) => (v.member ? [v.member] : [])),
     fixtures: {},
-    holders: { directive: `eu-${holderWord}-dir`, catalanFramework: `es-ct-${holderWord}-cat`, procedure: '', curriculum: '', workshop: '', recommendation: '' },
+    holders: { directive: '', catalanFramework: '', procedure: '', curriculum: '', workshop: '', recommendation: '' },
   };
 }
 
@@ -228,10 +236,12 @@ export async function startRun(platform: TestPlatform): Promise<Run> {
 export async function createLegalHolders({ platform, run }: CreateContext): Promise<void> {
   const create = `mutation ($input: CreateLegalFrameworkInput!) { createLegalFramework(input: $input) { id } }`;
   const base = { languages: ['en'], summary: ABOUT, topics: ['DATA_PROTECTION'] };
-  await as(platform, run.author, create, { input: { ...base, id: run.holders.directive, jurisdiction: 'EU', kind: 'DIRECTIVE',
+  const directive = await as(platform, run.author, create, { input: { ...base, jurisdiction: 'EU', kind: 'DIRECTIVE',
     title: `Holder directive ${run.holderWord}`, shortTitle: `Directive ${run.holderWord}`, visibility: 'PUBLIC' } });
-  await as(platform, run.author, create, { input: { ...base, id: run.holders.catalanFramework, jurisdiction: 'ES-CT', kind: 'GUIDELINE',
+  run.holders.directive = directive.createLegalFramework.id;
+  const guideline = await as(platform, run.author, create, { input: { ...base, jurisdiction: 'ES-CT', kind: 'GUIDELINE',
     title: `Holder guideline ${run.holderWord}`, shortTitle: `Guideline ${run.holderWord}`, visibility: 'PUBLIC', restrictedTo: ['ES-CT'] } });
+  run.holders.catalanFramework = guideline.createLegalFramework.id;
 }
 
 const idsOf = (run: Run, type: string) => (run.fixtures[type] ?? []).map((f) => f.id);
