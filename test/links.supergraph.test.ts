@@ -37,13 +37,17 @@ beforeAll(async () => {
   }, 'demo-manager-es');
   made.procedure = procedure.createProcedure.id;
   await ok(`mutation($id: ID!) { publishProcedure(id: $id, expectedVersion: 1) { status } }`, { id: made.procedure }, 'demo-manager-es');
+  // A curriculum cites only what its author may see: a Catalan manager who trains sees every target.
+  const trainer = await ok(`mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, {
+    input: { id: 'links-trainer', displayName: 'Links Trainer', email: 'links.trainer@demo.ispc.example', agency: 'es-ct-ispc', tier: 'MANAGER', roles: ['TRAINER'] },
+  }, 'demo-admin');
   const curriculum = await ok(`mutation($input: CreateCurriculumInput!) { createCurriculum(input: $input) { id } }`, {
     input: {
       title: 'Open sources and the law', summary: 'What the procedures and the law say about open sources.', audience: 'ALL',
       topics: ['MONITORING'], language: 'en', estimatedHours: 2, visibility: 'PUBLIC', validityMonths: 24,
       relatedProcedures: PROCEDURES, relatedLegalFrameworks: FRAMEWORKS,
     },
-  }, 'demo-trainer');
+  }, trainer.inviteMember.id);
   made.curriculum = curriculum.createCurriculum.id;
   curricula = [made.curriculum, ...SEEDED_CURRICULA];
   const recommendation = await ok(`mutation { addRecommendation(workshop: "ws-dub-online-hate", input: {
