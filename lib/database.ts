@@ -100,11 +100,16 @@ export async function migrateSchema(ds: DataSource, schema: string): Promise<str
   }
 }
 
-/** True when a statement failed on a unique constraint (SQLSTATE 23505). */
-export function isUniqueViolation(err: unknown): boolean {
+const sqlState = (err: unknown, state: string) => {
   const e = err as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
-}
+  return e?.code === state || e?.driverError?.code === state;
+};
+
+/** True when a statement failed on a unique constraint (SQLSTATE 23505). */
+export const isUniqueViolation = (err: unknown): boolean => sqlState(err, '23505');
+
+/** True when a statement named a table that does not exist (SQLSTATE 42P01), e.g. a schema not migrated yet. */
+export const isUndefinedTable = (err: unknown): boolean => sqlState(err, '42P01');
 
 /**
  * The DataSource as code inside one transaction sees it: queries, repositories and query builders run on that

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUndefinedTable } from './database.ts';
 import type { Logger } from './logger.ts';
 
 export interface OutboxRow {
@@ -44,7 +45,7 @@ async function atPosition(db: DataSource, c: OutboxConsumer, batchSize: number, 
          WHERE (o.txid, o.id) > ($1::xid8, $2::bigint) AND o.txid < pg_snapshot_xmin(pg_current_snapshot())
          ORDER BY o.txid, o.id LIMIT $3`, [pos.txid, pos.id, batchSize]);
     } catch (err) {
-      if ((err as { driverError?: { code?: string } }).driverError?.code === '42P01') return 0; // source not migrated yet
+      if (isUndefinedTable(err)) return 0; // source not migrated yet
       throw err;
     }
     if (rows.length === 0) return 0;
@@ -99,7 +100,7 @@ export async function hasPending(db: DataSource, c: OutboxConsumer): Promise<boo
          FROM ${c.schema}.consumer_positions p WHERE p.consumer = $1), true) AS pending`, [c.name]);
     return row.pending;
   } catch (err) {
-    if ((err as { driverError?: { code?: string } }).driverError?.code === '42P01') return false; // source not migrated yet
+    if (isUndefinedTable(err)) return false; // source not migrated yet
     throw err;
   }
 }
