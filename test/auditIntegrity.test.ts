@@ -66,12 +66,14 @@ describe('a mutation and its audit row', () => {
         RETURN NEW;
       END $$`);
     await kernel().query('CREATE TRIGGER test_refuse_row BEFORE INSERT ON audit.log FOR EACH ROW EXECUTE FUNCTION audit.test_refuse_row()');
+    const outboxRows = async () =>
+      Number((await platform.databases.bySubgraph.workshops!.query('SELECT count(*) AS n FROM workshops.outbox'))[0].n);
     try {
+      const outboxBefore = await outboxRows();
       const refused = await send(CREATE_WORKSHOP, { input: input('Unrecorded workshop') }, 'demo-manager-es', { 'X-Justification': 'refuse this row' });
       expect(codes(refused)).toEqual(['INTERNAL_SERVER_ERROR']);
       expect(await workshopsTitled('Unrecorded workshop')).toBe(0);
-      expect(await platform.databases.bySubgraph.workshops!.query(
-        `SELECT 1 FROM workshops.outbox WHERE payload::text LIKE '%Unrecorded workshop%'`)).toEqual([]);
+      expect(await outboxRows()).toBe(outboxBefore);
       // The attempt is on record as failed.
       expect(await rowsOf(refused.requestId)).toEqual([expect.objectContaining({
         kind: 'MUTATION', decision: 'ALLOWED', field: 'Mutation.createWorkshop', error_code: 'INTERNAL_SERVER_ERROR', entity_ids: [],

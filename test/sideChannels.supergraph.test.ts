@@ -142,12 +142,10 @@ describe('writes do not tell whether an item the caller cannot see exists', () =
     expect(first.data.createLegalFramework.id).toMatch(/^de-by-guideline-[0-9a-f]{12}$/);
     expect(second.data.createLegalFramework.id).toMatch(/^de-by-guideline-[0-9a-f]{12}$/);
     expect(second.data.createLegalFramework.id).not.toBe(first.data.createLegalFramework.id);
-    // The id of a framework demo-reviewer may not see (MANAGEMENT) and of one they may see are refused alike: ids are not chosen.
-    for (const id of ['de-by-covert-accounts-guideline', 'eu-2016-680']) {
-      const chosen = await platform.query<any>(CREATE, { input: { ...input, id } }, 'demo-reviewer');
-      expect(chosen.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(chosen.errors?.[0]?.message).toContain('Field "id" is not defined by type "CreateLegalFrameworkInput"');
-    }
+    // The caller cannot choose an id, so none can be probed for.
+    const chosen = await platform.query<any>(CREATE, { input: { ...input, id: 'de-by-covert-accounts-guideline' } }, 'demo-reviewer');
+    expect(chosen.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(chosen.errors?.[0]?.message).toContain('Field "id" is not defined by type "CreateLegalFrameworkInput"');
   });
 
   it('lets a provision take a reference that only a provision hidden from the caller has, and refuses one the caller can see', async () => {

@@ -8,7 +8,6 @@ import type { TestPlatform } from './support/platform.ts';
 // what each kind of member sees (from the API), keyboard only, phone width, and the 27-jurisdiction budget.
 
 const FIVE = '/compare?topic=MONITORING&j=ES-CT,DE,NL,FR,IT';
-const EU27 = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
 
 const COMPARE = `query($topic: Topic!, $j: [ID!]!) { compareProcedures(topic: $topic, jurisdictions: $j) {
   divergentCount csv missing { code } jurisdictions { code }

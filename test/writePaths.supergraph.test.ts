@@ -194,8 +194,7 @@ describe('one write path', () => {
     { member: 'demo-practitioner-de', hidden: 'swot-hag-01', unknown: 'swot-nothing', query: 'mutation($id: ID!) { voteSwotItem(id: $id) { id } }' },
   ];
 
-  it('answers a write on a hidden item exactly as one on an unknown id, in every subgraph', async () => {
-    expect(cases.length).toBe(3);
+  it('answers a write on a hidden item exactly as one on an unknown id, in procedures, legal and workshops', async () => {
     for (const c of cases) {
       const hidden = await platform.query<any>(c.query, { id: c.hidden }, c.member);
       const unknown = await platform.query<any>(c.query, { id: c.unknown }, c.member);
