@@ -17,6 +17,8 @@ export function createRolesSql(opts: { database: string; migrator: string; runti
     `-- Set each role's password afterwards, e.g. in psql: \\password ${opts.migrator}`,
     `CREATE ROLE ${migrator} LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS;`,
     `CREATE ROLE ${runtime} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;`,
+    // Owning the database (and so, from PostgreSQL 15, its public schema) lets migrations create trusted extensions.
+    `ALTER DATABASE ${db} OWNER TO ${migrator};`,
     `REVOKE ALL ON DATABASE ${db} FROM PUBLIC;`,
     `GRANT CONNECT, CREATE, TEMPORARY ON DATABASE ${db} TO ${migrator};`,
     `GRANT CONNECT ON DATABASE ${db} TO ${runtime};`,

@@ -273,7 +273,8 @@ describe('the runtime database role', () => {
     } finally {
       await asRuntime.end();
       await databases.close();
-      await kernel().query(`DROP OWNED BY ${runtime}, ${migrator}; DROP ROLE ${runtime}; DROP ROLE ${migrator}`);
+      // The migration role owns the database now (createRolesSql): hand it back before the roles go.
+      await kernel().query(`REASSIGN OWNED BY ${runtime}, ${migrator} TO CURRENT_USER; DROP OWNED BY ${runtime}, ${migrator}; DROP ROLE ${runtime}; DROP ROLE ${migrator}`);
     }
   }, 120_000);
 });

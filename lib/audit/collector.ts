@@ -165,13 +165,16 @@ export class AuditCollector {
 
   /**
    * Writes every pending entry and `own` (a mutation's row) inside the caller's transaction, so that a change and
-   * its rows commit or roll back together. Pending entries are forgotten only once written; `own` is never kept.
+   * its rows commit or roll back together. Returns what forgets the pending entries written: call it once the
+   * transaction has committed (until then they may still roll back). `own` is never kept.
    */
-  async flushWithin(tx: Queryable, own: AuditEntry): Promise<void> {
+  async flushWithin(tx: Queryable, own: AuditEntry): Promise<() => void> {
     const written = [...this.pending.keys()];
     const ownRow = { ...this.shaped(own), entityIds: own.entityIds.map(loggableId) };
     await tx.query(INSERT, [JSON.stringify(this.rowsOf([...this.entries, ownRow]).map((row, n) => ({ ...row, n })))]);
-    for (const key of written) this.pending.delete(key);
+    return () => {
+      for (const key of written) this.pending.delete(key);
+    };
   }
 
   private rowsOf(entries: AuditEntry[]): AuditRow[] {

@@ -158,7 +158,11 @@ export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IM
         // The objects a mutation returns are logged by it, not again as consultations.
         for (const o of target.objects) audit.considered.add(o);
         try {
-          await commit((tx) => audit.flushWithin(tx, { ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids }));
+          let forgetWritten = () => undefined as void;
+          await commit(async (tx) => {
+            forgetWritten = await audit.flushWithin(tx, { ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids });
+          });
+          forgetWritten();
         } catch (err) {
           (ctx as { log?: { error(o: object, m: string): void } }).log?.error({ err }, 'audit row not written; mutation rolled back');
           recordFailure(UNRECORDED);

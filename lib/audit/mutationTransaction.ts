@@ -36,6 +36,9 @@ export async function inMutationTransaction<T>(
     const result = await run(inner, async (last) => {
       await last(runner.manager);
       await runner.commitTransaction();
+      // Fields under the result, and later mutations of the operation, read through the request's loaders: what they
+      // cached before this commit is stale now.
+      if (createLoaders) ctx.loaders = createLoaders(ctx.db, ctx.viewer);
     });
     return result;
   } finally {

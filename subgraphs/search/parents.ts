@@ -24,7 +24,8 @@ export async function recordParents(tx: EntityManager, indexed: Projected[], rem
   if (children.length) {
     await tx.query(`INSERT INTO search.indexed_parents (doc_type, doc_id, parent_type, parent_id)
       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-      ON CONFLICT (doc_type, doc_id) DO UPDATE SET parent_type = excluded.parent_type, parent_id = excluded.parent_id`,
+      ON CONFLICT (doc_type, doc_id) DO UPDATE SET parent_type = excluded.parent_type, parent_id = excluded.parent_id
+        WHERE (search.indexed_parents.parent_type, search.indexed_parents.parent_id) IS DISTINCT FROM (excluded.parent_type, excluded.parent_id)`,
     [children.map((c) => c.document.type), children.map((c) => c.document.id), children.map((c) => c.parent!.type), children.map((c) => c.parent!.id)]);
   }
 }
