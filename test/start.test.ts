@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../lib/database.ts';
 
 // `npm start` as a user runs it: its own DATA_DIR (made by mkdtemp, mode 0700) and PORT, embedded PostgreSQL, Ctrl-C.
 const dataDir = await mkdtemp(join(tmpdir(), 'eunomia-start-'));
@@ -56,11 +56,26 @@ async function ctrlC(run: Awaited<ReturnType<typeof start>>) {
   return { code, output: run.output(), pidFileLeft: existsSync(join(dataDir, 'pg', 'postmaster.pid')) };
 }
 
+/**
+ * A gateway port whose next 8 ports (the subgraphs') are free too, below the range the system hands out for port 0
+ * and outgoing connections, so that the suites running beside this one cannot take them in the meantime.
+ */
+async function freePortBlock(): Promise<number> {
+  const bindable = (port: number) => new Promise<boolean>((ok) => {
+    const srv = createServer().once('error', () => ok(false)).listen(port, '127.0.0.1', () => srv.close(() => ok(true)));
+  });
+  for (;;) {
+    const base = 20_000 + Math.floor(Math.random() * 10_000);
+    const ports = Array.from({ length: 9 }, (_, i) => base + i);
+    if ((await Promise.all(ports.map(bindable))).every(Boolean)) return base;
+  }
+}
+
 const NODE_WARNING = /Warning|\(node:\d+\)|ECONNREFUSED|shutting down|consumer failed|"level":/;
 
 describe('npm start', () => {
   it('comes up seeded, prints the URLs and how to get a token, stops cleanly, and reuses its data', { timeout: 300_000 }, async () => {
-    const port = await freePort();
+    const port = await freePortBlock();
     const first = await startUp(port);
     expect(first.output()).toContain(`Console:   http://localhost:${port}/ `);
     expect(first.output()).toContain(`API:       http://localhost:${port}/graphql`);
@@ -121,7 +136,7 @@ describe('npm start', () => {
     scratch.push(closed);
     if (process.getuid?.() !== 0) await chmod(closed, 0o000);
     const began = Date.now();
-    const run = await start(await freePort(), join(closed, 'data'));
+    const run = await start(await freePortBlock(), join(closed, 'data'));
     const code = await run.exit;
     expect(code).toBe(1);
     // Generous for a loaded 2-core machine (most of it is loading the code); a hang would never end.
@@ -130,8 +145,7 @@ describe('npm start', () => {
   });
 
   it('refuses a port in use with a sentence, stops the PostgreSQL it started, and exits 1', { timeout: 90_000 }, async () => {
-    const { createServer } = await import('node:net');
-    const port = await freePort();
+    const port = await freePortBlock();
     const squatter = createServer().listen(port, '127.0.0.1');
     try {
       const run = await start(port);
