@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createRolesSql } from '../lib/databaseRoles.ts';
+import { auditVerify } from '../scripts/auditVerifyCommand.ts';
 import { openDatabases, startPlatform } from '../scripts/platform.ts';
 import { codes, postGraphQL, silentLog, startTestPlatform, testConfig } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
@@ -154,12 +155,17 @@ describe('consultations through derived values', () => {
 });
 
 describe('checkpoints anchor the tail', () => {
-  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const env = (key: string) => ({ ...process.env, DATABASE_URL: platform.databases.url, NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_CHECKPOINT_KEY: key });
+  /** The command's work in this process (it starts in seconds as a process; the last case runs it as one). */
   const verify = async (args: string[], key = CHECKPOINT_KEY) => {
+    const { code, out } = await auditVerify(args, env(key));
+    return { code, stdout: out };
+  };
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const verifyCommand = async (args: string[]) => {
     try {
       const { stdout } = await promisify(execFile)(tsx, ['scripts/auditVerify.ts', ...args], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        env: { ...process.env, DATABASE_URL: platform.databases.url, NODE_ENV: 'test', LOG_LEVEL: 'silent', AUDIT_CHECKPOINT_KEY: key },
+        cwd: fileURLToPath(new URL('..', import.meta.url)), env: env(CHECKPOINT_KEY),
       });
       return { code: 0, stdout };
     } catch (err) {
@@ -213,7 +219,7 @@ describe('checkpoints anchor the tail', () => {
 
     const forged = join(outside, 'forged.jsonl');
     await appendFile(forged, `${JSON.stringify({ seq: '1', hash: last.hash, at: new Date().toISOString(), mac: '0'.repeat(64) })}\n`);
-    const refused = await verify(['--checkpoints', forged]);
+    const refused = await verifyCommand(['--checkpoints', forged]);
     expect(refused).toEqual({ code: 1, stdout: `Checkpoints not trusted: the checkpoint on line 1 of ${forged} does not carry a valid signature.\n` });
     // The genuine file, checked with another key, is not trusted either.
     expect(await verify(['--checkpoints', checkpointsFile()], 'another-key-another-key-another-key-0123')).toMatchObject({ code: 1 });
