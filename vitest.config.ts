@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.ts';
 
 // Suites that measure time run in their own project, after the others (groupOrder), on an otherwise idle machine.
 const TIMING = ['test/**/*.timing.test.ts'];
@@ -13,6 +14,7 @@ export default defineConfig({
     globalSetup: ['test/support/globalSetup.ts'],
     fileParallelism: true,
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     reporters: ['default', './test/support/runSummaryReporter.ts'],
     projects: [
       {

@@ -15,7 +15,7 @@ import type { TestPlatform } from './support/platform.ts';
 const AUDIENCE = 'https://api.eunomia.test';
 const CLIENT_ID = 'eunomia-console';
 /** Short enough that the console renews it during the test (oidc-client-ts starts 60 s before expiry). */
-const ACCESS_TOKEN_TTL = 75;
+const ACCESS_TOKEN_TTL = 64;
 /** The provider's accounts: seeded member ids are the subjects the gateway resolves. */
 const ACCOUNTS = new Set(['demo-manager-es', 'demo-partner', 'demo-practitioner-es']);
 
