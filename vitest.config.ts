@@ -7,11 +7,11 @@ const common = {
   pool: 'forks' as const,
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  globalSetup: ['test/support/globalSetup.ts'],
 };
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/support/globalSetup.ts'],
     fileParallelism: true,
     maxWorkers: 3,
     sequence: { sequencer: LongestFirst },
