@@ -3,7 +3,7 @@ import LongestFirst from './test/support/sequencer.ts';
 
 // Suites that measure time run in their own project, after the others (groupOrder), on an otherwise idle machine.
 const TIMING = ['test/**/*.timing.test.ts'];
-const common = {
+export const common = {
   pool: 'forks' as const,
   testTimeout: 30_000,
   hookTimeout: 60_000,
