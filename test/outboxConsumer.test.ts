@@ -138,16 +138,10 @@ describe('an outage', () => {
   const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   const delivered: string[] = [];
   let down = true;
-  const downstream: OutboxConsumer = {
-    name: 'test.downstream',
-    schema: 'sink',
-    source: 'source',
-    events: ['thing.shipped'],
-    handle: async (_tx, rows) => {
-      if (down || rows.some((r) => r.entityId === 'bad')) throw new Error(`downstream refused ${rows.map((r) => r.entityId).join(', ')}`);
-      delivered.push(...rows.map((r) => r.entityId));
-    },
-  };
+  const downstream: OutboxConsumer = { ...consumer, name: 'test.downstream', events: ['thing.shipped'], handle: async (_tx, rows) => {
+    if (down || rows.some((r) => r.entityId === 'bad')) throw new Error(`downstream refused ${rows.map((r) => r.entityId).join(', ')}`);
+    delivered.push(...rows.map((r) => r.entityId));
+  } };
   const lettersOf = async (name: string) =>
     (await dbs.kernel.query('SELECT entity_id FROM sink.dead_letters WHERE consumer = $1 ORDER BY id', [name])).map((r: any) => r.entity_id);
 
