@@ -124,3 +124,34 @@ describe('the migration and runtime roles, end to end', () => {
       { timeout: 10_000, interval: 100 }).toContainEqual({ type: 'WORKSHOP', title: 'Catalan monitoring exchange' });
   });
 });
+
+describe('deploy/postgres-roles.sh, as the postgres container runs it', () => {
+  it('creates both roles with their passwords from the one roles SQL, the database owned by the migration role', async () => {
+    const initialised = `roles_init_${suffix}`;
+    await ensureDatabase(server, initialised);
+    const superuser = new URL(server);
+    try {
+      await promisify(execFile)('sh', ['deploy/postgres-roles.sh'], { cwd: root, env: {
+        PATH: process.env.PATH!, POSTGRES_USER: decodeURIComponent(superuser.username), POSTGRES_DB: initialised,
+        PGHOST: superuser.hostname, PGPORT: superuser.port, PGPASSWORD: decodeURIComponent(superuser.password),
+        MIGRATION_DB_PASSWORD: 'owner-secret', APP_DB_PASSWORD: 'app-secret', ROLES_SQL: 'deploy/postgres-roles.sql',
+      } });
+      const connectAs = (role: string, password: string) => {
+        const url = new URL(withDatabase(server, initialised));
+        [url.username, url.password] = [role, password];
+        return url.toString();
+      };
+      expect(await asSuperuser(connectAs('eunomia_owner', 'owner-secret'),
+        `SELECT current_user AS who, pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()`))
+        .toEqual([{ who: 'eunomia_owner', owner: 'eunomia_owner' }]);
+      expect(await asSuperuser(connectAs('eunomia_app', 'app-secret'), 'SELECT current_user AS who, rolsuper, rolcreatedb FROM pg_roles WHERE rolname = current_user'))
+        .toEqual([{ who: 'eunomia_app', rolsuper: false, rolcreatedb: false }]);
+      await expect(asSuperuser(connectAs('eunomia_app', 'app-secret'), 'CREATE TABLE public.sneak (x int)')).rejects.toThrow(/permission denied for schema public/);
+    } finally {
+      await asSuperuser(withDatabase(server, initialised), 'REASSIGN OWNED BY eunomia_app, eunomia_owner TO CURRENT_USER; DROP OWNED BY eunomia_app, eunomia_owner')
+        .catch(() => undefined);
+      await asSuperuser(server, `DROP DATABASE IF EXISTS ${initialised} WITH (FORCE)`);
+      await asSuperuser(server, 'DROP ROLE IF EXISTS eunomia_app; DROP ROLE IF EXISTS eunomia_owner');
+    }
+  }, 60_000);
+});
