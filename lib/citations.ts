@@ -22,7 +22,7 @@ export interface CitedKind {
  * The ids among `ids` that the viewer may see, read from the owner's published projection (the rows readers find,
  * under their guards). An id that is unknown and one that is hidden are alike absent.
  */
-async function visibleIds(db: Queryable, viewer: Viewer, kind: CitedKind, ids: string[]): Promise<Set<string>> {
+export async function visibleIds(db: Queryable, viewer: Viewer, kind: CitedKind, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   if (!/^[a-z_]+$/.test(kind.schema)) throw new Error(`Not a schema name: ${kind.schema}`);
   const params: unknown[] = [kind.type, ids];

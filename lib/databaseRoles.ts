@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Queryable } from './audit/collector.ts';
 
 // Two database roles: the migration role owns every schema and table (it runs the migrations); the runtime role,
@@ -9,22 +11,16 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** The role a postgres:// URL connects as. */
 export const roleOf = (url: string) => decodeURIComponent(new URL(url).username);
 
+/** The roles' SQL, one source for `npm run db:roles` and the postgres container (psql variables database, migrator, runtime). */
+export const ROLES_SQL_FILE = fileURLToPath(new URL('../deploy/postgres-roles.sql', import.meta.url));
+
 /** SQL an administrator runs once: both roles, the database owned by the migration role, nothing for PUBLIC. */
 export function createRolesSql(opts: { database: string; migrator: string; runtime: string }): string {
-  const db = ident(opts.database);
-  const [migrator, runtime] = [ident(opts.migrator), ident(opts.runtime)];
-  return [
-    `-- Set each role's password afterwards, e.g. in psql: \\password ${opts.migrator}`,
-    `CREATE ROLE ${migrator} LOGIN NOSUPERUSER NOCREATEROLE NOBYPASSRLS;`,
-    `CREATE ROLE ${runtime} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;`,
-    // Owning the database (and so, from PostgreSQL 15, its public schema) lets migrations create trusted extensions.
-    `ALTER DATABASE ${db} OWNER TO ${migrator};`,
-    `REVOKE ALL ON DATABASE ${db} FROM PUBLIC;`,
-    `GRANT CONNECT, CREATE, TEMPORARY ON DATABASE ${db} TO ${migrator};`,
-    `GRANT CONNECT ON DATABASE ${db} TO ${runtime};`,
-    `REVOKE CREATE ON SCHEMA public FROM PUBLIC;`,
-    '',
-  ].join('\n');
+  const names: Record<string, string> = opts;
+  return readFileSync(ROLES_SQL_FILE, 'utf8').replace(/:"(\w+)"/g, (_m, name: string) => {
+    if (names[name] === undefined) throw new Error(`${ROLES_SQL_FILE} names an unknown variable ${name}`);
+    return ident(names[name]);
+  });
 }
 
 /** What the runtime role may do in the schemas the migration role made; run by the migration role after migrating. */

@@ -31,10 +31,11 @@ const toOutboxRow = (r: SourceRow): OutboxRow => ({ id: r.id, txid: r.txid, enti
 
 /**
  * Runs `step` in a transaction on the next rows past the consumer's position (locked), then moves the position past
- * them; returns the number of rows read. Rows are read in (txid, id) order (the numbers, not their text) and only
- * from transactions older than every transaction still running, so a row committed late is never skipped.
+ * the rows `step` says it consumed (all of them unless it returns a count); returns the number of rows read. Rows are
+ * read in (txid, id) order (the numbers, not their text) and only from transactions older than every transaction
+ * still running, so a row committed late is never skipped.
  */
-async function atPosition(db: DataSource, c: OutboxConsumer, batchSize: number, step: (tx: EntityManager, wanted: OutboxRow[]) => Promise<void>): Promise<number> {
+async function atPosition(db: DataSource, c: OutboxConsumer, batchSize: number, step: (tx: EntityManager, rows: OutboxRow[]) => Promise<number | void>): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`INSERT INTO ${c.schema}.consumer_positions (consumer) VALUES ($1) ON CONFLICT DO NOTHING`, [c.name]);
     const [pos] = await tx.query(`SELECT last_txid::text AS txid, last_id::text AS id FROM ${c.schema}.consumer_positions WHERE consumer = $1 FOR UPDATE`, [c.name]);
@@ -49,46 +50,87 @@ async function atPosition(db: DataSource, c: OutboxConsumer, batchSize: number, 
       throw err;
     }
     if (rows.length === 0) return 0;
-    const wanted = rows.filter((r) => c.events === '*' || c.events.includes(r.event)).map(toOutboxRow);
-    if (wanted.length) await step(tx, wanted);
-    const last = rows.at(-1)!;
-    await tx.query(`UPDATE ${c.schema}.consumer_positions SET last_txid = $2::xid8, last_id = $3, updated_at = now() WHERE consumer = $1`, [c.name, last.txid, last.id]);
+    const consumed = (await step(tx, rows.map(toOutboxRow))) ?? rows.length;
+    const last = rows[consumed - 1];
+    if (last) {
+      await tx.query(`UPDATE ${c.schema}.consumer_positions SET last_txid = $2::xid8, last_id = $3, updated_at = now() WHERE consumer = $1`, [c.name, last.txid, last.id]);
+    }
     return rows.length;
   });
 }
 
+const wants = (c: OutboxConsumer, row: OutboxRow) => c.events === '*' || c.events.includes(row.event);
+
 /** Processes one batch; returns the number of rows read. */
 export async function drainOnce(db: DataSource, c: OutboxConsumer, batchSize = 200): Promise<number> {
-  return atPosition(db, c, batchSize, (tx, wanted) => c.handle(tx, wanted));
+  return atPosition(db, c, batchSize, async (tx, rows) => {
+    const wanted = rows.filter((r) => wants(c, r));
+    if (wanted.length) await c.handle(tx, wanted);
+  });
 }
 
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 4000);
 
-/**
- * Processes the next row on its own. If the handler fails on it, its work is undone, the row goes to
- * `<schema>.dead_letters` with the error and the position moves past it. Returns the row set aside, if any.
- */
-export async function drainOneOrSetAside(db: DataSource, c: OutboxConsumer, attempts: number): Promise<{ row: OutboxRow; error: string } | null | 'empty'> {
-  let setAside: { row: OutboxRow; error: string } | null = null;
-  const read = await atPosition(db, c, 1, async (tx, [row]) => {
-    await tx.query('SAVEPOINT outbox_event');
-    try {
-      await c.handle(tx, [row!]);
-      await tx.query('RELEASE SAVEPOINT outbox_event');
-    } catch (err) {
-      await tx.query('ROLLBACK TO SAVEPOINT outbox_event');
-      setAside = { row: row!, error: messageOf(err) };
-      await tx.query(
-        `INSERT INTO ${c.schema}.dead_letters (consumer, outbox_id, txid, entity_type, entity_id, event, payload, error, attempts)
-         VALUES ($1, $2, $3::xid8, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (consumer, outbox_id) DO UPDATE SET error = excluded.error, attempts = ${c.schema}.dead_letters.attempts + excluded.attempts,
-           failed_at = now(), replayed_at = NULL`,
-        [c.name, row!.id, row!.txid, row!.entityType, row!.entityId, row!.event, JSON.stringify(row!.payload), setAside.error, attempts]);
-    }
-  });
-  return read === 0 ? 'empty' : setAside;
+export interface SetAside { row: OutboxRow; error: string }
+
+/** The consumer cannot make progress: the event at its position fails and no event after it succeeds. */
+export class OutboxStalled extends Error {
+  constructor(readonly row: OutboxRow, readonly error: string) {
+    super(`No event from ${row.id} on can be handled: ${error}`);
+  }
 }
 
+async function setAside(tx: EntityManager, c: OutboxConsumer, letter: SetAside, attempts: number): Promise<void> {
+  const { row, error } = letter;
+  await tx.query(
+    `INSERT INTO ${c.schema}.dead_letters (consumer, outbox_id, txid, entity_type, entity_id, event, payload, error, attempts)
+     VALUES ($1, $2, $3::xid8, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (consumer, outbox_id) DO UPDATE SET error = excluded.error, attempts = ${c.schema}.dead_letters.attempts + excluded.attempts,
+       failed_at = now(), replayed_at = NULL`,
+    [c.name, row.id, row.txid, row.entityType, row.entityId, row.event, JSON.stringify(row.payload), error, attempts]);
+}
+
+/**
+ * Hands the next wanted events (at most `window`, among the next `batchSize` rows) to the handler one by one, each undone on its own if it fails. Events that fail while
+ * an event after them succeeds are poison: they are set aside in `<schema>.dead_letters` with their error, and the
+ * position moves past the success. Events that fail with no success after them within the window mean the consumer as
+ * a whole cannot make progress (the downstream is down, or a poison event has nothing after it yet): nothing is set
+ * aside, the position stays before the first of them and OutboxStalled is thrown, to be retried later.
+ * Returns the events set aside.
+ */
+export async function drainIsolating(db: DataSource, c: OutboxConsumer, attempts: number, window: number, batchSize = 200): Promise<SetAside[]> {
+  let letters: SetAside[] = [];
+  let stalled: SetAside | undefined;
+  await atPosition(db, c, batchSize, async (tx, rows) => {
+    let failed: SetAside[] = [];
+    let consumed = 0;
+    let tried = 0;
+    for (const [n, row] of rows.entries()) {
+      if (!wants(c, row)) {
+        if (failed.length === 0) consumed = n + 1;
+        continue;
+      }
+      if (++tried > window) break;
+      await tx.query('SAVEPOINT outbox_event');
+      try {
+        await c.handle(tx, [row]);
+        await tx.query('RELEASE SAVEPOINT outbox_event');
+      } catch (err) {
+        await tx.query('ROLLBACK TO SAVEPOINT outbox_event');
+        failed.push({ row, error: messageOf(err) });
+        continue;
+      }
+      for (const letter of failed) await setAside(tx, c, letter, attempts);
+      letters = [...letters, ...failed];
+      failed = [];
+      consumed = n + 1;
+    }
+    stalled = failed[0];
+    return consumed;
+  });
+  if (stalled) throw new OutboxStalled(stalled.row, stalled.error);
+  return letters;
+}
 /**
  * Whether the source outbox holds rows past the consumer's position: one statement, so an idle poll costs far less
  * than a drain's transaction. True before the consumer has a position.
@@ -110,42 +152,36 @@ export interface ConsumerPacing {
   intervalMs: number;
   /** The retry delay doubles after each failure up to this (ms). */
   maxBackoffMs: number;
-  /** Failed attempts at a batch before its events are taken one by one and a failing one is set aside. */
+  /** Failed attempts at a batch before its events are taken one by one, to tell a poison event from an outage. */
   maxAttempts: number;
+  /** How many events are taken one by one at most, looking for one that succeeds after a failing one. */
+  isolationWindow: number;
   /** Rows per batch. */
   batchSize: number;
 }
 
-export const DEFAULT_PACING: ConsumerPacing = { intervalMs: 250, maxBackoffMs: 30_000, maxAttempts: 8, batchSize: 200 };
+export const DEFAULT_PACING: ConsumerPacing = { intervalMs: 250, maxBackoffMs: 30_000, maxAttempts: 8, isolationWindow: 20, batchSize: 200 };
 
 /**
  * Polls a consumer until stopped. A failing batch is retried with exponential backoff; after `maxAttempts`
- * failures its events are processed one by one and the one the handler fails on is set aside as a dead letter
- * (logged as an error), so the events after it flow again.
+ * failures its events are taken one by one (see drainIsolating): a poison event, one that fails while the events
+ * after it succeed, is set aside as a dead letter (logged as an error) so the events after it flow again, while an
+ * outage, where no event succeeds, sets nothing aside and is retried, head of line, with backoff until it ends.
  */
 export function runConsumer(db: DataSource, c: OutboxConsumer, log: Logger, pacing: Partial<ConsumerPacing> = {}): { stop(): Promise<void> } {
-  const { intervalMs, maxBackoffMs, maxAttempts, batchSize } = { ...DEFAULT_PACING, ...pacing };
+  const { intervalMs, maxBackoffMs, maxAttempts, isolationWindow, batchSize } = { ...DEFAULT_PACING, ...pacing };
   let stopped = false;
   let failures = 0;
   let running: Promise<unknown> = Promise.resolve();
-  const setAsideFailing = async () => {
-    for (let i = 0; i < batchSize && !stopped; i++) {
-      const outcome = await drainOneOrSetAside(db, c, failures);
-      if (outcome === 'empty') return;
-      if (outcome) {
-        log.error({ consumer: c.name, source: c.source, outboxId: outcome.row.id, event: outcome.row.event, entityType: outcome.row.entityType,
-          entityId: outcome.row.entityId, attempts: failures, error: outcome.error }, 'outbox event set aside as a dead letter');
-        return;
-      }
-    }
-  };
   const tick = async () => {
     if (stopped) return;
     let delay = intervalMs;
     try {
       if (failures >= maxAttempts) {
-        await setAsideFailing();
-        failures = 0;
+        for (const { row, error } of await drainIsolating(db, c, failures, isolationWindow, batchSize)) {
+          log.error({ consumer: c.name, source: c.source, outboxId: row.id, event: row.event, entityType: row.entityType,
+            entityId: row.entityId, attempts: failures, error }, 'outbox event set aside as a dead letter');
+        }
       }
       if (await hasPending(db, c)) while (!stopped && (await drainOnce(db, c, batchSize)) > 0);
       failures = 0;

@@ -59,9 +59,24 @@ beforeAll(async () => {
     ...FRAMEWORKS.map((id) => ({ type: 'LEGAL_FRAMEWORK', id })),
     ...curricula.map((id) => ({ type: 'CURRICULUM', id })),
   ];
+  // A link is stored only to a target its writer sees, and no writer sees the targets of every jurisdiction: each is
+  // linked by the first administrator who sees it (the platform's, a Catalan manager's, a Bavarian manager's).
+  const writers = ['demo-admin'];
+  for (const [id, agency] of [['links-admin-es', 'es-ct-mossos'], ['links-admin-de', 'de-by-polizei']]) {
+    writers.push((await ok(`mutation($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, {
+      input: { id, displayName: id, email: `${id}@demo.example`, agency, tier: 'MANAGER', roles: ['ADMIN'] } }, 'demo-admin')).inviteMember.id);
+  }
   for (const t of targets) {
-    await ok(`mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) { id } }`,
-      { id: made.recommendation, t: t }, 'demo-admin');
+    const linkedBy: string[] = [];
+    for (const writer of writers) {
+      const r = await ok(`mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) {
+          implementedBy { procedure { id } legalFramework { id } curriculum { id } } } }`, { id: made.recommendation, t }, writer);
+      if (r.linkRecommendation.implementedBy.some((l: any) => (l.procedure ?? l.legalFramework ?? l.curriculum)?.id === t.id)) {
+        linkedBy.push(writer);
+        break;
+      }
+    }
+    expect(linkedBy, `${t.type} ${t.id} linked`).toHaveLength(1);
   }
 });
 afterAll(async () => {

@@ -90,6 +90,55 @@ describe('recommendation links tell nothing about targets the caller may not see
     const manager = await platform.query<any>(LINKED, {}, 'demo-manager-es');
     expect(manager.data.recommendation.implementedBy.map((l: any) => l.procedure?.id)).toContain(hidden.id);
   });
+
+  const OWN_LINK = `mutation($id: ID!, $t: RecommendationLinkInput!) { linkRecommendation(id: $id, target: $t) { id implementedBy { type procedure { id } } } }`;
+  const OWN_UNLINK = OWN_LINK.replace('linkRecommendation', 'unlinkRecommendation');
+  const linkedProcedures = async (id: string, memberId: string) => {
+    const r = await platform.query<any>('query($id: ID!) { recommendation(id: $id) { implementedBy { procedure { id } } } }', { id }, memberId);
+    expect(r.errors).toBeUndefined();
+    return r.data.recommendation.implementedBy.map((l: any) => l.procedure?.id);
+  };
+  /** A recommendation of a workshop organised by demo-practitioner-de's agency, which its staff may link. */
+  const bavarianRecommendation = async () => {
+    const created = await platform.query<any>(CREATE_WORKSHOP, { input: workshopInput('de-by-polizei') }, 'demo-practitioner-de');
+    expect(created.errors).toBeUndefined();
+    const added = await platform.query<any>(ADD_RECOMMENDATION, { id: created.data.createWorkshop.id }, 'demo-practitioner-de');
+    expect(added.errors).toBeUndefined();
+    return added.data.addRecommendation.id as string;
+  };
+
+  it('stores no link to a procedure the caller cannot see, answering as for an unknown one', async () => {
+    const id = await bavarianRecommendation();
+    const toHidden = await platform.query<any>(OWN_LINK, { id, t: hidden }, 'demo-practitioner-de');
+    const toUnknown = await platform.query<any>(OWN_LINK, { id, t: unknown }, 'demo-practitioner-de');
+    expect(toHidden.errors).toBeUndefined();
+    expect(toHidden).toEqual(toUnknown);
+    expect(toHidden.data.linkRecommendation).toEqual({ id, implementedBy: [] });
+    // A manager, who sees the manager-only procedure, finds no link to it.
+    expect(await linkedProcedures(id, 'demo-manager-es')).toEqual([]);
+    // The administrator may write to the Barcelona workshop but may not see a Bavarian LEA procedure: nothing is stored.
+    const byAdmin = await platform.query<any>(LINK, { t: { type: 'PROCEDURE', id: 'proc-de-by-monitoring' } }, 'demo-admin');
+    expect(byAdmin.errors).toBeUndefined();
+    expect(await linkedProcedures('rec-bcn-01', 'demo-manager-de')).not.toContain('proc-de-by-monitoring');
+  });
+
+  it('removes a link the caller can list, whoever added it, and none the caller cannot list', async () => {
+    const id = await bavarianRecommendation();
+    const visible = { type: 'PROCEDURE', id: 'proc-de-by-monitoring' };
+    expect((await platform.query<any>(OWN_LINK, { id, t: visible }, 'demo-practitioner-de')).errors).toBeUndefined();
+    expect((await platform.query<any>(OWN_LINK, { id, t: hidden }, 'demo-manager-de')).errors).toBeUndefined();
+    expect((await linkedProcedures(id, 'demo-manager-de')).sort()).toEqual(['proc-de-by-monitoring', 'proc-es-ct-investigation']);
+
+    const removed = await platform.query<any>(OWN_UNLINK, { id, t: visible }, 'demo-manager-de');
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.unlinkRecommendation).toEqual({ id, implementedBy: [{ type: 'PROCEDURE', procedure: { id: 'proc-es-ct-investigation' } }] });
+
+    const offHidden = await platform.query<any>(OWN_UNLINK, { id, t: hidden }, 'demo-practitioner-de');
+    const offUnknown = await platform.query<any>(OWN_UNLINK, { id, t: unknown }, 'demo-practitioner-de');
+    expect(offHidden.errors).toBeUndefined();
+    expect(offHidden).toEqual(offUnknown);
+    expect(await linkedProcedures(id, 'demo-manager-de')).toEqual(['proc-es-ct-investigation']);
+  });
 });
 
 const SUBMIT = `mutation($input: SubmitContributionInput!) { submitContribution(input: $input) { id } }`;

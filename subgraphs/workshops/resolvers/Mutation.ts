@@ -7,6 +7,7 @@ import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
 import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
 import { assertMayOrganise, assertOrganiserStaff } from '../organiserScope.ts';
+import { mayListLink } from '../linkTargets.ts';
 import type { Ctx } from './context.ts';
 
 const reloadRecommendation = (ctx: Ctx, id: string) =>
@@ -134,7 +135,9 @@ export const Mutation = {
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
       assertOrganiserStaff(ctx.viewer, r);
-      // Linking is idempotent: an existing link, visible to the caller or not, answers like a new one.
+      // A target the caller cannot see (or that does not exist) and one already linked answer like a new link,
+      // but only a new link to a visible target is stored.
+      if (!await mayListLink(tx, ctx.viewer, target)) return;
       const inserted = await tx.query(
         `INSERT INTO workshops.recommendation_links (recommendation_id, target_type, target_id, linked_by) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING target_id`, [r.id, target.type, target.id, ctx.viewer.memberId]);
@@ -150,13 +153,13 @@ export const Mutation = {
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
       assertOrganiserStaff(ctx.viewer, r);
-      // Only a link the caller added is removed; anything else is a plain no-op, so that the answer tells nothing about
-      // links to targets the caller may not see, and nobody removes a link they cannot list.
+      // A link the caller can list is removed, whoever added it; one to a hidden or unknown target is a plain no-op.
+      if (!await mayListLink(tx, ctx.viewer, target)) return;
       const [{ deleted }] = await tx.query(
         `WITH d AS (DELETE FROM workshops.recommendation_links WHERE recommendation_id = $1 AND target_type = $2 AND target_id = $3
-           AND linked_by = $4 RETURNING 1)
+           RETURNING 1)
          SELECT count(*)::int AS deleted FROM d`,
-        [r.id, target.type, target.id, ctx.viewer.memberId]);
+        [r.id, target.type, target.id]);
       if (deleted === 0) return;
       await emitWorkshopEvents(tx, [{ entityType: 'Recommendation', entityId: r.id, event: 'recommendation.unlinked',
         payload: { workshop: r.workshopId, targetType: target.type, targetId: target.id } }]);
