@@ -31,7 +31,8 @@ export const PROVISION_COLUMNS = `p.id, p.framework_id AS "frameworkId", p.refer
   v.dimension_values AS "dimensionValues", v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.change_note AS "changeNote", v.backdating_reason AS "backdatingReason",
   v.proposed_by AS "proposedBy", v.accepted_by AS "acceptedBy", v.contribution_id AS "contributionId", v.created_at AS "createdAt"`;
 
-export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId", c.kind,
+export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId",
+  c.author_agency_path AS "authorAgencyPath", c.kind,
   c.target_framework_id AS "targetFrameworkId", c.target_provision_id AS "targetProvisionId", c.proposed_reference AS "proposedReference",
   c.proposed_heading AS "proposedHeading", c.proposed_text AS "proposedText", c.rationale, c.status, c.visibility,
   c.restricted_to AS "restrictedTo", c.reviewer_id AS "reviewerId", c.decision_reason AS "decisionReason", c.submitted_at AS "submittedAt",
