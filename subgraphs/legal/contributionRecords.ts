@@ -35,7 +35,8 @@ export interface NewContribution {
 
 /**
  * Writes a SUBMITTED contribution by the viewer: no laxer than its framework and provision, open only to the
- * jurisdictions both restrictions leave open, and with the author's organisation as it is now. Returns its id.
+ * jurisdictions both restrictions leave open, and with the author's organisation as it is now. Returns its id; the
+ * caller emits the event that says how it came to be (submitted, or accepted at once).
  */
 export async function insertContribution(tx: EntityManager, viewer: Viewer, subject: ContributionSubject, c: NewContribution): Promise<string> {
   let floor = stricter(DEFAULT_VISIBILITY[c.kind], subject.framework.visibility);
@@ -51,7 +52,6 @@ export async function insertContribution(tx: EntityManager, viewer: Viewer, subj
        'SUBMITTED', $11, $12)`,
     [id, viewer.memberId, viewer.agencyId, c.kind, subject.framework.id, subject.provision?.id ?? null, c.proposedReference ?? null,
       c.proposedHeading ?? null, c.proposedText, c.rationale, c.visibility ?? floor, restricted]);
-  await emitLegalEvents(tx, [{ entityType: 'Contribution', entityId: id, event: 'contribution.submitted', payload: { kind: c.kind, frameworkId: subject.framework.id } }]);
   return id;
 }
 

@@ -34,7 +34,9 @@ export const contributionMutations = {
         if (provision) throw badInput('A NEW_PROVISION targets a framework: give a framework id as target.');
         if (!input.proposedReference || !input.proposedHeading) throw badInput('A NEW_PROVISION needs proposedReference and proposedHeading.');
       }
-      return insertContribution(tx, v, { framework, provision }, input);
+      const id = await insertContribution(tx, v, { framework, provision }, input);
+      await emitLegalEvents(tx, [contributionEvent({ id, kind: input.kind, targetFrameworkId: framework.id }, 'contribution.submitted')]);
+      return id;
     });
     return reload(ctx, id);
   },
