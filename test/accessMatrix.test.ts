@@ -518,6 +518,12 @@ describe('a provision whose framework is restricted to DE after it was indexed',
       id: framework, input: { restrictedTo: ['DE'], shortTitle: `Guideline ${renamed}` },
     });
 
+    // At once, before the indexer's own round: the search answers from the framework as it is now.
+    const atOnce = await search('demo-manager-es', word);
+    expect(atOnce.errors).toBeUndefined();
+    expect(atOnce.data.search).toMatchObject({ total: 0, hits: [] });
+    expect(atOnce.data.search.facets.flatMap((f: any) => f.values)).toEqual([]);
+
     // The owner answers from the framework as it is now, whatever the index still holds.
     const byId = await platform.query<any>('query ($id: ID!) { legalProvision(id: $id) { id heading } }', { id: provision }, 'demo-manager-es');
     expect(byId.data).toEqual({ legalProvision: null });
@@ -531,7 +537,7 @@ describe('a provision whose framework is restricted to DE after it was indexed',
     const contributionsInBavaria = await platform.query<any>(CONTRIBUTIONS, { f: framework, id: contribution }, 'demo-manager-de');
     expect(contributionsInBavaria.data).toEqual({ contributions: { totalCount: 1, nodes: [{ id: contribution }] }, contribution: { id: contribution } });
 
-    // Once the provision is indexed again (its title carries the framework's new short title), search leaves it out.
+    // The provision is indexed again (its title carries the framework's new short title); search leaves it out.
     await vi.waitFor(async () => {
       const r = await search('demo-manager-de', word);
       expect(r.data.search.hits.map((h: any) => h.title)).toEqual([`Guideline ${renamed}, Art. 1: Logging ${word}`]);
