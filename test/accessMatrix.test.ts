@@ -4,7 +4,7 @@ import type { Guarded, Viewer, Visibility } from '../lib/access.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
 import {
   VARIANTS, VIEWER_KINDS, createContribution, createCurriculum, createFixtures, createLegalFramework, createLegalHolders, createLegalProvision,
-  createProcedure, createRecommendation, createReferringHolders, createSwotItem, createWorkshop, startRun, theAuthor,
+  createProcedure, createRecommendation, createReferringHolders, createSwotItem, createWorkshop, startRun, theAuthor, uniqueWord,
 } from './support/accessFixtures.ts';
 import type { Creator, Fixture, Run, Variant, ViewerKind } from './support/accessFixtures.ts';
 import { codes, postGraphQL, startTestPlatform, viewerOf } from './support/platform.ts';
@@ -42,6 +42,8 @@ interface PathSpec {
   membersOnly?: boolean;
   /** Count the filter's matches before the fixtures exist (the filter also matches seeded items). */
   baseline?: boolean;
+  /** Guards of items the run creates along with other fixtures that the filter also matches: counted where visible. */
+  alsoCounted?: (run: Run) => Guarded[];
 }
 
 interface TieredField {
@@ -137,6 +139,10 @@ const TABLE: EntityRow[] = [
     lists: [{
       name: 'contributions(status: ACCEPTED)', baseline: true, items: 'contributions.nodes[]', total: 'contributions.totalCount',
       query: `{ contributions(filter: { status: ACCEPTED }, first: 100) { totalCount nodes { id } } }`,
+      // The run's author (a REVIEWER) adds the LegalProvision fixtures to the PUBLIC directive directly: each is kept as
+      // an accepted contribution, as strict as its provision and at least MEMBERS.
+      alsoCounted: (r) => r.fixtures.LegalProvision!.map((f) => ({
+        visibility: f.variant.visibility === 'PUBLIC' ? 'MEMBERS' : f.variant.visibility, restrictedTo: f.variant.restrictedTo })),
     }],
     nested: [
       { name: 'LegalFramework(target).contributions', query: `query ($p: ID!) { legalFramework(id: $p) { id contributions { id } } }`,
@@ -448,7 +454,9 @@ for (const row of TABLE) {
           const r = await ask(row, path, viewer, null);
           const context = `${row.type} as ${viewer.kind} on ${path.name}: ${describeResponse(r)}`;
           const before = baselines.get(`${row.type}|${path.name}|${viewer.kind}`) ?? 0;
-          expect(pluck(r.data, path.total!)[0]?.value, `total = ${before} before + ${expected} visible fixtures: ${context}`).toBe(before + expected);
+          const also = (path.alsoCounted?.(run) ?? []).filter((g) => sees(viewer, g)).length;
+          expect(pluck(r.data, path.total!)[0]?.value, `total = ${before} before + ${expected} visible fixtures + ${also} created with others: ${context}`)
+            .toBe(before + expected + also);
           return;
         }
         const r = await searchAll(row, viewer);
@@ -465,3 +473,82 @@ for (const row of TABLE) {
 function facetCount(data: any, field: string, value: string): number {
   return data.search.facets.find((f: any) => f.field === field)?.values.find((v: any) => v.value === value)?.count ?? 0;
 }
+
+// --- an item whose guard changes after it was indexed ---------------------------------------------------------------
+
+describe('a provision whose framework is restricted to DE after it was indexed', () => {
+  const ENTITIES = `query ($r: [_Any!]!) { _entities(representations: $r) { __typename ... on LegalFramework { id } ... on LegalProvision { id heading } } }`;
+  const asOwner = async (member: string, query: string, variables: Record<string, unknown>) => {
+    const legal = platform.subgraphs.find((s) => s.name === 'legal')!;
+    return postGraphQL<any>(legal.url, query, variables, await platform.token(member), { [SUBGRAPH_SECRET_HEADER]: platform.secret });
+  };
+  const mutate = async (member: string, query: string, variables: Record<string, unknown>) => {
+    const r = await platform.query<any>(query, variables, member);
+    expect(r.errors, query).toBeUndefined();
+    return r.data;
+  };
+
+  it('is gone for a Catalan manager on every path: by id, _entities, its contribution record, search hits, totals and facets', async () => {
+    const word = uniqueWord('rs');
+    const renamed = uniqueWord('rt');
+    // A Bavarian manager with the REVIEWER role: able to write the framework and to read it once restricted to DE.
+    const invited = await mutate('demo-admin', `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { id } }`, {
+      input: { id: `reviewer-${word}`, displayName: 'Bavarian Reviewer', email: `${word}@demo.polizei.example`, agency: 'de-by-polizei', tier: 'MANAGER', roles: ['REVIEWER'] },
+    });
+    const reviewer: string = invited.inviteMember.id;
+    const framework = (await mutate(reviewer, `mutation ($input: CreateLegalFrameworkInput!) { createLegalFramework(input: $input) { id } }`, {
+      input: { jurisdiction: 'EU', kind: 'GUIDELINE', title: `Shared guideline ${word}`, shortTitle: `Guideline ${word}`, languages: ['en'],
+        summary: 'A guideline shared by the Union\'s police forces.', topics: ['DATA_PROTECTION'], visibility: 'LEA' },
+    })).createLegalFramework.id as string;
+    const added = (await mutate(reviewer, `mutation ($f: ID!, $input: AddProvisionInput!) { addProvision(framework: $f, input: $input) { id contribution { id } } }`, {
+      f: framework, input: { reference: 'Art. 1', heading: `Logging ${word}`, text: 'Every consultation is logged.', visibility: 'LEA' },
+    })).addProvision;
+    const provision: string = added.id;
+    // The reviewer's direct addition is kept as an accepted contribution, which carries the provision's text.
+    const contribution: string = added.contribution.id;
+    const CONTRIBUTIONS = `query ($f: ID!, $id: ID!) { contributions(filter: { target: $f }) { totalCount nodes { id } } contribution(id: $id) { id } }`;
+    const listed = await platform.query<any>(CONTRIBUTIONS, { f: framework, id: contribution }, 'demo-manager-es');
+    expect(listed.data).toEqual({ contributions: { totalCount: 1, nodes: [{ id: contribution }] }, contribution: { id: contribution } });
+
+    const search = (member: string, q: string) => platform.query<any>(SEARCH, { q, types: ['LEGAL_PROVISION'] }, member);
+    const hitIds = (r: GraphQLResponse<any>) => pluck(r.data, 'search.hits[].entity').map((e) => e.value.id);
+    await vi.waitFor(async () => expect(hitIds(await search('demo-manager-es', word))).toEqual([provision]), { timeout: 20_000, interval: 100 });
+
+    await mutate(reviewer, `mutation ($id: ID!, $input: UpdateLegalFrameworkInput!) { updateLegalFramework(id: $id, input: $input) { id } }`, {
+      id: framework, input: { restrictedTo: ['DE'], shortTitle: `Guideline ${renamed}` },
+    });
+
+    // At once, before the indexer's own round: the search answers from the framework as it is now.
+    const atOnce = await search('demo-manager-es', word);
+    expect(atOnce.errors).toBeUndefined();
+    expect(atOnce.data.search).toMatchObject({ total: 0, hits: [] });
+    expect(atOnce.data.search.facets.flatMap((f: any) => f.values)).toEqual([]);
+
+    // The owner answers from the framework as it is now, whatever the index still holds.
+    const byId = await platform.query<any>('query ($id: ID!) { legalProvision(id: $id) { id heading } }', { id: provision }, 'demo-manager-es');
+    expect(byId.data).toEqual({ legalProvision: null });
+    const entities = await asOwner('demo-manager-es', ENTITIES, { r: [{ __typename: 'LegalProvision', id: provision }, { __typename: 'LegalFramework', id: framework }] });
+    expect(entities.data).toEqual({ _entities: [null, null] });
+    const forBavaria = await asOwner('demo-manager-de', ENTITIES, { r: [{ __typename: 'LegalProvision', id: provision }] });
+    expect(forBavaria.data).toEqual({ _entities: [{ __typename: 'LegalProvision', id: provision, heading: `Logging ${word}` }] });
+    const contributions = await platform.query<any>(CONTRIBUTIONS, { f: framework, id: contribution }, 'demo-manager-es');
+    expect(contributions.errors).toBeUndefined();
+    expect(contributions.data).toEqual({ contributions: { totalCount: 0, nodes: [] }, contribution: null });
+    const contributionsInBavaria = await platform.query<any>(CONTRIBUTIONS, { f: framework, id: contribution }, 'demo-manager-de');
+    expect(contributionsInBavaria.data).toEqual({ contributions: { totalCount: 1, nodes: [{ id: contribution }] }, contribution: { id: contribution } });
+
+    // The provision is indexed again (its title carries the framework's new short title); search leaves it out.
+    await vi.waitFor(async () => {
+      const r = await search('demo-manager-de', word);
+      expect(r.data.search.hits.map((h: any) => h.title)).toEqual([`Guideline ${renamed}, Art. 1: Logging ${word}`]);
+    }, { timeout: 20_000, interval: 100 });
+    for (const q of [word, renamed]) {
+      const r = await search('demo-manager-es', q);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.search.total).toBe(0);
+      expect(r.data.search.hits).toEqual([]);
+      expect(r.data.search.facets.flatMap((f: any) => f.values)).toEqual([]);
+      expect(JSON.stringify(r)).not.toContain(provision);
+    }
+  });
+});

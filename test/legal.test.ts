@@ -368,8 +368,15 @@ describe('writing frameworks and provisions', () => {
       { event: 'framework.created', payload: { jurisdiction: 'PT' } }, { event: 'framework.updated', payload: { fields: ['summary'] } },
       { event: 'provision.added', payload: { version: 1, frameworkId: id } }, { event: 'provision.amended', payload: { version: 2, frameworkId: id } },
     ]);
+    // The reviewer's direct addition and amendment are each kept as an accepted contribution, with its event.
+    const records = await dbs.bySubgraph.legal!.query(
+      `SELECT o.event, c.kind, c.status FROM legal.outbox o JOIN legal.contributions c ON c.id = o.entity_id
+       WHERE c.target_framework_id = $1 ORDER BY o.id`, [id]);
+    expect(records).toEqual([
+      { event: 'contribution.accepted', kind: 'NEW_PROVISION', status: 'ACCEPTED' }, { event: 'contribution.accepted', kind: 'AMENDMENT', status: 'ACCEPTED' },
+    ]);
     const after = await tableCounts();
-    expect(after).toMatchObject({ frameworks: before.frameworks + 1, provisions: before.provisions + 1, versions: before.versions + 2, outbox: before.outbox + 4 });
+    expect(after).toMatchObject({ frameworks: before.frameworks + 1, provisions: before.provisions + 1, versions: before.versions + 2, outbox: before.outbox + 6 });
     const t = await run(null, TRANSPOSITION, { d: 'eu-2016-680' });
     expect(t.data.transposition.rows.find((r: any) => r.jurisdiction.code === 'PT').acts).toContainEqual({ id });
   });

@@ -145,18 +145,38 @@ const SUBMIT = `mutation($input: SubmitContributionInput!) { submitContribution(
 const START_REVIEW = `mutation($id: ID!) { startReview(id: $id) { id status } }`;
 const comment = { kind: 'COMMENT', target: 'eu-2016-680', proposedText: 'Logging duties deserve a worked example.', rationale: 'Practitioners ask for one every year.' };
 
+/** Invites a member of the EU IRU (a unit of Europol) and returns the id of a comment they submit. */
+async function commentFromIruMember(id: string): Promise<string> {
+  const invited = await platform.query<any>(`mutation($id: ID!) { inviteMember(input: { id: $id, displayName: "IRU analyst",
+    email: "${id}@iru.example", agency: "eu-europol-iru", tier: PRACTITIONER }) { id } }`, { id }, 'demo-admin');
+  expect(invited.errors).toBeUndefined();
+  const submitted = await platform.query<any>(SUBMIT, { input: comment }, id);
+  expect(submitted.errors).toBeUndefined();
+  return submitted.data.submitContribution.id;
+}
+
 describe('reviewers decide nothing of their own or of their own organisation', () => {
   it('refuses a Europol reviewer a contribution from a Europol unit', async () => {
-    const invited = await platform.query<any>(`mutation { inviteMember(input: { id: "iru-analyst", displayName: "IRU analyst",
-      email: "analyst@iru.example", agency: "eu-europol-iru", tier: PRACTITIONER }) { id } }`, {}, 'demo-admin');
-    expect(invited.errors).toBeUndefined();
-    const submitted = await platform.query<any>(SUBMIT, { input: comment }, 'iru-analyst');
-    expect(submitted.errors).toBeUndefined();
-    const review = await platform.query<any>(START_REVIEW, { id: submitted.data.submitContribution.id }, 'demo-reviewer');
+    const contribution = await commentFromIruMember('iru-analyst');
+    const review = await platform.query<any>(START_REVIEW, { id: contribution }, 'demo-reviewer');
     expect(codes(review)).toEqual(['FORBIDDEN']);
     expect(review.errors![0]!.message).toBe('A contribution is reviewed by someone outside the author\'s organisation.');
-    const after = await platform.query<any>('query($id: ID!) { contribution(id: $id) { status } }', { id: submitted.data.submitContribution.id }, 'demo-reviewer');
+    const after = await platform.query<any>('query($id: ID!) { contribution(id: $id) { status } }', { id: contribution }, 'demo-reviewer');
     expect(after.data.contribution).toEqual({ status: 'SUBMITTED' });
+  });
+
+  it('judges a contribution by the organisation its author wrote it in, parents included, after the author has moved', async () => {
+    const contribution = await commentFromIruMember('iru-analyst-moving');
+    const moved = await platform.query<any>(`mutation { updateMember(id: "iru-analyst-moving", input: { agency: "de-by-polizei" }) { agency { id } } }`,
+      {}, 'demo-admin');
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data.updateMember).toEqual({ agency: { id: 'de-by-polizei' } });
+
+    const review = await platform.query<any>(START_REVIEW, { id: contribution }, 'demo-reviewer');
+    expect(codes(review)).toEqual(['FORBIDDEN']);
+    expect(review.errors![0]!.message).toBe('A contribution is reviewed by someone outside the author\'s organisation.');
+    const after = await platform.query<any>('query($id: ID!) { contribution(id: $id) { status authorAgencyId } }', { id: contribution }, 'demo-reviewer');
+    expect(after.data.contribution).toEqual({ status: 'SUBMITTED', authorAgencyId: 'eu-europol-iru' });
   });
 
   it('refuses a reviewer their own contribution, naming the reason', async () => {
@@ -180,6 +200,30 @@ describe('reviewers decide nothing of their own or of their own organisation', (
       version, proposedBy: { id: 'demo-reviewer' }, acceptedBy: { id: 'demo-reviewer' },
       contribution: { kind: 'AMENDMENT', status: 'ACCEPTED', author: { id: 'demo-reviewer' }, reviewer: { id: 'demo-reviewer' }, provision: { id: provision }, resultingVersion: version },
     });
+  });
+
+  it('records a reviewer\'s direct new provision as a contribution they wrote and accepted, and an administrator\'s as none', async () => {
+    const ADD = `mutation($reference: String!) { addProvision(framework: "eu-2016-680", input: { reference: $reference, heading: "Worked example",
+        text: "A logging record names the officer, the purpose and the data consulted.", visibility: MEMBERS }) {
+        id version proposedBy { id } acceptedBy { id }
+        contribution { kind status proposedReference author { id } reviewer { id } provision { id } resultingProvision { id } resultingVersion } } }`;
+    const added = await platform.query<any>(ADD, { reference: 'Art. 25a' }, 'demo-reviewer');
+    expect(added.errors).toBeUndefined();
+    const provision = added.data.addProvision.id;
+    expect(added.data.addProvision).toEqual({
+      id: provision, version: 1, proposedBy: { id: 'demo-reviewer' }, acceptedBy: { id: 'demo-reviewer' },
+      contribution: { kind: 'NEW_PROVISION', status: 'ACCEPTED', proposedReference: 'Art. 25a', author: { id: 'demo-reviewer' },
+        reviewer: { id: 'demo-reviewer' }, provision: null, resultingProvision: { id: provision }, resultingVersion: 1 },
+    });
+    const listed = await platform.query<any>(`{ legalFramework(id: "eu-2016-680") { contributions { kind status resultingProvision { id } } } }`,
+      {}, 'demo-practitioner-de');
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data.legalFramework.contributions)
+      .toContainEqual({ kind: 'NEW_PROVISION', status: 'ACCEPTED', resultingProvision: { id: provision } });
+
+    const byAdmin = await platform.query<any>(ADD, { reference: 'Art. 25b' }, 'demo-admin');
+    expect(byAdmin.errors).toBeUndefined();
+    expect(byAdmin.data.addProvision).toMatchObject({ proposedBy: null, acceptedBy: { id: 'demo-admin' }, contribution: null });
   });
 });
 

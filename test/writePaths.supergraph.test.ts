@@ -10,6 +10,10 @@ beforeAll(async () => {
   await upsertPrincipals(platform.databases.kernel.manager, [{
     memberId: 'test-admin-manager-es', agencyId: 'es-ct-mossos', jurisdiction: 'ES-CT', jurisdictionPath: ['ES-CT', 'ES', 'EU'],
     orgKind: 'LEA', tier: 'MANAGER', roles: ['EDITOR', 'ADMIN'], active: true,
+  }, {
+    // A Mossos manager posted in Barcelona, who may write versions restricted to the city.
+    memberId: 'test-manager-es-bcn', agencyId: 'es-ct-mossos', jurisdiction: 'ES-CT-BCN', jurisdictionPath: ['ES-CT-BCN', 'ES-CT', 'ES', 'EU'],
+    orgKind: 'LEA', tier: 'MANAGER', roles: ['EDITOR'], active: true,
   }]);
 });
 afterAll(async () => {
@@ -69,6 +73,32 @@ describe('a practitioner editor and a manager-only draft (proc-es-ct-monitoring)
     const after = await platform.query<any>(READ, { id }, 'demo-manager-es');
     expect(after.data.procedure).toMatchObject({ version: 4, status: 'DRAFT', visibility: 'MANAGEMENT', summary: MANAGER_SUMMARY });
     expect(after.data.procedure.history.map((h: any) => h.version)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('refuses a manager an effectiveFrom before a version in force they cannot read, without naming its date', async () => {
+    const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+    const BARCELONA_ONLY = 'Barcelona only: the monitoring cell moves to the city\'s crisis room.';
+    const restricted = await platform.query<any>(UPDATE,
+      { id, v: 4, input: { restrictedTo: ['ES-CT-BCN'], summary: BARCELONA_ONLY } }, 'test-manager-es-bcn');
+    expect(restricted.data.updateProcedure).toEqual({ version: 5, visibility: 'MANAGEMENT', summary: BARCELONA_ONLY });
+    const inForce = await platform.query<any>(PUBLISH, { id, v: 5, from: inDays(30) }, 'test-manager-es-bcn');
+    expect(inForce.errors).toBeUndefined();
+    expect(inForce.data.publishProcedure).toMatchObject({ version: 5, status: 'IN_FORCE', effectiveFrom: inDays(30) });
+    const open = await platform.query<any>(UPDATE,
+      { id, v: 5, input: { restrictedTo: [], visibility: 'LEA', summary: 'Monitoring procedure, open to all Mossos staff again.' } }, 'test-manager-es-bcn');
+    expect(open.data.updateProcedure).toMatchObject({ version: 6, visibility: 'LEA' });
+
+    // The Mossos manager in Catalonia works on the open draft but cannot read the Barcelona-only version in force.
+    const manager = await platform.query<any>(PUBLISH, { id, v: 6, from: inDays(10) }, 'demo-manager-es');
+    expect(codes(manager)).toEqual(['BAD_USER_INPUT']);
+    expect(manager.errors![0]!.message).toBe('effectiveFrom must not be before the day the version in force took effect.');
+    expect(JSON.stringify(manager)).not.toContain(inDays(30));
+
+    const reader = await platform.query<any>(PUBLISH, { id, v: 6, from: inDays(10) }, 'test-manager-es-bcn');
+    expect(codes(reader)).toEqual(['BAD_USER_INPUT']);
+    expect(reader.errors![0]!.message).toBe(`effectiveFrom must not be before ${inDays(30)}, when the version in force took effect.`);
+    const after = await platform.query<any>(READ, { id }, 'demo-manager-es');
+    expect(after.data.procedure).toMatchObject({ version: 6, status: 'DRAFT' });
   });
 });
 

@@ -73,7 +73,8 @@ export class CachedSearchEngine implements SearchEngine {
     }
   }
 
-  private forget() {
+  /** Drops every answer kept (e.g. when another process has indexed since). */
+  forget() {
     this.generation++;
     this.entries.clear();
   }

@@ -66,6 +66,8 @@ export interface ContributionRow {
   id: string;
   authorId: string;
   authorAgencyId: string;
+  /** The author's agency and the agencies it is part of, when the contribution was written (empty before this was kept). */
+  authorAgencyPath: string[];
   kind: string;
   targetFrameworkId: string;
   targetProvisionId: string | null;
@@ -169,6 +171,7 @@ export const ContributionEntity = new EntitySchema<ContributionRow>({
     id: { type: 'text', primary: true },
     authorId: { type: 'text', name: 'author_id' },
     authorAgencyId: { type: 'text', name: 'author_agency_id' },
+    authorAgencyPath: { type: 'text', array: true, name: 'author_agency_path' },
     kind: { type: 'text' },
     targetFrameworkId: { type: 'text', name: 'target_framework_id' },
     targetProvisionId: { type: 'text', name: 'target_provision_id', nullable: true },

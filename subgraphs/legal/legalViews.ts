@@ -31,7 +31,8 @@ export const PROVISION_COLUMNS = `p.id, p.framework_id AS "frameworkId", p.refer
   v.dimension_values AS "dimensionValues", v.valid_from AS "validFrom", v.valid_until AS "validUntil", v.change_note AS "changeNote", v.backdating_reason AS "backdatingReason",
   v.proposed_by AS "proposedBy", v.accepted_by AS "acceptedBy", v.contribution_id AS "contributionId", v.created_at AS "createdAt"`;
 
-export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId", c.kind,
+export const CONTRIBUTION_COLUMNS = `c.id, c.author_id AS "authorId", c.author_agency_id AS "authorAgencyId",
+  c.author_agency_path AS "authorAgencyPath", c.kind,
   c.target_framework_id AS "targetFrameworkId", c.target_provision_id AS "targetProvisionId", c.proposed_reference AS "proposedReference",
   c.proposed_heading AS "proposedHeading", c.proposed_text AS "proposedText", c.rationale, c.status, c.visibility,
   c.restricted_to AS "restrictedTo", c.reviewer_id AS "reviewerId", c.decision_reason AS "decisionReason", c.submitted_at AS "submittedAt",
@@ -63,18 +64,37 @@ export const provisionVisible = (v: Viewer, p: ProvisionView) =>
 /** Reviewers see every contribution, so that they can review it. */
 export const reviewsContributions = (v: Viewer) => hasRole(v, 'REVIEWER');
 
+/** The guards, as they are now, of what a contribution is about: its framework and the provision it targets, if any. */
+export interface ContributionTargetGuards {
+  frameworkVisibility: Visibility;
+  frameworkRestrictedTo: string[];
+  provisionVisibility: Visibility | null;
+  provisionRestrictedTo: string[] | null;
+}
+
+export const CONTRIBUTION_TARGET_GUARDS = `cf.visibility AS "frameworkVisibility", cf.restricted_to AS "frameworkRestrictedTo",
+  cp.visibility AS "provisionVisibility", cp.restricted_to AS "provisionRestrictedTo"`;
+
+export const CONTRIBUTION_TARGET_FROM = `legal.contributions c JOIN legal.frameworks cf ON cf.id = c.target_framework_id
+  LEFT JOIN legal.provisions cp ON cp.id = c.target_provision_id`;
+
 /**
- * Its author always sees a contribution. Anyone else sees it only where its guard lets them (canSee); within that,
- * before acceptance it belongs to the author's organisation and the reviewers, after acceptance to everyone.
+ * Its author always sees a contribution. Anyone else sees it only where its guard lets them (canSee) and they see what
+ * it is about as that stands now (a framework restricted after the contribution was written takes it along); within
+ * that, before acceptance it belongs to the author's organisation and the reviewers, after acceptance to everyone.
  */
-export function contributionVisible(v: Viewer, c: ContributionView): boolean {
+export function contributionVisible(v: Viewer, c: ContributionView & ContributionTargetGuards): boolean {
   if (v.memberId !== null && v.memberId === c.authorId) return true;
-  if (!canSee(v, c)) return false;
+  if (!canSee(v, c) || !canSee(v, { visibility: c.frameworkVisibility, restrictedTo: c.frameworkRestrictedTo })) return false;
+  if (c.provisionVisibility && !canSee(v, { visibility: c.provisionVisibility, restrictedTo: c.provisionRestrictedTo })) return false;
   return c.status === 'ACCEPTED' || reviewsContributions(v) || (v.agencyId !== null && v.agencyId === c.authorAgencyId);
 }
 
 export function contributionVisibleSql(v: Viewer, params: unknown[]): string {
-  const guarded = visibilitySql(v, 'c', params);
+  const guarded = `${visibilitySql(v, 'c', params)}
+    AND EXISTS (SELECT 1 FROM legal.frameworks cf WHERE cf.id = c.target_framework_id AND ${visibilitySql(v, 'cf', params)})
+    AND (c.target_provision_id IS NULL
+      OR EXISTS (SELECT 1 FROM legal.provisions cp WHERE cp.id = c.target_provision_id AND ${visibilitySql(v, 'cp', params)}))`;
   const before = sqlConditions(params, [`c.status = 'ACCEPTED'`]);
   if (reviewsContributions(v)) before.list.push('true');
   if (v.agencyId) before.add('c.author_agency_id = ?', v.agencyId);

@@ -5,8 +5,11 @@ import { badInput } from '../../lib/errors.ts';
 import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
-import { CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisible, provisionVisible } from './legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+import {
+  CONTRIBUTION_COLUMNS, CONTRIBUTION_TARGET_FROM, CONTRIBUTION_TARGET_GUARDS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM,
+  contributionVisible, provisionVisible,
+} from './legalViews.ts';
+import type { ContributionTargetGuards, ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
 
 export const emitLegalEvents = (tx: EntityManager, events: OutboxEvent[]) => emitEvents(tx, 'legal', events);
 
@@ -25,9 +28,9 @@ export const provisionTarget = writeTarget<ProvisionView>({
   visible: provisionVisible,
 });
 
-const contributionTarget = writeTarget<ContributionView>({
+const contributionTarget = writeTarget<ContributionView & ContributionTargetGuards>({
   noun: 'Contribution',
-  select: `SELECT ${CONTRIBUTION_COLUMNS} FROM legal.contributions c WHERE c.id = $1`,
+  select: `SELECT ${CONTRIBUTION_COLUMNS}, ${CONTRIBUTION_TARGET_GUARDS} FROM ${CONTRIBUTION_TARGET_FROM} WHERE c.id = $1`,
   locks: 'c',
   visible: contributionVisible,
 });

@@ -7,12 +7,13 @@ function within(code: string, area: string): boolean {
 }
 
 /**
- * The jurisdictions an item nested in two restrictions is open to: those of each list that lie within the other.
- * An empty list restricts nothing.
+ * The jurisdictions an item nested in two restrictions is open to: those of each list that lie within the other, in
+ * code order. An empty list restricts nothing. Two lists that exclude each other leave the item open to nobody: null,
+ * never [] (which would open it to everyone). The SQL function legal.search_restriction answers the same.
  */
-export function nestRestrictions(outer: readonly string[], inner: readonly string[]): string[] {
-  if (outer.length === 0) return [...inner];
+export function nestRestrictions(outer: readonly string[], inner: readonly string[]): string[] | null {
   if (inner.length === 0) return [...outer];
+  if (outer.length === 0) return [...inner];
   const nested = [...outer.filter((o) => inner.some((i) => within(o, i))), ...inner.filter((i) => outer.some((o) => within(i, o)))];
-  return [...new Set(nested)];
+  return nested.length === 0 ? null : [...new Set(nested)].sort();
 }

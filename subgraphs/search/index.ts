@@ -6,7 +6,7 @@ import { createSearchEngine } from '../../lib/search/index.ts';
 import type { SearchEngineSettings } from '../../lib/search/index.ts';
 import type { SearchEngine } from '../../lib/search/engine.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { indexerFor } from './indexer.ts';
+import { catchUpFor, indexerFor } from './indexer.ts';
 import type { SearchLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
@@ -20,7 +20,7 @@ export interface SearchSubgraphOptions {
 
 /** The search subgraph; one engine per database connection it runs on. */
 export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<SearchLoaders> & { engineOf(db: DataSource): SearchEngine } {
-  const engines = new WeakMap<DataSource, SearchEngine>();
+  const engines = new WeakMap<DataSource, CachedSearchEngine>();
   const engineOf = (db: DataSource) => {
     let engine = engines.get(db);
     if (!engine) {
@@ -29,14 +29,19 @@ export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<Search
     }
     return engine;
   };
+  const consumers = opts.sources.map((source) => indexerFor(source, engineOf));
+  const catchUp = catchUpFor(consumers);
   return {
     name: 'search',
     typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
     resolvers,
     permissions,
-    createLoaders: (db) => ({ engine: engineOf(db) }),
+    createLoaders: (db) => {
+      let caughtUp: Promise<void> | null = null;
+      return { engine: engineOf(db), caughtUp: () => (caughtUp ??= catchUp(db, engineOf(db))) };
+    },
     entities: [],
-    consumers: opts.sources.map((source) => indexerFor(source, engineOf)),
+    consumers,
     engineOf,
   };
 }

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { drainUntilCaughtUp, hasPending } from '../../lib/outboxConsumer.ts';
 import type { OutboxConsumer, OutboxRow } from '../../lib/outboxConsumer.ts';
+import type { CachedSearchEngine } from '../../lib/search/cachedEngine.ts';
 import type { DocumentKey, SearchEngine } from '../../lib/search/engine.ts';
 import { keyOf } from '../../lib/search/engine.ts';
 import { indexedChildren, recordParents } from './parents.ts';
@@ -32,6 +34,26 @@ export function indexerFor(source: string, engineOf: (db: DataSource) => SearchE
       await engine.remove(gone, tx);
       await recordParents(tx, projected, gone);
     },
+  };
+}
+
+/**
+ * Brings the index level with the sources' outboxes before a search is answered, so that no hit, total or facet comes
+ * from a document whose guard has changed since (a framework restricted to DE after its provisions were indexed): a
+ * source with rows past its consumer's position is indexed here, waiting at most `timeoutMs` for transactions still
+ * running (past that the search fails rather than answer from the old documents). When the positions moved since this
+ * process last looked (another replica indexed), its kept answers are dropped. One statement per source when idle.
+ */
+export function catchUpFor(consumers: OutboxConsumer[], timeoutMs = 2_000) {
+  const seen = new WeakMap<CachedSearchEngine, string>();
+  return async (db: DataSource, engine: CachedSearchEngine): Promise<void> => {
+    await Promise.all(consumers.map(async (c) => {
+      if (await hasPending(db, c)) await drainUntilCaughtUp(db, c, timeoutMs);
+    }));
+    const [{ at }] = await db.query(`SELECT coalesce(string_agg(consumer || '@' || last_txid || '/' || last_id, ',' ORDER BY consumer), '') AS at
+      FROM search.consumer_positions WHERE consumer = ANY($1)`, [consumers.map((c) => c.name)]);
+    if (seen.has(engine) && seen.get(engine) !== at) engine.forget();
+    seen.set(engine, at);
   };
 }
 

@@ -37,7 +37,7 @@ class SearchResults {
   private facetResult: Promise<Facet[]> | null = null;
   constructor(private readonly req: SearchRequest, private readonly ctx: Ctx, private readonly operationName: string | null) {}
   private page() {
-    return (this.pageResult ??= this.ctx.loaders.engine.search(this.req));
+    return (this.pageResult ??= this.ctx.loaders.caughtUp().then(() => this.ctx.loaders.engine.search(this.req)));
   }
   async total() {
     return (await this.page()).total;
@@ -66,7 +66,7 @@ class SearchResults {
     return connectionOf(hits, total, { offset: this.req.offset, limit: this.req.limit }).pageInfo;
   }
   async facets() {
-    this.facetResult ??= this.ctx.loaders.engine.facets(this.req);
+    this.facetResult ??= this.ctx.loaders.caughtUp().then(() => this.ctx.loaders.engine.facets(this.req));
     return (await this.facetResult).map((f) => ({
       field: f.field.toUpperCase(),
       values: f.field === 'type' ? f.values.map((v) => ({ ...v, value: searchTypeOf(v.value) ?? v.value })) : f.values,

@@ -8,7 +8,7 @@ import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework
 import { frameworkId } from '../newIds.ts';
 import { createProvision } from '../newProvision.ts';
 import { applyPositions } from '../positions.ts';
-import { recordDirectAmendment } from '../reviewerConflicts.ts';
+import { recordDirectChange } from '../reviewerConflicts.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
 import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
@@ -120,12 +120,21 @@ export const Mutation = {
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
     const validFrom = input.validFrom ?? today();
     const backdating = backdatingReason(ctx.viewer, 'validFrom', validFrom, input.reason);
-    const id = await ctx.db.transaction(async (tx) => {
+    const guard = { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] };
+    const { id } = await ctx.db.transaction(async (tx) => {
       const framework = await lockFramework(tx, ctx.viewer, args.framework);
-      return createProvision(tx, ctx.viewer, framework, { reference: input.reference, visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] }, {
-        heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom,
-        changeNote: null, proposedBy: null, acceptedBy: ctx.viewer.memberId, contributionId: null, backdatingReason: backdating,
+      const create = async (contributionId: string | null) => ({
+        id: await createProvision(tx, ctx.viewer, framework, { reference: input.reference, ...guard }, {
+          heading: input.heading, text: input.text, topics: input.topics ?? [], dimensionValues, validFrom, changeNote: null,
+          proposedBy: contributionId ? ctx.viewer.memberId : null, acceptedBy: ctx.viewer.memberId, contributionId, backdatingReason: backdating,
+        }),
+        version: 1,
       });
+      if (hasRole(ctx.viewer, 'ADMIN')) return create(null);
+      return recordDirectChange(tx, ctx.viewer, { framework, provision: { id: null, ...guard } }, {
+        kind: 'NEW_PROVISION', proposedReference: input.reference, proposedHeading: input.heading, proposedText: input.text,
+        rationale: 'Added directly by a reviewer.',
+      }, create);
     });
     return reloadProvision(ctx, id);
   },
@@ -140,20 +149,28 @@ export const Mutation = {
       provisionTarget.expectVersion(latest.version, args.expectedVersion);
       const heading = input.heading ?? latest.heading;
       const text = input.text ?? latest.text;
-      const contributionId = hasRole(ctx.viewer, 'ADMIN') ? null
-        : await recordDirectAmendment(tx, ctx.viewer, latest, { heading, text, changeNote: input.changeNote });
-      await appendProvisionVersion(tx, latest, {
-        heading,
-        text,
-        topics: input.topics ?? latest.topics,
-        dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
-        validFrom,
-        changeNote: input.changeNote,
-        proposedBy: contributionId ? ctx.viewer.memberId : null,
-        acceptedBy: ctx.viewer.memberId,
-        contributionId,
-        backdatingReason: backdating,
+      const append = async (contributionId: string | null) => ({
+        id: latest.id,
+        version: await appendProvisionVersion(tx, latest, {
+          heading,
+          text,
+          topics: input.topics ?? latest.topics,
+          dimensionValues: applyPositions(latest.dimensionValues, input.positions ?? [], dims),
+          validFrom,
+          changeNote: input.changeNote,
+          proposedBy: contributionId ? ctx.viewer.memberId : null,
+          acceptedBy: ctx.viewer.memberId,
+          contributionId,
+          backdatingReason: backdating,
+        }),
       });
+      if (hasRole(ctx.viewer, 'ADMIN')) await append(null);
+      else {
+        const framework = { id: latest.frameworkId, visibility: latest.frameworkVisibility, restrictedTo: latest.frameworkRestrictedTo };
+        await recordDirectChange(tx, ctx.viewer, { framework, provision: latest }, {
+          kind: 'AMENDMENT', proposedHeading: heading, proposedText: text, rationale: input.changeNote,
+        }, append);
+      }
     });
     return reloadProvision(ctx, args.id);
   },

@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { VISIBILITIES } from '../../../lib/access.ts';
-import type { Visibility } from '../../../lib/access.ts';
 import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
-import type { ContributionView } from '../legalViews.ts';
+import { contributionEvent, insertContribution, recordDecision } from '../contributionRecords.ts';
 import { appendProvisionVersion, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
 import { createProvision } from '../newProvision.ts';
-import { nestRestrictions } from '../restrictions.ts';
 import { assertNoConflictOfInterest } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
 import { heading, idInput, provisionText, reference, text, visibility } from './inputs.ts';
@@ -24,23 +20,13 @@ const submitInput = z.object({
 });
 const reasonInput = text(3, 2_000).nullish();
 
-const stricter = (a: Visibility, b: Visibility) => (VISIBILITIES.indexOf(a) >= VISIBILITIES.indexOf(b) ? a : b);
-
-// Contributions are for signed-in members; interpretation notes stay with law enforcement unless the author asks for stricter.
-const DEFAULT_VISIBILITY: Record<string, Visibility> = { COMMENT: 'MEMBERS', AMENDMENT: 'MEMBERS', NEW_PROVISION: 'MEMBERS', INTERPRETATION_NOTE: 'LEA' };
-
 const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.contribution);
-
-const contributionEvent = (c: ContributionView, event: string, payload: Record<string, unknown> = {}) => ({
-  entityType: 'Contribution', entityId: c.id, event, payload: { kind: c.kind, frameworkId: c.targetFrameworkId, ...payload },
-});
 
 export const contributionMutations = {
   submitContribution: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(submitInput, args.input);
     const v = ctx.viewer;
-    const id = `contrib-${randomUUID()}`;
-    await ctx.db.transaction(async (tx) => {
+    const id = await ctx.db.transaction(async (tx) => {
       const provision = await lockProvision(tx, v, input.target).catch(() => null);
       const framework = await lockFramework(tx, v, provision?.frameworkId ?? input.target);
       if (input.kind === 'AMENDMENT' && !provision) throw badInput('An AMENDMENT targets a provision: give a provision id as target.');
@@ -48,19 +34,9 @@ export const contributionMutations = {
         if (provision) throw badInput('A NEW_PROVISION targets a framework: give a framework id as target.');
         if (!input.proposedReference || !input.proposedHeading) throw badInput('A NEW_PROVISION needs proposedReference and proposedHeading.');
       }
-      let floor = stricter(DEFAULT_VISIBILITY[input.kind]!, framework.visibility);
-      if (provision) floor = stricter(floor, provision.visibility);
-      if (input.visibility && stricter(input.visibility, floor) !== input.visibility) {
-        throw badInput(`visibility must be ${floor} or stricter for this contribution.`);
-      }
-      const restricted = nestRestrictions(framework.restrictedTo, provision?.restrictedTo ?? []);
-      await tx.query(
-        `INSERT INTO legal.contributions (id, author_id, author_agency_id, kind, target_framework_id, target_provision_id, proposed_reference,
-           proposed_heading, proposed_text, rationale, status, visibility, restricted_to)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'SUBMITTED', $11, $12)`,
-        [id, v.memberId, v.agencyId, input.kind, framework.id, provision?.id ?? null, input.proposedReference ?? null,
-          input.proposedHeading ?? null, input.proposedText, input.rationale, input.visibility ?? floor, restricted]);
-      await emitLegalEvents(tx, [{ entityType: 'Contribution', entityId: id, event: 'contribution.submitted', payload: { kind: input.kind, frameworkId: framework.id } }]);
+      const id = await insertContribution(tx, v, { framework, provision }, input);
+      await emitLegalEvents(tx, [contributionEvent({ id, kind: input.kind, targetFrameworkId: framework.id }, 'contribution.submitted')]);
+      return id;
     });
     return reload(ctx, id);
   },
@@ -114,12 +90,7 @@ export const contributionMutations = {
         });
         resulting = { id, version: 1 };
       }
-      const status = args.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED';
-      await tx.query(
-        `UPDATE legal.contributions SET status = $2, reviewer_id = $3, decision_reason = $4, decided_at = now(),
-           resulting_provision_id = $5, resulting_version = $6 WHERE id = $1`,
-        [c.id, status, reviewer, reason, resulting?.id ?? null, resulting?.version ?? null]);
-      await emitLegalEvents(tx, [contributionEvent(c, `contribution.${status.toLowerCase()}`, { reviewer, resulting })]);
+      await recordDecision(tx, c, { status: args.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED', reviewer, reason, resulting });
     });
     return reload(ctx, args.id);
   },

@@ -204,7 +204,10 @@ export const Mutation = {
       procedureTarget.expectVersion(latest.latestVersion, args.expectedVersion);
       if (latest.status !== 'DRAFT') throw badInput(`Version ${latest.version} is already ${latest.status}; there is no draft to publish.`);
       if (published?.status === 'IN_FORCE' && published.effectiveFrom! > effectiveFrom) {
-        throw badInput(`effectiveFrom must not be before ${published.effectiveFrom}, when the version in force took effect.`);
+        // The version in force may be one the caller cannot read: then its date is not theirs to learn.
+        throw badInput(procedureVisible(ctx.viewer, published)
+          ? `effectiveFrom must not be before ${published.effectiveFrom}, when the version in force took effect.`
+          : 'effectiveFrom must not be before the day the version in force took effect.');
       }
       if (published?.status === 'IN_FORCE') {
         await tx.query(
