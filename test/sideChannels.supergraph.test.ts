@@ -127,6 +127,82 @@ describe('training figures do not tell about people the viewer may not follow', 
   });
 });
 
+describe('training figures give no withheld cell back by subtraction', () => {
+  const SMALL = 'Fewer than 5 people, some of whom you may not follow.';
+  const ASSIGNED = (n: number) => ({ assigned: n, notStarted: n, inProgress: 0, completed: 0, overdue: 0 });
+  const REPORT = `query($c: ID!) { trainingReport(curriculum: $c) { totals { assigned notStarted inProgress completed overdue } totalsWithheld
+    byTier { tier counts { assigned notStarted inProgress completed overdue } withheld } overdueMembersWithheld } }`;
+
+  /** A two-module curriculum of demo-trainer's, assigned to `members`, of whom `started` complete the first module. */
+  async function assignedCurriculum(title: string, members: string[], started: string[]): Promise<string> {
+    const created = await platform.query<any>(`mutation($title: String!) { createCurriculum(input: { title: $title, summary: "Figures test.",
+      audience: ALL, topics: [COMMUNICATION], language: "en", estimatedHours: 2, visibility: MEMBERS, validityMonths: 24,
+      modules: [{ title: "One", outline: "First part.", kind: WEBINAR, durationMinutes: 30 }, { title: "Two", outline: "Second part.", kind: WEBINAR, durationMinutes: 30 }]
+    }) { id modules { id } } }`, { title }, 'demo-trainer');
+    expect(created.errors).toBeUndefined();
+    const { id, modules } = created.data.createCurriculum;
+    const assigned = await platform.query<any>(`mutation($c: ID!, $m: [ID!]!) { assignCurriculum(input: { curriculumId: $c, memberIds: $m, dueOn: "2099-01-01" }) {
+      createdCount assignments { id assignee { id } } } }`, { c: id, m: members }, 'demo-trainer');
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data.assignCurriculum.createdCount).toBe(members.length);
+    for (const member of started) {
+      const assignment = assigned.data.assignCurriculum.assignments.find((a: any) => a.assignee.id === member);
+      const progress = await platform.query<any>('mutation($a: ID!, $m: ID!) { recordModuleProgress(assignmentId: $a, moduleId: $m, completed: true) { status } }',
+        { a: assignment.id, m: modules[0].id }, member);
+      expect(progress.data.recordModuleProgress).toEqual({ status: 'IN_PROGRESS' });
+    }
+    return id;
+  }
+
+  it('withholds the totals from a manager when the one other cell is people the manager follows', async () => {
+    // demo-manager-es follows the five Mossos officers; m-bcn-2 (Barcelona) is the one they may not follow.
+    const curriculum = await assignedCurriculum('Figures: a manager\'s unit and one other officer',
+      ['demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'demo-manager-es', 'm-es-ct-3', 'm-bcn-2'], ['m-bcn-2']);
+    const trainer = await platform.query<any>(REPORT, { c: curriculum }, 'demo-trainer');
+    expect(trainer.data.trainingReport.totals).toEqual({ assigned: 6, notStarted: 5, inProgress: 1, completed: 0, overdue: 0 });
+
+    // What the manager knows already: the five officers they follow, none of them started.
+    const followed = await platform.query<any>('query($c: ID!) { assignments(filter: { curriculum: $c }) { nodes { assignee { id } status } } }',
+      { c: curriculum }, 'demo-manager-es');
+    expect(followed.data.assignments.nodes.map((n: any) => n.assignee.id).sort())
+      .toEqual(['demo-manager-es', 'demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'm-es-ct-3']);
+    expect(followed.data.assignments.nodes.map((n: any) => n.status)).toEqual(['ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED']);
+
+    // Totals of 6 less those five would give m-bcn-2's status: the totals go with the withheld cell.
+    const r = await platform.query<any>(REPORT, { c: curriculum }, 'demo-manager-es');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.trainingReport).toEqual({
+      totals: null,
+      totalsWithheld: 'Withheld because the tier cells withheld count fewer than 5 people you may not follow, whom the totals would give back.',
+      byTier: [
+        { tier: 'PRACTITIONER', counts: ASSIGNED(3), withheld: null },
+        { tier: 'MANAGER', counts: null, withheld: SMALL },
+      ],
+      overdueMembersWithheld: null,
+    });
+  });
+
+  it('withholds a large cell with two small ones that the totals would otherwise give back together', async () => {
+    // demo-practitioner-de follows none of them: two Barcelona officers (one per tier) and five members without a tier.
+    const curriculum = await assignedCurriculum('Figures: two officers and five partners',
+      ['m-bcn-1', 'm-bcn-2', 'demo-partner', 'm-partner-kestrel', 'm-academic', 'demo-admin', 'demo-auditor'], ['m-bcn-1', 'm-bcn-2']);
+    const r = await platform.query<any>(REPORT, { c: curriculum }, 'demo-practitioner-de');
+    expect(r.errors).toBeUndefined();
+    // Totals less the five partners' cell would give both officers' status; with it withheld, 7 people stand behind the totals.
+    expect(r.data.trainingReport).toEqual({
+      totals: { assigned: 7, notStarted: 5, inProgress: 2, completed: 0, overdue: 0 },
+      totalsWithheld: null,
+      byTier: [
+        { tier: 'PRACTITIONER', counts: null, withheld: SMALL },
+        { tier: 'MANAGER', counts: null, withheld: SMALL },
+        { tier: null, counts: null,
+          withheld: 'Withheld with smaller cells: together they count 5 or more people you may not follow, so the totals do not give any of them back.' },
+      ],
+      overdueMembersWithheld: 0,
+    });
+  });
+});
+
 describe('writes do not tell whether an item the caller cannot see exists', () => {
   const codeAndMessage = (r: any, id: string) => ({ code: r.errors?.[0]?.extensions?.code, message: String(r.errors?.[0]?.message).replace(id, '<id>') });
 
