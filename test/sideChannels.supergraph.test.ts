@@ -254,6 +254,30 @@ describe('writes do not tell whether an item the caller cannot see exists', () =
     expect(codeAndMessage(unknown, 'no-such-member')).toEqual(codeAndMessage(outside, 'demo-practitioner-de'));
   });
 
+  it('answers a trainer alike for an unknown agency and one outside their training scope, with members or without', async () => {
+    const ASSIGN = `mutation($agency: ID!) { assignCurriculum(input: { curriculumId: "cur-osint-basics", agencyId: $agency, dueOn: "2099-01-01" }) {
+      createdCount alreadyAssignedCount assignments { assignee { id } } } }`;
+    const openAssignments = () => platform.databases.bySubgraph.training!.query(`SELECT count(*)::int AS n FROM training.assignments WHERE status <> 'CANCELLED'`);
+    const before = await openAssignments();
+    // de-by-polizei has active members (two of them hold cur-osint-basics already), at-bk has none; both lie outside ES-CT.
+    const answers = [];
+    for (const agency of ['zz-no-such-agency', 'de-by-polizei', 'at-bk']) {
+      const r = await platform.query<any>(ASSIGN, { agency }, 'm-trainer-es');
+      expect(r.data, agency).toBeNull();
+      answers.push(codeAndMessage(r, agency));
+    }
+    expect(answers).toEqual([
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+    ]);
+    expect(await openAssignments()).toEqual(before);
+
+    const inScope = await platform.query<any>(ASSIGN, { agency: 'es-ct-bcn-gub' }, 'm-trainer-es');
+    expect(inScope.errors).toBeUndefined();
+    expect(inScope.data.assignCurriculum).toEqual({ createdCount: 1, alreadyAssignedCount: 0, assignments: [{ assignee: { id: 'm-bcn-1' } }] });
+  });
+
   it('refuses a procedure\'s legal basis citing a provision the editor may not see exactly as one that does not exist', async () => {
     const CREATE = `mutation($basis: [ID!]) { createProcedure(input: { topic: INVESTIGATION, title: "Covert profiles", summary: "When covert profiles are used.",
       body: "Only with written approval.", language: "en", visibility: LEA, legalBasis: $basis }) { id legalBasis { id } } }`;

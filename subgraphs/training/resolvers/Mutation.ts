@@ -98,9 +98,11 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   const columns = 'member_id, agency_id, jurisdiction, jurisdiction_path, org_kind, tier, roles, active';
   if (input.agencyId) {
     const members: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE agency_id = $1 AND active ORDER BY member_id`, [input.agencyId]);
-    if (members.length === 0) throw notFound(`Agency "${input.agencyId}"`);
-    if (!members.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('This agency is outside your training scope.');
-    return members.filter((m) => inAudience(curriculum.audience, m.tier) && assigneeMayRead(curriculum, m));
+    // Only members within the trainer's scope count, so that nothing is told about the others: an agency outside the
+    // scope is answered exactly like an unknown one, whoever its members are.
+    const reachable = members.filter((m) => trainerCovers(ctx.viewer, m.jurisdiction_path));
+    if (reachable.length === 0) throw notFound(`Agency "${input.agencyId}" with active members within your training scope`);
+    return reachable.filter((m) => inAudience(curriculum.audience, m.tier) && assigneeMayRead(curriculum, m));
   }
   const ids = input.memberIds!;
   const found: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE member_id = ANY($1)`, [ids]);
