@@ -101,12 +101,12 @@ describe('training figures do not tell about people the viewer may not follow', 
     expect(r.errors).toBeUndefined();
     for (const report of [r.data.trainingReport, r.data.agency.trainingSummary]) {
       expect(report.totals).toBeNull();
-      expect(report.totalsWithheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+      expect(report.totalsWithheld).toBe('Counts fewer than 5 people you may not follow.');
       const tiers = report.byTier.filter((t: any) => t.tier === 'PRACTITIONER' || t.tier === 'MANAGER');
       expect(tiers).toHaveLength(2);
       for (const cell of tiers) {
         expect(cell.counts).toBeNull();
-        expect(cell.withheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+        expect(cell.withheld).toBe('Counts fewer than 5 people you may not follow.');
       }
     }
     expect(r.data.trainingReport.overdueMembersWithheld).toBeNull();
@@ -128,7 +128,7 @@ describe('training figures do not tell about people the viewer may not follow', 
 });
 
 describe('training figures give no withheld cell back by subtraction', () => {
-  const SMALL = 'Fewer than 5 people, some of whom you may not follow.';
+  const SMALL = 'Counts fewer than 5 people you may not follow.';
   const ASSIGNED = (n: number) => ({ assigned: n, notStarted: n, inProgress: 0, completed: 0, overdue: 0 });
   const REPORT = `query($c: ID!) { trainingReport(curriculum: $c) { totals { assigned notStarted inProgress completed overdue } totalsWithheld
     byTier { tier counts { assigned notStarted inProgress completed overdue } withheld } overdueMembersWithheld } }`;
@@ -168,15 +168,36 @@ describe('training figures give no withheld cell back by subtraction', () => {
       .toEqual(['demo-manager-es', 'demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'm-es-ct-3']);
     expect(followed.data.assignments.nodes.map((n: any) => n.status)).toEqual(['ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED']);
 
-    // Totals of 6 less those five would give m-bcn-2's status: the totals go with the withheld cell.
+    // Totals of 6 less those five would give m-bcn-2's status.
     const r = await platform.query<any>(REPORT, { c: curriculum }, 'demo-manager-es');
     expect(r.errors).toBeUndefined();
     expect(r.data.trainingReport).toEqual({
       totals: null,
-      totalsWithheld: 'Withheld because the tier cells withheld count fewer than 5 people you may not follow, whom the totals would give back.',
+      totalsWithheld: SMALL,
       byTier: [
         { tier: 'PRACTITIONER', counts: ASSIGNED(3), withheld: null },
         { tier: 'MANAGER', counts: null, withheld: SMALL },
+      ],
+      overdueMembersWithheld: null,
+    });
+  });
+
+  it('withholds a cell of five from a manager who follows three of them', async () => {
+    // demo-manager-es follows the Mossos officers, not m-bcn-1 (Barcelona) nor m-es-1 (Policía Nacional).
+    const curriculum = await assignedCurriculum('Figures: a cell of five, two of them from elsewhere',
+      ['demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'm-bcn-1', 'm-es-1', 'demo-manager-es', 'm-es-ct-3'], ['m-bcn-1', 'm-es-1']);
+    const trainer = await platform.query<any>(REPORT, { c: curriculum }, 'demo-trainer');
+    expect(trainer.data.trainingReport.byTier[0]).toEqual({
+      tier: 'PRACTITIONER', counts: { assigned: 5, notStarted: 3, inProgress: 2, completed: 0, overdue: 0 }, withheld: null });
+    // The practitioners' cell less the three the manager follows (not started) would give both others as started.
+    const r = await platform.query<any>(REPORT, { c: curriculum }, 'demo-manager-es');
+    expect(r.errors).toBeUndefined();
+    expect(r.data.trainingReport).toEqual({
+      totals: null,
+      totalsWithheld: SMALL,
+      byTier: [
+        { tier: 'PRACTITIONER', counts: null, withheld: SMALL },
+        { tier: 'MANAGER', counts: ASSIGNED(2), withheld: null },
       ],
       overdueMembersWithheld: null,
     });

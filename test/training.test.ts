@@ -195,8 +195,8 @@ describe('trainingReport', () => {
     // Both agencies count fewer than 5 people, whom a manager of another agency may not follow.
     const manager = await run('demo-manager-de', query, r);
     expect(manager.data._entities.map((a: any) => a.trainingSummary)).toEqual([
-      { totals: null, totalsWithheld: 'Fewer than 5 people, some of whom you may not follow.' },
-      { totals: null, totalsWithheld: 'Fewer than 5 people, some of whom you may not follow.' },
+      { totals: null, totalsWithheld: 'Counts fewer than 5 people you may not follow.' },
+      { totals: null, totalsWithheld: 'Counts fewer than 5 people you may not follow.' },
     ]);
   });
 });
