@@ -5,6 +5,19 @@ import type { Viewer } from './access.ts';
 import { badInput, conflict, forbidden, notFound } from './errors.ts';
 import { storable } from './inputSchemas.ts';
 
+/**
+ * How strongly a write holds the item's row (PostgreSQL's row locks). 'update' (the default) keeps every other write
+ * out; 'share' lets other holders of 'share' in but keeps changes out; 'keyShare' only keeps the row from being
+ * deleted or its key changed, as a write that merely adds a row referring to the item needs.
+ */
+export type LockStrength = 'update' | 'share' | 'keyShare';
+
+const LOCKING_CLAUSE: Record<LockStrength, string> = {
+  update: 'FOR UPDATE',
+  share: 'FOR SHARE',
+  keyShare: 'FOR KEY SHARE',
+};
+
 /** One kind of item a write locks: how its rows are read and who may reach and change it. */
 export interface WriteTargetSpec<Item> {
   /** What people call it, capitalised ("Legal provision"); messages are built from it. */
@@ -13,11 +26,12 @@ export interface WriteTargetSpec<Item> {
   select: string;
   /** The alias, in `select`, of the table whose row is locked for the write. */
   locks: string;
+  lockStrength?: LockStrength;
   /** Builds the item from the rows selected (none when the id is unknown); the first row by default. */
   toItem?: (rows: any[]) => Item | undefined;
   /** Whether the viewer may see the item at all; anything else is NOT_FOUND, as if it did not exist. */
   visible: (viewer: Viewer, item: Item) => boolean;
-  /** Whether a viewer who sees the item may change it; anything else is FORBIDDEN with `refusal`. */
+  /** Whether a viewer who sees the item may make this kind of write; anything else is FORBIDDEN with `refusal`. */
   mayChange?: (viewer: Viewer, item: Item) => boolean;
   refusal?: string;
 }
@@ -44,7 +58,7 @@ export function writeTarget<Item>(spec: WriteTargetSpec<Item>): WriteTarget<Item
   return {
     async lock(tx, viewer, id, buildsOn) {
       if (!storable(id)) throw notFound(`${spec.noun} ${JSON.stringify(id.slice(0, 100))}`);
-      const item = toItem(await tx.query(`${spec.select} FOR UPDATE OF ${spec.locks}`, [id]));
+      const item = toItem(await tx.query(`${spec.select} ${LOCKING_CLAUSE[spec.lockStrength ?? 'update']} OF ${spec.locks}`, [id]));
       if (!item || !spec.visible(viewer, item)) throw missing(id);
       if (spec.mayChange && !spec.mayChange(viewer, item)) throw forbidden(spec.refusal);
       if (buildsOn && !buildsOn(item)) throw missing(id);

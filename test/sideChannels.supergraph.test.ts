@@ -101,12 +101,12 @@ describe('training figures do not tell about people the viewer may not follow', 
     expect(r.errors).toBeUndefined();
     for (const report of [r.data.trainingReport, r.data.agency.trainingSummary]) {
       expect(report.totals).toBeNull();
-      expect(report.totalsWithheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+      expect(report.totalsWithheld).toBe('Counts fewer than 5 people you may not follow.');
       const tiers = report.byTier.filter((t: any) => t.tier === 'PRACTITIONER' || t.tier === 'MANAGER');
       expect(tiers).toHaveLength(2);
       for (const cell of tiers) {
         expect(cell.counts).toBeNull();
-        expect(cell.withheld).toBe('Fewer than 5 people, some of whom you may not follow.');
+        expect(cell.withheld).toBe('Counts fewer than 5 people you may not follow.');
       }
     }
     expect(r.data.trainingReport.overdueMembersWithheld).toBeNull();
@@ -124,6 +124,101 @@ describe('training figures do not tell about people the viewer may not follow', 
       expect(cell.withheld).toBeNull();
       expect(cell.counts).not.toBeNull();
     }
+  });
+});
+
+describe('training figures give no withheld cell back by subtraction', () => {
+  const SMALL = 'Counts fewer than 5 people you may not follow.';
+  const REPORT = `query($c: ID!) { trainingReport(curriculum: $c) { totals { assigned notStarted inProgress completed overdue } totalsWithheld
+    byTier { tier counts { assigned notStarted inProgress completed overdue } withheld } overdueMembersWithheld } }`;
+
+  /** The report on a curriculum as `member` gets it. */
+  async function reportAs(member: string, curriculum: string) {
+    const r = await platform.query<any>(REPORT, { c: curriculum }, member);
+    expect(r.errors).toBeUndefined();
+    return r.data.trainingReport;
+  }
+
+  /** A two-module curriculum of demo-trainer's, assigned to `members`, of whom `started` complete the first module. */
+  async function assignedCurriculum(title: string, members: string[], started: string[]): Promise<string> {
+    const created = await platform.query<any>(`mutation($title: String!) { createCurriculum(input: { title: $title, summary: "Figures test.",
+      audience: ALL, topics: [COMMUNICATION], language: "en", estimatedHours: 2, visibility: MEMBERS, validityMonths: 24,
+      modules: [{ title: "One", outline: "First part.", kind: WEBINAR, durationMinutes: 30 }, { title: "Two", outline: "Second part.", kind: WEBINAR, durationMinutes: 30 }]
+    }) { id modules { id } } }`, { title }, 'demo-trainer');
+    expect(created.errors).toBeUndefined();
+    const { id, modules } = created.data.createCurriculum;
+    const assigned = await platform.query<any>(`mutation($c: ID!, $m: [ID!]!) { assignCurriculum(input: { curriculumId: $c, memberIds: $m, dueOn: "2099-01-01" }) {
+      createdCount assignments { id assignee { id } } } }`, { c: id, m: members }, 'demo-trainer');
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data.assignCurriculum.createdCount).toBe(members.length);
+    for (const member of started) {
+      const assignment = assigned.data.assignCurriculum.assignments.find((a: any) => a.assignee.id === member);
+      const progress = await platform.query<any>('mutation($a: ID!, $m: ID!) { recordModuleProgress(assignmentId: $a, moduleId: $m, completed: true) { status } }',
+        { a: assignment.id, m: modules[0].id }, member);
+      expect(progress.data.recordModuleProgress).toEqual({ status: 'IN_PROGRESS' });
+    }
+    return id;
+  }
+
+  it('withholds the totals from a manager when the one other cell is people the manager follows', async () => {
+    // demo-manager-es follows the five Mossos officers; m-bcn-2 (Barcelona) is the one they may not follow.
+    const curriculum = await assignedCurriculum('Figures: a manager\'s unit and one other officer',
+      ['demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'demo-manager-es', 'm-es-ct-3', 'm-bcn-2'], ['m-bcn-2']);
+    expect((await reportAs('demo-trainer', curriculum)).totals).toEqual({ assigned: 6, notStarted: 5, inProgress: 1, completed: 0, overdue: 0 });
+
+    // What the manager knows already: the five officers they follow, none of them started.
+    const followed = await platform.query<any>('query($c: ID!) { assignments(filter: { curriculum: $c }) { nodes { assignee { id } status } } }',
+      { c: curriculum }, 'demo-manager-es');
+    expect(followed.data.assignments.nodes.map((n: any) => n.assignee.id).sort())
+      .toEqual(['demo-manager-es', 'demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'm-es-ct-3']);
+    expect(followed.data.assignments.nodes.map((n: any) => n.status)).toEqual(['ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED', 'ASSIGNED']);
+
+    // Totals of 6 less those five would give m-bcn-2's status.
+    expect(await reportAs('demo-manager-es', curriculum)).toEqual({
+      totals: null,
+      totalsWithheld: SMALL,
+      byTier: [
+        { tier: 'PRACTITIONER', counts: { assigned: 3, notStarted: 3, inProgress: 0, completed: 0, overdue: 0 }, withheld: null },
+        { tier: 'MANAGER', counts: null, withheld: SMALL },
+      ],
+      overdueMembersWithheld: null,
+    });
+  });
+
+  it('withholds a cell of five from a manager who follows three of them', async () => {
+    // demo-manager-es follows the Mossos officers, not m-bcn-1 (Barcelona) nor m-es-1 (Policía Nacional).
+    const curriculum = await assignedCurriculum('Figures: a cell of five, two of them from elsewhere',
+      ['demo-practitioner-es', 'm-es-ct-1', 'm-es-ct-2', 'm-bcn-1', 'm-es-1', 'demo-manager-es', 'm-es-ct-3'], ['m-bcn-1', 'm-es-1']);
+    expect((await reportAs('demo-trainer', curriculum)).byTier[0]).toEqual({
+      tier: 'PRACTITIONER', counts: { assigned: 5, notStarted: 3, inProgress: 2, completed: 0, overdue: 0 }, withheld: null });
+    // The practitioners' cell less the three the manager follows (not started) would give both others as started.
+    expect(await reportAs('demo-manager-es', curriculum)).toEqual({
+      totals: null,
+      totalsWithheld: SMALL,
+      byTier: [
+        { tier: 'PRACTITIONER', counts: null, withheld: SMALL },
+        { tier: 'MANAGER', counts: { assigned: 2, notStarted: 2, inProgress: 0, completed: 0, overdue: 0 }, withheld: null },
+      ],
+      overdueMembersWithheld: null,
+    });
+  });
+
+  it('withholds a large cell with two small ones that the totals would otherwise give back together', async () => {
+    // demo-practitioner-de follows none of them: two Barcelona officers (one per tier) and five members without a tier.
+    const curriculum = await assignedCurriculum('Figures: two officers and five partners',
+      ['m-bcn-1', 'm-bcn-2', 'demo-partner', 'm-partner-kestrel', 'm-academic', 'demo-admin', 'demo-auditor'], ['m-bcn-1', 'm-bcn-2']);
+    // Totals less the five partners' cell would give both officers' status; with it withheld, 7 people stand behind the totals.
+    expect(await reportAs('demo-practitioner-de', curriculum)).toEqual({
+      totals: { assigned: 7, notStarted: 5, inProgress: 2, completed: 0, overdue: 0 },
+      totalsWithheld: null,
+      byTier: [
+        { tier: 'PRACTITIONER', counts: null, withheld: SMALL },
+        { tier: 'MANAGER', counts: null, withheld: SMALL },
+        { tier: null, counts: null,
+          withheld: 'Withheld with smaller cells: together they count 5 or more people you may not follow, so the totals do not give any of them back.' },
+      ],
+      overdueMembersWithheld: 0,
+    });
   });
 });
 
@@ -176,6 +271,30 @@ describe('writes do not tell whether an item the caller cannot see exists', () =
     expect(outside.data).toBeNull();
     expect(codeAndMessage(outside, 'demo-practitioner-de')).toEqual({ code: 'NOT_FOUND', message: 'Member "<id>" within your training scope was not found.' });
     expect(codeAndMessage(unknown, 'no-such-member')).toEqual(codeAndMessage(outside, 'demo-practitioner-de'));
+  });
+
+  it('answers a trainer alike for an unknown agency and one outside their training scope, with members or without', async () => {
+    const ASSIGN = `mutation($agency: ID!) { assignCurriculum(input: { curriculumId: "cur-osint-basics", agencyId: $agency, dueOn: "2099-01-01" }) {
+      createdCount alreadyAssignedCount assignments { assignee { id } } } }`;
+    const openAssignments = () => platform.databases.bySubgraph.training!.query(`SELECT count(*)::int AS n FROM training.assignments WHERE status <> 'CANCELLED'`);
+    const before = await openAssignments();
+    // de-by-polizei has active members (two of them hold cur-osint-basics already), at-bk has none; both lie outside ES-CT.
+    const answers = [];
+    for (const agency of ['zz-no-such-agency', 'de-by-polizei', 'at-bk']) {
+      const r = await platform.query<any>(ASSIGN, { agency }, 'm-trainer-es');
+      expect(r.data, agency).toBeNull();
+      answers.push(codeAndMessage(r, agency));
+    }
+    expect(answers).toEqual([
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+      { code: 'NOT_FOUND', message: 'Agency "<id>" with active members within your training scope was not found.' },
+    ]);
+    expect(await openAssignments()).toEqual(before);
+
+    const inScope = await platform.query<any>(ASSIGN, { agency: 'es-ct-bcn-gub' }, 'm-trainer-es');
+    expect(inScope.errors).toBeUndefined();
+    expect(inScope.data.assignCurriculum).toEqual({ createdCount: 1, alreadyAssignedCount: 0, assignments: [{ assignee: { id: 'm-bcn-1' } }] });
   });
 
   it('refuses a procedure\'s legal basis citing a provision the editor may not see exactly as one that does not exist', async () => {

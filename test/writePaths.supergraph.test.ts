@@ -224,6 +224,65 @@ describe('one write path', () => {
     { member: 'demo-practitioner-de', hidden: 'swot-hag-01', unknown: 'swot-nothing', query: 'mutation($id: ID!) { voteSwotItem(id: $id) { id } }' },
   ];
 
+  /** Runs `sql` in a transaction of its own on the subgraph's database and keeps it open until `end` is called. */
+  async function openTransaction(subgraph: string, sql: string, params: unknown[]) {
+    const runner = platform.databases.bySubgraph[subgraph]!.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    await runner.query(sql, params);
+    return async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    };
+  }
+  const waitingForLocks = async () =>
+    (await platform.databases.kernel.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n;
+  const STILL_WAITING = 'still waiting after 5 s';
+  const within5s = <T>(p: Promise<T>) => Promise.race([p, new Promise<string>((resolve) => setTimeout(() => resolve(STILL_WAITING), 5_000))]);
+  const errorsOf = (r: any) => r.errors?.map((e: any) => ({ code: e.extensions?.code, message: e.message }));
+
+  /** Sends `request` while a change made by `sql` is not yet committed, and answers its response once it waited for it. */
+  async function whileChangeIsOpen(subgraph: string, sql: string, request: () => Promise<any>) {
+    const end = await openTransaction(subgraph, sql, []);
+    let response: Promise<any> | undefined;
+    try {
+      response = request();
+      await expect.poll(waitingForLocks, { timeout: 5_000 }).toBe(1);
+    } finally {
+      await end();
+    }
+    return response;
+  }
+
+  it('takes a vote for a SWOT item while another member\'s vote for it is still being written', async () => {
+    const VOTE = 'mutation($id: ID!) { voteSwotItem(id: $id) { id votedByMe } }';
+    const end = await openTransaction('workshops', `INSERT INTO workshops.swot_votes (swot_item_id, member_id) VALUES ('swot-dub-02', 'm-ie-1')`, []);
+    let vote: Promise<any> | undefined;
+    try {
+      vote = platform.query<any>(VOTE, { id: 'swot-dub-02' }, 'demo-practitioner-de');
+      expect(await within5s(vote)).toMatchObject({ data: { voteSwotItem: { id: 'swot-dub-02', votedByMe: true } } });
+    } finally {
+      await end();
+      await vote;
+    }
+    const workshop = await platform.query<any>('{ workshop(id: "ws-dub-online-hate") { swotItems { id weight } } }', {}, 'demo-practitioner-de');
+    expect(workshop.data.workshop.swotItems.find((i: any) => i.id === 'swot-dub-02')).toEqual({ id: 'swot-dub-02', weight: 2 });
+  });
+
+  it('answers a vote for a SWOT item deleted while the vote waits as one for an unknown item', async () => {
+    const r = await whileChangeIsOpen('workshops', `DELETE FROM workshops.swot_items WHERE id = 'swot-dub-03'`,
+      () => platform.query<any>('mutation { voteSwotItem(id: "swot-dub-03") { id } }', {}, 'demo-practitioner-de'));
+    expect(r.data).toBeNull();
+    expect(errorsOf(r)).toEqual([{ code: 'NOT_FOUND', message: 'SWOT item "swot-dub-03" was not found.' }]);
+  });
+
+  it('answers a cancellation that waited for an assignment to be completed with what the assignment has become', async () => {
+    const r = await whileChangeIsOpen('training', `UPDATE training.assignments SET status = 'COMPLETED', completed_on = current_date WHERE id = 'asg-seed-ie-osint-1'`,
+      () => platform.query<any>('mutation { cancelAssignment(id: "asg-seed-ie-osint-1") { status } }', {}, 'demo-trainer'));
+    expect(r.data).toBeNull();
+    expect(errorsOf(r)).toEqual([{ code: 'BAD_USER_INPUT', message: 'This assignment is completed and cannot be cancelled.' }]);
+  });
+
   it('answers a write on a hidden item exactly as one on an unknown id, in procedures, legal and workshops', async () => {
     for (const c of cases) {
       const hidden = await platform.query<any>(c.query, { id: c.hidden }, c.member);

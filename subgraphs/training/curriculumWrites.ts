@@ -6,19 +6,27 @@ import { emitEvents } from '../../lib/outbox.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from './curriculumView.ts';
 import type { CurriculumView } from './curriculumView.ts';
 
-/**
- * A curriculum locked for a change by a trainer of its owning agency. One the viewer cannot see is NOT_FOUND (no
- * existence leak); one of another agency is FORBIDDEN.
- */
-export const curriculumTarget = writeTarget<CurriculumView>({
+/** A curriculum as writes reach it: one the viewer cannot see is NOT_FOUND (no existence leak). */
+const curriculumRows = {
   noun: 'Curriculum',
   select: `SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1`,
   locks: 'c',
-  toItem: (rows) => (rows[0] ? toCurriculum(rows[0]) : undefined),
+  toItem: (rows: any[]) => (rows[0] ? toCurriculum(rows[0]) : undefined),
   visible: canSee,
+};
+
+/** A curriculum locked for a change by a trainer of its owning agency; one of another agency is FORBIDDEN. */
+export const curriculumTarget = writeTarget<CurriculumView>({
+  ...curriculumRows,
   mayChange: (viewer, c) => c.ownerAgencyId === viewer.agencyId,
   refusal: 'Only trainers of the owning agency may change this curriculum.',
 });
+
+/**
+ * A curriculum held while it is assigned: its version and visibility, which the assignments record and check, stay
+ * as read until they are made, and trainers assigning it at once do not wait for each other.
+ */
+export const assignedCurriculumTarget = writeTarget<CurriculumView>({ ...curriculumRows, lockStrength: 'share' });
 
 export const lockCurriculum = (tx: EntityManager, viewer: Viewer, id: string) => curriculumTarget.lock(tx, viewer, id);
 

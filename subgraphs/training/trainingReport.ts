@@ -27,10 +27,10 @@ export interface TrainingReport {
   overdueMembersWithheld: number | null;
 }
 
-/** Fewer people than this in a cell would let its figures tell about individuals. */
+/** Fewer people than this, among those a viewer may not follow, would let a cell's figures tell about individuals. */
 export const SMALL_CELL = 5;
-const SMALL = `Fewer than ${SMALL_CELL} people, some of whom you may not follow.`;
-const COMPLEMENT = 'Withheld with a smaller cell, which the totals would otherwise reveal.';
+const SMALL = `Counts fewer than ${SMALL_CELL} people you may not follow.`;
+const COMPLEMENT = `Withheld with smaller cells: together they count ${SMALL_CELL} or more people you may not follow, so the totals do not give any of them back.`;
 
 function countsOf(rows: ReportRow[]): TrainingCounts {
   const count = (status: string) => rows.filter((r) => r.status === status).length;
@@ -45,31 +45,38 @@ function countsOf(rows: ReportRow[]): TrainingCounts {
   };
 }
 
-const peopleIn = (rows: ReportRow[]) => new Set(rows.map((r) => r.memberId)).size;
-
-/** Whether figures over these rows would tell the viewer about people they may not follow. */
-function tooSmall(viewer: Viewer, rows: ReportRow[]): boolean {
-  const people = peopleIn(rows);
-  return people > 0 && people < SMALL_CELL && !rows.every((r) => mayFollow(viewer, r));
-}
+/**
+ * How many people counted in these rows the viewer may not follow. The viewer knows the figures of everyone they may
+ * follow, so those come off any cell by subtraction: what a cell tells is what it counts of the others.
+ */
+const unfollowedIn = (viewer: Viewer, rows: ReportRow[]) => new Set(rows.filter((r) => !mayFollow(viewer, r)).map((r) => r.memberId)).size;
+const tooSmall = (unfollowed: number) => unfollowed > 0 && unfollowed < SMALL_CELL;
 
 /**
- * Figures over open and completed assignments. A cell counting fewer than SMALL_CELL people is withheld unless the
- * viewer may follow every one of them; when one tier cell is withheld and the totals are not, the next smallest tier
- * cell is withheld too, so that no subtraction gives it back. Who is overdue only for members the viewer may follow.
+ * Figures over open and completed assignments. A cell is withheld when it counts fewer than SMALL_CELL people the
+ * viewer may not follow (and any at all). The totals are the sum of the tier cells, so they give back the withheld
+ * cells taken together: further cells are withheld, fewest unfollowed people first, until the withheld cells count
+ * SMALL_CELL or more people the viewer may not follow (always possible when the totals themselves are shown). Who is
+ * overdue only for members the viewer may follow.
  */
 export function trainingReportOf(viewer: Viewer, rows: ReportRow[], asOf: string): TrainingReport {
   const tiers: (string | null)[] = [...TIERS];
   if (rows.some((r) => r.tier === null)) tiers.push(null);
-  const totalsWithheld = tooSmall(viewer, rows) ? SMALL : null;
+  const totalsWithheld = tooSmall(unfollowedIn(viewer, rows)) ? SMALL : null;
   const cells = tiers.map((tier) => {
     const of = rows.filter((r) => r.tier === tier);
-    return { tier, rows: of, withheld: tooSmall(viewer, of) ? SMALL : null };
+    const unfollowed = unfollowedIn(viewer, of);
+    return { tier, rows: of, unfollowed, withheld: tooSmall(unfollowed) ? SMALL : null as string | null };
   });
-  const withheld = cells.filter((c) => c.withheld);
-  if (withheld.length === 1 && !totalsWithheld) {
-    const [smallest] = cells.filter((c) => !c.withheld && c.rows.length > 0).sort((a, b) => peopleIn(a.rows) - peopleIn(b.rows));
-    if (smallest) smallest.withheld = COMPLEMENT;
+  if (!totalsWithheld) {
+    // Tiers part people: the unfollowed people of withheld cells add up.
+    let hidden = cells.reduce((n, c) => n + (c.withheld ? c.unfollowed : 0), 0);
+    const others = cells.filter((c) => !c.withheld && c.unfollowed > 0).sort((a, b) => a.unfollowed - b.unfollowed);
+    for (const cell of others) {
+      if (hidden === 0 || hidden >= SMALL_CELL) break;
+      cell.withheld = COMPLEMENT;
+      hidden += cell.unfollowed;
+    }
   }
   const overdue = new Map<string, ReportRow>();
   for (const r of rows) if (r.status === 'OVERDUE') overdue.set(r.memberId, r);

@@ -1,25 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { canSee, visibilitySql } from '../../../lib/access.ts';
+import { canSee } from '../../../lib/access.ts';
 import { toPrincipal, viewerOfPrincipal } from '../../../lib/principals.ts';
 import type { PrincipalRow } from '../../../lib/principals.ts';
 import { checkedCitations } from '../../../lib/citations.ts';
 import type { CitedKind } from '../../../lib/citations.ts';
-import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
+import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import { today } from '../../../lib/scalars.ts';
 import { trainerCovers } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment } from '../assignmentView.ts';
-import { CURRICULUM_COLUMNS, MODULE_COLUMNS, passes, toCurriculum } from '../curriculumView.ts';
+import { MODULE_COLUMNS, passes } from '../curriculumView.ts';
 import type { CurriculumView } from '../curriculumView.ts';
-import { curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum } from '../curriculumWrites.ts';
+import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum } from '../curriculumWrites.ts';
+import { cancellationTarget, progressTarget } from '../assignmentWrites.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import type { ModuleRow } from '../entities.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import type { Ctx } from './context.ts';
 import { language } from './Query.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-import { idInput, storable, text } from '../inputs.ts';
+import { idInput, text } from '../inputs.ts';
 
 const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
 const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
@@ -98,9 +99,11 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   const columns = 'member_id, agency_id, jurisdiction, jurisdiction_path, org_kind, tier, roles, active';
   if (input.agencyId) {
     const members: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE agency_id = $1 AND active ORDER BY member_id`, [input.agencyId]);
-    if (members.length === 0) throw notFound(`Agency "${input.agencyId}"`);
-    if (!members.every((m) => trainerCovers(ctx.viewer, m.jurisdiction_path))) throw forbidden('This agency is outside your training scope.');
-    return members.filter((m) => inAudience(curriculum.audience, m.tier) && assigneeMayRead(curriculum, m));
+    // Only members within the trainer's scope count, so that nothing is told about the others: an agency outside the
+    // scope is answered exactly like an unknown one, whoever its members are.
+    const reachable = members.filter((m) => trainerCovers(ctx.viewer, m.jurisdiction_path));
+    if (reachable.length === 0) throw notFound(`Agency "${input.agencyId}" with active members within your training scope`);
+    return reachable.filter((m) => inAudience(curriculum.audience, m.tier) && assigneeMayRead(curriculum, m));
   }
   const ids = input.memberIds!;
   const found: Assignee[] = await tx.query(`SELECT ${columns} FROM access.principals WHERE member_id = ANY($1)`, [ids]);
@@ -180,10 +183,7 @@ export const Mutation = {
   assignCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
     const input = parseInput(assignInput, args.input);
     const { createdIds, memberIds } = await ctx.db.transaction(async (tx) => {
-      const params: unknown[] = [input.curriculumId];
-      const [row] = await tx.query(`SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1 AND ${visibilitySql(ctx.viewer, 'c', params)} FOR SHARE`, params);
-      if (!row) throw notFound(`Curriculum "${input.curriculumId}"`);
-      const curriculum = toCurriculum(row);
+      const curriculum = await assignedCurriculumTarget.lock(tx, ctx.viewer, input.curriculumId);
       const assignees = await assigneesOf(ctx, tx, curriculum, input);
       const ids = assignees.map(() => `asg-${randomUUID()}`);
       const created: { id: string; member_id: string }[] = assignees.length === 0 ? [] : await tx.query(
@@ -210,16 +210,10 @@ export const Mutation = {
 
   recordModuleProgress: async (_: unknown, args: { assignmentId: string; moduleId: string; completed: boolean; score?: number | null }, ctx: Ctx) => {
     const input = parseInput(progressInput, { completed: args.completed, score: args.score });
-    if (!storable(args.assignmentId)) throw notFound(`Assignment ${JSON.stringify(args.assignmentId.slice(0, 100))}`);
-    const seen = await ctx.loaders.assignment.load(args.assignmentId);
-    if (!seen) throw notFound(`Assignment "${args.assignmentId}"`);
-    if (seen.memberId !== ctx.viewer.memberId) throw forbidden('Only the assignee records progress.');
     await ctx.db.transaction(async (tx) => {
-      const [a] = await tx.query(
-        `SELECT a.status, a.curriculum_id, c.validity_months FROM training.assignments a JOIN training.curricula c ON c.id = a.curriculum_id
-         WHERE a.id = $1 FOR UPDATE OF a`, [args.assignmentId]);
+      const a = await progressTarget.lock(tx, ctx.viewer, args.assignmentId);
       if (a.status === 'COMPLETED' || a.status === 'CANCELLED') throw badInput(`This assignment is ${a.status.toLowerCase()}; progress can no longer be recorded.`);
-      const modules: ModuleRow[] = await tx.query(`SELECT ${MODULE_COLUMNS} FROM training.modules m WHERE m.curriculum_id = $1`, [a.curriculum_id]);
+      const modules: ModuleRow[] = await tx.query(`SELECT ${MODULE_COLUMNS} FROM training.modules m WHERE m.curriculum_id = $1`, [a.curriculumId]);
       if (!modules.some((m) => m.id === args.moduleId)) throw badInput(`Module "${args.moduleId}" is not part of this curriculum.`);
       const progress: { module_id: string; completed: boolean; score: number | null }[] = await tx.query(
         `INSERT INTO training.module_progress (assignment_id, module_id, completed, score) VALUES ($1, $2, $3, $4)
@@ -234,7 +228,7 @@ export const Mutation = {
         await tx.query(
           `UPDATE training.assignments SET status = 'COMPLETED', completed_on = $2::date, needs_refresh = false,
              refresh_due_on = ($2::date + make_interval(months => $3))::date, updated_at = now() WHERE id = $1`,
-          [args.assignmentId, on, a.validity_months]);
+          [args.assignmentId, on, a.validityMonths]);
       } else {
         await tx.query(`UPDATE training.assignments SET status = 'IN_PROGRESS', updated_at = now() WHERE id = $1`, [args.assignmentId]);
       }
@@ -249,20 +243,11 @@ export const Mutation = {
   },
 
   cancelAssignment: async (_: unknown, args: { id: string }, ctx: Ctx) => {
-    if (!storable(args.id)) throw notFound(`Assignment ${JSON.stringify(args.id.slice(0, 100))}`);
-    const seen = await ctx.loaders.assignment.load(args.id);
-    if (!seen) throw notFound(`Assignment "${args.id}"`);
-    if (!trainerCovers(ctx.viewer, seen.jurisdictionPath)) throw forbidden('This member is outside your training scope.');
     await ctx.db.transaction(async (tx) => {
-      // TypeORM answers an UPDATE with [rows, affected count].
-      const [, cancelled] = await tx.query(
-        `UPDATE training.assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1 AND status IN ('ASSIGNED', 'IN_PROGRESS')`,
-        [args.id]);
-      if (cancelled === 0) {
-        if (seen.status === 'COMPLETED' || seen.status === 'CANCELLED') throw badInput(`This assignment is ${seen.status.toLowerCase()} and cannot be cancelled.`);
-        throw conflict('This assignment changed meanwhile: reload it and try again.');
-      }
-      await emitEvents(tx, 'training', [{ entityType: 'Assignment', entityId: args.id, event: 'assignment.cancelled', payload: { member: seen.memberId } }]);
+      const a = await cancellationTarget.lock(tx, ctx.viewer, args.id);
+      if (a.status === 'COMPLETED' || a.status === 'CANCELLED') throw badInput(`This assignment is ${a.status.toLowerCase()} and cannot be cancelled.`);
+      await tx.query(`UPDATE training.assignments SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [a.id]);
+      await emitEvents(tx, 'training', [{ entityType: 'Assignment', entityId: a.id, event: 'assignment.cancelled', payload: { member: a.memberId } }]);
     });
     return reloadAssignment(ctx, args.id);
   },
