@@ -91,46 +91,67 @@ async function setAside(tx: EntityManager, c: OutboxConsumer, letter: SetAside, 
 }
 
 /**
- * Hands the next wanted events (at most `window`, among the next `batchSize` rows) to the handler one by one, each undone on its own if it fails. Events that fail while
- * an event after them succeeds are poison: they are set aside in `<schema>.dead_letters` with their error, and the
- * position moves past the success. Events that fail with no success after them within the window mean the consumer as
- * a whole cannot make progress (the downstream is down, or a poison event has nothing after it yet): nothing is set
- * aside, the position stays before the first of them and OutboxStalled is thrown, to be retried later.
- * Returns the events set aside.
+ * Takes the next wanted events (at most `window` handler calls, among the next `batchSize` rows) one by one, each
+ * undone on its own if it fails. When an event fails and a later one then succeeds, that success is only a probe: it is
+ * undone and the failed event is tried again first, so order holds. Failing again, while the downstream answers, makes
+ * it poison: it is set aside in `<schema>.dead_letters` with its error, and the position moves past it. Succeeding,
+ * the failure was passing (an outage that ended meanwhile) and it is delivered. When no event after a failure succeeds
+ * within the window (the downstream is down, or a poison event has nothing after it yet), nothing is set aside, the
+ * position stays before it and OutboxStalled is thrown, to be retried later. Returns the events set aside.
  */
 export async function drainIsolating(db: DataSource, c: OutboxConsumer, attempts: number, window: number, batchSize = 200): Promise<SetAside[]> {
-  let letters: SetAside[] = [];
+  const letters: SetAside[] = [];
   let stalled: SetAside | undefined;
   await atPosition(db, c, batchSize, async (tx, rows) => {
-    let failed: SetAside[] = [];
-    let consumed = 0;
-    let tried = 0;
-    for (const [n, row] of rows.entries()) {
-      if (!wants(c, row)) {
-        if (failed.length === 0) consumed = n + 1;
-        continue;
-      }
-      if (++tried > window) break;
+    let calls = 0;
+    const attempt = async (row: OutboxRow): Promise<string | null> => {
+      calls++;
       await tx.query('SAVEPOINT outbox_event');
       try {
         await c.handle(tx, [row]);
         await tx.query('RELEASE SAVEPOINT outbox_event');
+        return null;
       } catch (err) {
         await tx.query('ROLLBACK TO SAVEPOINT outbox_event');
-        failed.push({ row, error: messageOf(err) });
+        return messageOf(err);
+      }
+    };
+    let consumed = 0;
+    let failing: { at: number; letter: SetAside } | null = null;
+    for (let n = 0; n < rows.length && calls < window; n++) {
+      const row = rows[n]!;
+      if (!wants(c, row)) {
+        if (!failing) consumed = n + 1;
         continue;
       }
-      for (const letter of failed) await setAside(tx, c, letter, attempts);
-      letters = [...letters, ...failed];
-      failed = [];
-      consumed = n + 1;
+      if (!failing) {
+        const error = await attempt(row);
+        if (error === null) consumed = n + 1;
+        else failing = { at: n, letter: { row, error } };
+        continue;
+      }
+      // An event after a failing one: does the downstream answer at all?
+      await tx.query('SAVEPOINT outbox_probe');
+      const probe = await attempt(row);
+      await tx.query('ROLLBACK TO SAVEPOINT outbox_probe');
+      if (probe !== null) continue;
+      const again = await attempt(failing.letter.row);
+      if (again !== null) {
+        const letter = { row: failing.letter.row, error: again };
+        await setAside(tx, c, letter, attempts);
+        letters.push(letter);
+      }
+      consumed = failing.at + 1;
+      n = failing.at;
+      failing = null;
     }
-    stalled = failed[0];
+    stalled = failing?.letter;
     return consumed;
   });
   if (stalled) throw new OutboxStalled(stalled.row, stalled.error);
   return letters;
 }
+
 /**
  * Whether the source outbox holds rows past the consumer's position: one statement, so an idle poll costs far less
  * than a drain's transaction. True before the consumer has a position.
