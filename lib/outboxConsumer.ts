@@ -168,6 +168,26 @@ export async function hasPending(db: DataSource, c: OutboxConsumer): Promise<boo
   }
 }
 
+/**
+ * For several consumers in one statement: those with rows past their position (every one without a position yet), and
+ * a mark of where their positions stand, which changes whenever any of them moves.
+ */
+export async function pendingAndPositions(db: DataSource, consumers: OutboxConsumer[]): Promise<{ pending: OutboxConsumer[]; mark: string }> {
+  if (consumers.length === 0) return { pending: [], mark: '' };
+  const parts = consumers.map((c, i) => `SELECT ${i} AS i,
+      coalesce((SELECT EXISTS (SELECT 1 FROM ${c.source}.outbox o WHERE (o.txid, o.id) > (p.last_txid, p.last_id))
+        FROM ${c.schema}.consumer_positions p WHERE p.consumer = $${i + 1}), true) AS pending,
+      (SELECT p.last_txid || '/' || p.last_id FROM ${c.schema}.consumer_positions p WHERE p.consumer = $${i + 1}) AS at`);
+  try {
+    const rows: { i: number; pending: boolean; at: string | null }[] = await db.query(`${parts.join(' UNION ALL ')} ORDER BY i`, consumers.map((c) => c.name));
+    return { pending: rows.filter((r) => r.pending).map((r) => consumers[r.i]!), mark: rows.map((r) => r.at ?? '').join(',') };
+  } catch (err) {
+    if (!isUndefinedTable(err)) throw err;
+    const pending = await Promise.all(consumers.map((c) => hasPending(db, c))); // a source not migrated yet
+    return { pending: consumers.filter((_, i) => pending[i]), mark: '' };
+  }
+}
+
 export interface ConsumerPacing {
   /** Idle poll interval, and the first retry delay after a failure (ms). */
   intervalMs: number;

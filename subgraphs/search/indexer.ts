@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { drainUntilCaughtUp, hasPending } from '../../lib/outboxConsumer.ts';
+import { drainUntilCaughtUp, pendingAndPositions } from '../../lib/outboxConsumer.ts';
 import type { OutboxConsumer, OutboxRow } from '../../lib/outboxConsumer.ts';
 import type { CachedSearchEngine } from '../../lib/search/cachedEngine.ts';
 import type { DocumentKey, SearchEngine } from '../../lib/search/engine.ts';
@@ -42,18 +42,18 @@ export function indexerFor(source: string, engineOf: (db: DataSource) => SearchE
  * from a document whose guard has changed since (a framework restricted to DE after its provisions were indexed): a
  * source with rows past its consumer's position is indexed here, waiting at most `timeoutMs` for transactions still
  * running (past that the search fails rather than answer from the old documents). When the positions moved since this
- * process last looked (another replica indexed), its kept answers are dropped. One statement per source when idle.
+ * process last looked (another replica indexed), its kept answers are dropped. One statement when nothing waits.
  */
 export function catchUpFor(consumers: OutboxConsumer[], timeoutMs = 2_000) {
   const seen = new WeakMap<CachedSearchEngine, string>();
   return async (db: DataSource, engine: CachedSearchEngine): Promise<void> => {
-    await Promise.all(consumers.map(async (c) => {
-      if (await hasPending(db, c)) await drainUntilCaughtUp(db, c, timeoutMs);
-    }));
-    const [{ at }] = await db.query(`SELECT coalesce(string_agg(consumer || '@' || last_txid || '/' || last_id, ',' ORDER BY consumer), '') AS at
-      FROM search.consumer_positions WHERE consumer = ANY($1)`, [consumers.map((c) => c.name)]);
-    if (seen.has(engine) && seen.get(engine) !== at) engine.forget();
-    seen.set(engine, at);
+    let { pending, mark } = await pendingAndPositions(db, consumers);
+    if (pending.length) {
+      await Promise.all(pending.map((c) => drainUntilCaughtUp(db, c, timeoutMs)));
+      ({ mark } = await pendingAndPositions(db, consumers));
+    }
+    if (seen.has(engine) && seen.get(engine) !== mark) engine.forget();
+    seen.set(engine, mark);
   };
 }
 
