@@ -27,6 +27,7 @@ import type { DemoSignIn } from './demoSignIn.ts';
 import { graphiqlPage } from './graphiql.ts';
 import { graphql } from './graphql.ts';
 import { operationLimits } from './limits.ts';
+import { pooledFetcher } from './subgraphFetcher.ts';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -69,8 +70,8 @@ export class OperationTimedOut extends Error {}
 const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private secret: string) {
-    super({ url });
+  constructor(url: string, private secret: string, fetcher: RemoteGraphQLDataSource['fetcher'] | null) {
+    super(fetcher ? { url, fetcher } : { url });
   }
 
   /**
@@ -113,11 +114,12 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   const guard = operationLimits(limits, { production: opts.production });
   const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST, now: opts.now });
   const composeLive = Boolean(opts.introspect) && !opts.production;
+  const pool = limits.SUBGRAPH_FETCHER === 'pooled' ? pooledFetcher() : null;
   const gateway = new ApolloGateway({
     supergraphSdl: composeLive
       ? new IntrospectAndCompose({ subgraphs: Object.entries(opts.subgraphUrls).map(([name, url]) => ({ name, url })) })
       : opts.supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.secret),
+    buildService: ({ name, url }) => new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.secret, pool?.fetcher ?? null),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -240,6 +242,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   server.headersTimeout = 10_000;
   await listen(server, port, host, 'The gateway').catch(async (err) => {
     await apollo.stop();
+    await pool?.close();
     throw err;
   });
   const actual = (server.address() as AddressInfo).port;
@@ -251,6 +254,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      await pool?.close();
     },
   };
 }

@@ -70,9 +70,17 @@ export async function signToken(
     .sign(setup.secret);
 }
 
-/** Turns an Authorization header into a Viewer: no header means anonymous; a bad token is never downgraded. */
+/** How many verified tokens a process remembers (the oldest is forgotten first). */
+const VERIFIED_TOKENS = 10_000;
+
+/**
+ * Turns an Authorization header into a Viewer: no header means anonymous; a bad token is never downgraded. A token's
+ * signature is checked once and its claims remembered until it expires; the member behind it is looked up every time.
+ */
 export class Authenticator {
-  constructor(private setup: KeySetup, private principals: PrincipalStore) {}
+  private verified = new Map<string, { payload: JWTPayload; expiresAt: number }>();
+
+  constructor(private setup: KeySetup, private principals: PrincipalStore, private now: () => number = Date.now) {}
 
   async viewerFor(authorization: string | undefined | null): Promise<Viewer> {
     if (!authorization) return ANONYMOUS;
@@ -90,9 +98,19 @@ export class Authenticator {
   }
 
   private async verify(token: string): Promise<JWTPayload> {
+    const known = this.verified.get(token);
+    if (known && this.now() < known.expiresAt) return known.payload;
+    if (known) this.verified.delete(token);
+    const payload = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { payload, expiresAt: payload.exp! * 1000 });
+    return payload;
+  }
+
+  private async verifySignature(token: string): Promise<JWTPayload> {
     try {
       const s = this.setup;
-      const common = { issuer: s.issuer, audience: s.audience, requiredClaims: ['exp', 'sub'] };
+      const common = { issuer: s.issuer, audience: s.audience, requiredClaims: ['exp', 'sub'], currentDate: new Date(this.now()) };
       const { payload } = s.kind === 'secret'
         ? await jwtVerify(token, s.secret, { ...common, algorithms: ['HS256'] })
         : await jwtVerify(token, s.keys, { ...common, algorithms: s.algorithms });

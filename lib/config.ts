@@ -17,6 +17,8 @@ const gatewaySchema = z.object({
   RATE_LIMIT_PER_MINUTE: count(1, 1_000_000, 600),
   RATE_LIMIT_BURST: count(1, 1_000_000, 200),
   OPERATION_TIMEOUT_MS: count(1, 600_000, 10_000),
+  /** How the gateway calls its subgraphs: an undici keep-alive pool, or @apollo/gateway's default (make-fetch-happen). */
+  SUBGRAPH_FETCHER: z.enum(['pooled', 'default']).default('pooled'),
   TRUST_PROXY: z.string().default('0').superRefine((spec, ctx) => {
     try {
       parseProxyTrust(spec);

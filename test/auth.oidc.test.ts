@@ -36,10 +36,10 @@ afterAll(async () => {
   await dbs?.close();
 });
 
-const token = (key: CryptoKey, sub: string, opts: { aud?: string; kid?: string } = {}) =>
+const token = (key: CryptoKey, sub: string, opts: { aud?: string; kid?: string; ttl?: string } = {}) =>
   new SignJWT({ agency: 'es-ct-mossos' })
     .setProtectedHeader({ alg: 'RS256', kid: opts.kid ?? 'k1' })
-    .setSubject(sub).setIssuer(ISSUER).setAudience(opts.aud ?? 'eunomia').setIssuedAt().setExpirationTime('5m')
+    .setSubject(sub).setIssuer(ISSUER).setAudience(opts.aud ?? 'eunomia').setIssuedAt().setExpirationTime(opts.ttl ?? '5m')
     .sign(key);
 
 describe('OIDC verification', () => {
@@ -56,5 +56,40 @@ describe('OIDC verification', () => {
     ['an unknown member', () => token(keys.privateKey, 'not-a-member')],
   ])('refuses %s with UNAUTHENTICATED', async (_name, make) => {
     await expect(authenticator.viewerFor(`Bearer ${await make()}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('verified tokens remembered until they expire', () => {
+  it('refuses a token it accepted once its expiry has passed, and a changed signature at any time', async () => {
+    let clock = Date.now();
+    const remembering = new Authenticator(await keySetup(loadConfig({
+      OIDC_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`, OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'eunomia',
+    })), new PrincipalStore(dbs.kernel), () => clock);
+    const good = await token(keys.privateKey, 'demo-manager-es', { ttl: '2m' });
+    const header = `Bearer ${good}`;
+    expect((await remembering.viewerFor(header)).memberId).toBe('demo-manager-es');
+    expect((await remembering.viewerFor(header)).memberId).toBe('demo-manager-es');
+    const [h, p, sig] = good.split('.');
+    const forged = `${h}.${p}.${sig!.slice(0, -4)}${sig!.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
+    await expect(remembering.viewerFor(`Bearer ${forged}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    clock += 3 * 60_000;
+    await expect(remembering.viewerFor(header)).rejects.toMatchObject({
+      message: 'The access token has expired.', extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('still refuses a remembered token once its member is made inactive', async () => {
+    const principals = new PrincipalStore(dbs.kernel, 0);
+    const remembering = new Authenticator(await keySetup(loadConfig({
+      OIDC_JWKS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`, OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: 'eunomia',
+    })), principals);
+    const header = `Bearer ${await token(keys.privateKey, 'demo-practitioner-es')}`;
+    expect((await remembering.viewerFor(header)).memberId).toBe('demo-practitioner-es');
+    await dbs.kernel.query(`UPDATE access.principals SET active = false WHERE member_id = 'demo-practitioner-es'`);
+    try {
+      await expect(remembering.viewerFor(header)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      await dbs.kernel.query(`UPDATE access.principals SET active = true WHERE member_id = 'demo-practitioner-es'`);
+    }
   });
 });

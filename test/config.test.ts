@@ -43,6 +43,7 @@ describe('configuration', () => {
     const defaults = {
       MAX_DEPTH: 7, MAX_ALIASES: 15, MAX_DIRECTIVES: 5, MAX_TOKENS: 1000, MAX_COST: 20_000,
       RATE_LIMIT_PER_MINUTE: 600, RATE_LIMIT_BURST: 200, OPERATION_TIMEOUT_MS: 10_000, TRUST_PROXY: '0',
+      SUBGRAPH_FETCHER: 'pooled',
     };
     expect(loadConfig({})).toMatchObject(defaults);
     expect(loadGatewayLimits({})).toEqual(defaults);
@@ -50,13 +51,14 @@ describe('configuration', () => {
     expect(tuned).toMatchObject({ MAX_DEPTH: 8, RATE_LIMIT_PER_MINUTE: 60, RATE_LIMIT_BURST: 5, OPERATION_TIMEOUT_MS: 2500, TRUST_PROXY: '1' });
     expect(gatewayLimitsOf(tuned)).toEqual({ ...defaults, MAX_DEPTH: 8, RATE_LIMIT_PER_MINUTE: 60, RATE_LIMIT_BURST: 5, OPERATION_TIMEOUT_MS: 2500, TRUST_PROXY: '1' });
     expect(loadGatewayLimits({ TRUST_PROXY: 'loopback,10.0.0.0/8,fd00::/8,192.0.2.1' }).TRUST_PROXY).toBe('loopback,10.0.0.0/8,fd00::/8,192.0.2.1');
+    expect(loadGatewayLimits({ SUBGRAPH_FETCHER: 'default' }).SUBGRAPH_FETCHER).toBe('default');
   });
 
   it.each([
     ['MAX_DEPTH', 'deep'], ['MAX_DEPTH', '1'], ['MAX_ALIASES', '-1'], ['MAX_DIRECTIVES', '2.5'], ['MAX_TOKENS', '10'],
     ['MAX_COST', '0'], ['RATE_LIMIT_PER_MINUTE', '0'], ['RATE_LIMIT_BURST', 'many'], ['OPERATION_TIMEOUT_MS', '0'],
     ['OPERATION_TIMEOUT_MS', '10s'], ['TRUST_PROXY', 'yes'], ['TRUST_PROXY', '10.0.0.0/33'], ['TRUST_PROXY', 'loopback,,10.0.0.1'],
-    ['TRUST_PROXY', '-1'], ['TRUST_PROXY', '10.0.0.0/8/1'],
+    ['TRUST_PROXY', '-1'], ['TRUST_PROXY', '10.0.0.0/8/1'], ['SUBGRAPH_FETCHER', 'curl'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
     expect(() => loadGatewayLimits({ [name]: value })).toThrow(ConfigError);
