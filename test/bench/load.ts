@@ -21,25 +21,29 @@ export interface LoadResult {
 }
 
 /**
- * Sends POST requests to `url` from `connections` connections for `seconds`, each connection cycling through
- * `requests`. Every response is checked: a status outside 2xx or a body carrying `"errors":` counts as an error.
+ * Sends POST requests to `url` from `connections` connections for `seconds`, `requests` in turn. Every response is
+ * checked: a status outside 2xx or a body carrying `"errors":` counts as an error.
  */
 export async function drive(url: string, requests: LoadRequest[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
   const samples: number[] = [];
   let lastStatus = 0;
   let failed = 0;
   let sampleError: string | null = null;
+  const bodies = requests.map((r) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...r.headers },
+    body: JSON.stringify({ query: r.query, variables: r.variables }),
+  }));
+  // Several requests are handed out in turn across all connections (each connection cycling through the list on its
+  // own would send the same request from every connection at once).
+  let next = 0;
   const started = performance.now();
   const instance = autocannon({
     url,
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 30,
-    requests: requests.map((r) => ({
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...r.headers },
-      body: JSON.stringify({ query: r.query, variables: r.variables }),
-    })),
+    requests: bodies.length === 1 ? bodies : [{ setupRequest: (req) => ({ ...req, ...bodies[next++ % bodies.length]! }) }],
     // autocannon emits 'response' and then calls verifyBody for the same response, synchronously.
     verifyBody: (body: string) => {
       if (lastStatus < 200 || lastStatus >= 300 || body.includes('"errors":')) {
