@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMsPerOp, cpuTarget, parseClockTicks, parseProcStat, postgresTicks, sumOf } from './bench/cpu.ts';
 import type { ProcStat } from './bench/cpu.ts';
-import { spread } from './bench/stats.ts';
+import { cacheHitRate, spread } from './bench/stats.ts';
 
 // A real line of /proc/<pid>/stat (a PostgreSQL backend), with fields 14-17 set to 1200 34 5 6.
 const BACKEND = '4242 (postgres: eunomia eunomia_bench 127.0.0.1(5) idle) S 4100 4100 4100 0 -1 4194560 1543 0 0 0 1200 34 5 6 20 0 1 0 98765 231239680 3210 18446744073709551615 1 1 0 0 0 0 4194304 19935232 1 0 0 0 17 1 0 0 0 0 0';
@@ -61,5 +61,11 @@ describe('benchmark CPU figures', () => {
     expect(spread([30, 10, 20])).toEqual({ median: 20, min: 10, max: 30 });
     expect(spread([40, 10, NaN, 20, 30])).toEqual({ median: 25, min: 10, max: 40 });
     expect(spread([NaN])).toEqual({ median: NaN, min: NaN, max: NaN });
+  });
+
+  it('gives the cache hit rate of a window from two readings of its counters, n/a without them', () => {
+    expect(cacheHitRate({ hits: 10, misses: 5 }, { hits: 40, misses: 15 })).toBe(0.75);
+    expect(cacheHitRate(null, { hits: 40, misses: 15 })).toBeNaN();
+    expect(cacheHitRate({ hits: 10, misses: 5 }, { hits: 10, misses: 5 })).toBeNaN();
   });
 });

@@ -49,3 +49,11 @@ export function spread(values: number[]): Spread {
   const median = known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
   return { median, min: known[0]!, max: known[known.length - 1]! };
 }
+
+/** Hits over lookups between two readings of a cache's counters; NaN when either reading is missing or nothing was looked up. */
+export function cacheHitRate(before: { hits: number; misses: number } | null, after: { hits: number; misses: number } | null): number {
+  if (!before || !after) return NaN;
+  const hits = after.hits - before.hits;
+  const lookups = hits + after.misses - before.misses;
+  return lookups > 0 ? hits / lookups : NaN;
+}
