@@ -45,6 +45,8 @@ export interface SubgraphDefinition<L = unknown> {
   publishesSearchDocuments?: boolean;
   /** Its export fields and how to tell its non-PUBLIC items, for the kernel's audit log (lib/audit). */
   audit?: AuditDeclarations;
+  /** Counters answered as JSON at GET /metrics (behind the subgraph secret). */
+  metrics?: () => Record<string, number>;
 }
 
 /** What a subgraph folder exports: its contract, code, loaders and entities. */
@@ -122,6 +124,7 @@ export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime
       if (!secretMatches(req.headers[SUBGRAPH_SECRET_HEADER], rt.secret)) {
         return sendError(res, 401, 'UNAUTHENTICATED', 'This service only answers the gateway.');
       }
+      if (path === '/metrics' && req.method === 'GET' && def.metrics) return sendJson(res, 200, def.metrics());
       const requestId = String(req.headers['x-request-id'] ?? randomUUID());
       let viewer: Viewer;
       try {

@@ -49,4 +49,14 @@ describe('search answer cache', () => {
     await engine.remove([{ type: CONTRACT_DOCUMENTS[0]!.type, id: CONTRACT_DOCUMENTS[0]!.id }]);
     expect((await engine.search(request('festivals'))).total).toBe(0);
   });
+
+  it('counts the searches it answered and those it passed on, for the subgraph\'s /metrics', async () => {
+    const counts = { hits: 0, misses: 0 };
+    const counted = new CachedSearchEngine(new PostgresSearchEngine(dbs.bySubgraph.search!), 60_000, 1000, counts);
+    await counted.search(request('monitoring'));
+    await counted.search(request('monitoring'));
+    await counted.search(request('monitoring', VIEWERS.practitionerGermany));
+    await counted.facets(request('monitoring'));
+    expect(counts).toEqual({ hits: 1, misses: 3 });
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitEvents } from '../lib/outbox.ts';
+import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
 import { codes, startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
 
@@ -214,5 +215,24 @@ describe('bad input', () => {
     const r = await platform.query(SEARCH, { first: 10, ...vars });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors![0]!.message).not.toMatch(/internal/i);
+  });
+});
+
+describe('the search cache\'s counters at the search subgraph\'s /metrics', () => {
+  const metrics = async (headers: Record<string, string>) => {
+    const url = platform.subgraphs.find((s) => s.name === 'search')!.url.replace(/\/graphql$/, '/metrics');
+    const res = await fetch(url, { headers });
+    return { status: res.status, body: await res.json() as Record<string, unknown> };
+  };
+
+  it('counts searches answered from the cache and those that searched, for the gateway\'s secret only', async () => {
+    expect((await metrics({})).status).toBe(401);
+    const before = (await metrics({ [SUBGRAPH_SECRET_HEADER]: platform.secret })).body;
+    // Two identical searches at once: one searches, the other is answered with its result.
+    await Promise.all([search('roster metrics', 'demo-practitioner-es'), search('roster metrics', 'demo-practitioner-es')]);
+    const after = await metrics({ [SUBGRAPH_SECRET_HEADER]: platform.secret });
+    expect(after.status).toBe(200);
+    expect(Number(after.body.searchCacheMisses) - Number(before.searchCacheMisses)).toBe(2); // the page and the facets
+    expect(Number(after.body.searchCacheHits) - Number(before.searchCacheHits)).toBe(2);
   });
 });

@@ -14,6 +14,12 @@ const requestKey = (req: SearchRequest) => {
     sorted(f.types), sorted(f.jurisdictions), sorted(f.topics), sorted(f.languages), req.sort]);
 };
 
+/** Searches and facet lookups answered from the cache, and those that went to the engine. */
+export interface CacheCounts {
+  hits: number;
+  misses: number;
+}
+
 interface Entry<T> {
   at: number;
   generation: number;
@@ -30,7 +36,12 @@ export class CachedSearchEngine implements SearchEngine {
   private readonly entries = new Map<string, Entry<unknown>>();
   private generation = 0;
 
-  constructor(private readonly inner: SearchEngine, private readonly ttlMs = 1000, private readonly maxEntries = 1000) {
+  constructor(
+    private readonly inner: SearchEngine,
+    private readonly ttlMs = 1000,
+    private readonly maxEntries = 1000,
+    readonly counts: CacheCounts = { hits: 0, misses: 0 },
+  ) {
     this.name = inner.name;
   }
 
@@ -82,7 +93,11 @@ export class CachedSearchEngine implements SearchEngine {
   private remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key) as Entry<T> | undefined;
-    if (hit && hit.generation === this.generation && now - hit.at < this.ttlMs) return hit.value;
+    if (hit && hit.generation === this.generation && now - hit.at < this.ttlMs) {
+      this.counts.hits++;
+      return hit.value;
+    }
+    this.counts.misses++;
     const value = load();
     const entry: Entry<T> = { at: now, generation: this.generation, value };
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { CachedSearchEngine } from '../../lib/search/cachedEngine.ts';
+import type { CacheCounts } from '../../lib/search/cachedEngine.ts';
 import { createSearchEngine } from '../../lib/search/index.ts';
 import type { SearchEngineSettings } from '../../lib/search/index.ts';
 import type { SearchEngine } from '../../lib/search/engine.ts';
@@ -21,10 +22,11 @@ export interface SearchSubgraphOptions {
 /** The search subgraph; one engine per database connection it runs on. */
 export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<SearchLoaders> & { engineOf(db: DataSource): SearchEngine } {
   const engines = new WeakMap<DataSource, CachedSearchEngine>();
+  const cache: CacheCounts = { hits: 0, misses: 0 };
   const engineOf = (db: DataSource) => {
     let engine = engines.get(db);
     if (!engine) {
-      engine = new CachedSearchEngine(createSearchEngine(db, opts.settings));
+      engine = new CachedSearchEngine(createSearchEngine(db, opts.settings), undefined, undefined, cache);
       engines.set(db, engine);
     }
     return engine;
@@ -43,5 +45,6 @@ export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<Search
     entities: [],
     consumers,
     engineOf,
+    metrics: () => ({ searchCacheHits: cache.hits, searchCacheMisses: cache.misses }),
   };
 }

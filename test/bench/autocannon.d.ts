@@ -7,6 +7,8 @@ declare module 'autocannon' {
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called each time the request is built; what it returns is sent. */
+    setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
   }
 
   interface AutocannonOptions {

@@ -20,26 +20,45 @@ export interface LoadResult {
   sampleError: string | null;
 }
 
+export interface DriveOptions {
+  connections: number;
+  /** The measured window. */
+  seconds: number;
+  /** Load sent before the window, not measured; the window starts while it goes on, so requests are in flight at both ends. */
+  warmup?: number;
+  /** Called as the window starts and ends, under load (e.g. to sample CPU time). */
+  onWindow?: { start(): void; end(): void };
+}
+
 /**
- * Sends POST requests to `url` from `connections` connections for `seconds`, each connection cycling through
- * `requests`. Every response is checked: a status outside 2xx or a body carrying `"errors":` counts as an error.
+ * Sends POST requests to `url` from `connections` connections for `warmup` and then `seconds`, `requests` in turn, and
+ * measures the responses completed within the window. Every response is checked: a status outside 2xx or a body
+ * carrying `"errors":` counts as an error, in the warm-up too.
  */
-export async function drive(url: string, requests: LoadRequest[], opts: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function drive(url: string, requests: LoadRequest[], opts: DriveOptions): Promise<LoadResult> {
+  const warmup = opts.warmup ?? 0;
   const samples: number[] = [];
   let lastStatus = 0;
   let failed = 0;
   let sampleError: string | null = null;
-  const started = performance.now();
+  const bodies = requests.map((r) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...r.headers },
+    body: JSON.stringify({ query: r.query, variables: r.variables }),
+  }));
+  // Several requests are handed out in turn across all connections (each connection cycling through the list on its
+  // own would send the same request from every connection at once).
+  let next = 0;
+  let measuring = false;
+  let started = 0;
+  let ended = 0;
   const instance = autocannon({
     url,
     connections: opts.connections,
-    duration: opts.seconds,
+    // Stopped at the window's end; the margin only matters if the timer is late.
+    duration: warmup + opts.seconds + 5,
     timeout: 30,
-    requests: requests.map((r) => ({
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...r.headers },
-      body: JSON.stringify({ query: r.query, variables: r.variables }),
-    })),
+    requests: bodies.length === 1 ? bodies : [{ setupRequest: (req) => ({ ...req, ...bodies[next++ % bodies.length]! }) }],
     // autocannon emits 'response' and then calls verifyBody for the same response, synchronously.
     verifyBody: (body: string) => {
       if (lastStatus < 200 || lastStatus >= 300 || body.includes('"errors":')) {
@@ -51,10 +70,27 @@ export async function drive(url: string, requests: LoadRequest[], opts: { connec
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     lastStatus = statusCode;
-    samples.push(responseTime);
+    if (measuring) samples.push(responseTime);
   });
-  const result = await instance;
-  const seconds = (performance.now() - started) / 1000;
+  const begin = () => {
+    opts.onWindow?.start();
+    measuring = true;
+    started = performance.now();
+  };
+  const end = () => {
+    measuring = false;
+    ended = performance.now();
+    opts.onWindow?.end();
+    instance.stop();
+  };
+  const timers = [setTimeout(begin, warmup * 1000), setTimeout(end, (warmup + opts.seconds) * 1000)];
+  const result = await instance.then((r) => r, (err: unknown) => {
+    timers.forEach(clearTimeout);
+    throw err;
+  });
+  timers.forEach(clearTimeout);
+  if (!ended) end();
+  const seconds = (ended - started) / 1000;
   samples.sort((a, b) => a - b);
   const transport = result.errors; // connection errors, timeouts included
   if (transport && !sampleError) sampleError = `${transport} connection errors or timeouts`;

@@ -72,8 +72,8 @@ export function startChild(opts: {
   return child;
 }
 
-/** Waits until GET url answers 200, failing early when the process exits. */
-export async function waitHealthy(child: Child, url: string, timeoutMs = 60_000): Promise<void> {
+/** Waits until GET url answers 200, failing early when the process exits (starting seven at once on a busy machine is slow). */
+export async function waitHealthy(child: Child, url: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exited) throw new Error(`${child.exited} while starting:\n${child.tail()}`);

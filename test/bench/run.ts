@@ -17,39 +17,60 @@ import { SUPERGRAPH_PATH } from '../../schema/compose.ts';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { openDatabases, startPlatform } from '../../scripts/platform.ts';
 import type { Platform } from '../../scripts/platform.ts';
+import { cpuMsPerOp } from './cpu.ts';
+import type { CpuSample } from './cpu.ts';
+import { clockTicksPerSecond, postmasterPid, sampleCpu } from './cpuSample.ts';
+import type { CpuGroups } from './cpuSample.ts';
 import { GENERATOR_VERSION, SCALES, VIEWER, databaseIsEmpty, datasetCounts, datasetMarker, generateDataset } from './dataset.ts';
 import type { Scale } from './dataset.ts';
 import { drive, postOnce } from './load.ts';
-import type { LoadRequest, LoadResult } from './load.ts';
+import type { LoadRequest } from './load.ts';
+import { MIXED, MIXED_LABEL, MIXED_VIEWERS, mixedOperations } from './mixed.ts';
 import { killAllNow, rssBytes, startChild, waitHealthy } from './processes.ts';
 import type { Child } from './processes.ts';
+import { printReport } from './report.ts';
+import type { Soak, SqlCounts, Target, Window, Workload, WorkloadResult } from './report.ts';
 import { SCENARIOS, directOperations } from './scenarios.ts';
 import type { Scenario } from './scenarios.ts';
-import { printTable } from './stats.ts';
+import { cacheHitRate } from './stats.ts';
 
 // The platform under load, as in production: every subgraph and the gateway in a process of its own, over a generated
-// dataset; each scenario through the gateway, straight to its root subgraph, and through the Hive gateway runtime.
-// npm run bench -- [--scale small|large] [--duration 20] [--soak 60] [--fresh] [--cpu-prof] [--only name,...]
+// dataset; each scenario through the gateway, straight to its root subgraph, and through the Hive gateway runtime, in
+// rotation, over several rounds; CPU time of every process over each measured window.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONNECTIONS = 16;
 const DATABASE = 'eunomia_bench';
-const USAGE = 'Usage: npm run bench -- [--scale small|large] [--duration 20] [--soak 60] [--fresh] [--cpu-prof] [--only compare27,searchCommon,...]';
+const USAGE = `Usage: npm run bench -- [--scale small|large] [--duration 7] [--warmup 2] [--repeats 3] [--soak 60] [--fresh] [--cpu-prof]
+       [--only compare27,searchCommon,...,mixed]
+With the defaults a run counts SQL statements (about 7 s per scenario), measures 8 scenarios x 3 targets (mixed: 2) x 3 rounds of
+2 + 7 s, then soaks for 70 s: about 15 minutes at small on a 2-core machine once the dataset exists (generating it first adds
+about a minute; large takes longer).`;
+/** The search subgraph keeps answers for one second (lib/search/cachedEngine.ts): waiting longer gets an uncached one. */
+const SEARCH_CACHE_LIFETIME_MS = 1000;
+/** Principals are kept five seconds (lib/principals.ts); waiting longer makes the next request look them up again. */
+const PRINCIPAL_CACHE_LIFETIME_MS = 5000;
 
 interface Options {
   scale: Scale;
   duration: number;
+  warmup: number;
+  repeats: number;
   soak: number;
   fresh: boolean;
   cpuProf: boolean;
   scenarios: Scenario[];
+  /** Whether the mixed scenario runs. */
+  mixed: boolean;
 }
 
 function options(): Options {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', default: 'small' },
-      duration: { type: 'string', default: '20' },
+      duration: { type: 'string', default: '7' },
+      warmup: { type: 'string', default: '2' },
+      repeats: { type: 'string', default: '3' },
       soak: { type: 'string', default: '60' },
       fresh: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
@@ -66,20 +87,27 @@ function options(): Options {
   if (!(scale in SCALES)) problems.push(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
   const duration = Number(values.duration);
   if (!Number.isInteger(duration) || duration < 1) problems.push('--duration must be a whole number of seconds, at least 1');
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0) problems.push('--warmup must be a whole number of seconds (0: none)');
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) problems.push('--repeats must be a whole number, at least 1');
   const soak = Number(values.soak);
   if (!Number.isInteger(soak) || soak < 0) problems.push('--soak must be a whole number of seconds (0 skips the soak)');
   let scenarios = SCENARIOS;
+  let mixed = true;
   if (values.only) {
     const names = values.only.split(',').map((n) => n.trim());
-    const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
-    if (unknown.length) problems.push(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+    const known = [...SCENARIOS.map((s) => s.name), MIXED];
+    const unknown = names.filter((n) => !known.includes(n));
+    if (unknown.length) problems.push(`--only: unknown scenario ${unknown.join(', ')} (known: ${known.join(', ')})`);
     scenarios = SCENARIOS.filter((s) => names.includes(s.name));
+    mixed = names.includes(MIXED);
   }
   if (problems.length) {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     process.exit(2);
   }
-  return { scale, duration, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, scenarios };
+  return { scale, duration, warmup, repeats, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, scenarios, mixed };
 }
 
 // ---- cleanup: every child, the in-process platform and PostgreSQL, whatever happens ----
@@ -118,9 +146,7 @@ function installSignalHandlers() {
 }
 
 const log = (line: string) => console.error(line);
-const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
-const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? a / b : NaN);
-const fixed2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 // ---- database ----
 
@@ -181,12 +207,6 @@ function installAttribution() {
   } as typeof pg.Client.prototype.query;
 }
 
-interface SqlCounts {
-  total: Record<string, number>;
-  /** Per scenario: statements by subgraph schema, e.g. "procedures 2, directory 1". */
-  detail: Record<string, string>;
-}
-
 async function sqlPerOperation(url: string, env: Record<string, string>, scenarios: Scenario[], headers: Record<string, string>): Promise<SqlCounts> {
   const cfg = loadConfig(env);
   const dbs = await openDatabases(url, { poolSize: 4 });
@@ -201,20 +221,28 @@ async function sqlPerOperation(url: string, env: Record<string, string>, scenari
   cleanups.push(stop);
   try {
     platform = await startPlatform(cfg, { seed: false, log: createLogger('silent'), databases: dbs, anyPorts: true, consumers: false, checkpoints: false });
-    const counts: SqlCounts = { total: {}, detail: {} };
-    for (const s of scenarios) {
-      const request = { query: s.query, variables: s.variables, headers };
-      // The first request fills the per-process caches (principals, search languages); the second is counted.
-      const first = await postOnce(platform.gatewayUrl, request);
-      checkResponse(`${s.name} (in process)`, first, s);
+    const counts: SqlCounts = { uncached: {}, cached: {}, detail: {} };
+    const counted = async (s: Scenario, request: LoadRequest) => {
       bySchema.clear();
       attributing = true;
       const { result, statements } = await countStatements(() => postOnce(platform!.gatewayUrl, request)).finally(() => {
         attributing = false;
       });
       checkResponse(`${s.name} (in process)`, result, s);
-      counts.total[s.name] = statements;
+      return statements;
+    };
+    for (const s of scenarios) {
+      const request = { query: s.query, variables: s.variables, headers };
+      // The first request fills the per-process caches (principals, search languages), all expired before it so that
+      // none expires before the count; the search cache's answer from it is then left to expire, so that the next
+      // request does the search itself; a repeat at once is answered from the search cache.
+      await sleep(PRINCIPAL_CACHE_LIFETIME_MS + 200);
+      const first = await postOnce(platform.gatewayUrl, request);
+      checkResponse(`${s.name} (in process)`, first, s);
+      await sleep(SEARCH_CACHE_LIFETIME_MS + 200);
+      counts.uncached[s.name] = await counted(s, request);
       counts.detail[s.name] = [...bySchema].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k} ${n}`).join(', ');
+      counts.cached[s.name] = await counted(s, request);
     }
     return counts;
   } finally {
@@ -227,7 +255,7 @@ async function sqlPerOperation(url: string, env: Record<string, string>, scenari
 const warnings: string[] = [];
 
 /** Fails on a response with errors; notes a response that is correct but would make the measurement meaningless. */
-function checkResponse(where: string, r: { status: number; body: any }, s: Scenario | null) {
+function checkResponse(where: string, r: { status: number; body: any }, s: Scenario | null): void {
   if (r.status !== 200 || r.body?.errors) {
     throw new Error(`${where}: HTTP ${r.status} ${JSON.stringify(r.body?.errors ?? r.body).slice(0, 600)}`);
   }
@@ -314,32 +342,55 @@ function assertAlive(services: Services) {
 
 // ---- measurements ----
 
-interface Run extends LoadResult {
-  target: 'gateway' | 'direct' | 'hive';
+interface Probe {
+  groups: CpuGroups;
+  ticksPerSecond: number;
+  /** The search cache's counters from the search subgraph's /metrics; null where it has none. */
+  searchCache(): Promise<{ hits: number; misses: number } | null>;
 }
 
-interface ScenarioResult {
-  scenario: Scenario;
-  subgraph: string;
-  gateway: Run;
-  direct: Run;
-  hive: Run | null;
-  hiveProblem: string | null;
+function probeOf(services: Services, dataDir: string, secret: string): Probe {
+  const metricsUrl = services.subgraphUrls.search?.replace(/\/graphql$/, '/metrics');
+  return {
+    groups: {
+      processes: { ...Object.fromEntries(services.children.map((c) => [c.name, c.pid])), bench: process.pid },
+      postmaster: postmasterPid(join(dataDir, 'pg')),
+    },
+    ticksPerSecond: clockTicksPerSecond(),
+    searchCache: async () => {
+      if (!metricsUrl) return null;
+      try {
+        const res = await fetch(metricsUrl, { headers: { [SUBGRAPH_SECRET_HEADER]: secret }, signal: AbortSignal.timeout(2000) });
+        const body = res.ok ? await res.json() as Record<string, unknown> : null;
+        const { searchCacheHits: hits, searchCacheMisses: misses } = body ?? {};
+        return typeof hits === 'number' && typeof misses === 'number' ? { hits, misses } : null;
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
-async function measure(url: string, requests: LoadRequest[], opts: Options): Promise<LoadResult> {
-  const warmup = Math.max(1, Math.min(3, Math.round(opts.duration / 5)));
-  await drive(url, requests, { connections: CONNECTIONS, seconds: warmup });
-  return drive(url, requests, { connections: CONNECTIONS, seconds: opts.duration });
-}
-
-interface Soak {
-  seconds: number;
-  load: LoadResult;
-  rssStart: number;
-  rssEnd: number;
-  rssPeak: number;
-  growthPct: number;
+/** Warm-up, then one measured window under continuous load, every process group's CPU time sampled at its start and end. */
+async function measure(url: string, requests: LoadRequest[], opts: Options, probe: Probe): Promise<Window> {
+  let cpuBefore: CpuSample = {};
+  let cpuAfter: CpuSample = {};
+  let cacheBefore: ReturnType<Probe['searchCache']> = Promise.resolve(null);
+  let cacheAfter: ReturnType<Probe['searchCache']> = Promise.resolve(null);
+  const load = await drive(url, requests, {
+    connections: CONNECTIONS, seconds: opts.duration, warmup: opts.warmup,
+    onWindow: {
+      start: () => {
+        cpuBefore = sampleCpu(probe.groups);
+        cacheBefore = probe.searchCache();
+      },
+      end: () => {
+        cpuAfter = sampleCpu(probe.groups);
+        cacheAfter = probe.searchCache();
+      },
+    },
+  });
+  return { ...load, cpu: cpuMsPerOp(cpuBefore, cpuAfter, load.requests, probe.ticksPerSecond), cacheHitRate: cacheHitRate(await cacheBefore, await cacheAfter) };
 }
 
 /** RSS of the gateway over the soak: the median of the first and of the last three one-second samples, and the peak. */
@@ -367,117 +418,56 @@ async function soak(services: Services, requests: LoadRequest[], seconds: number
   }
 }
 
-// ---- report ----
-
-function report(opts: Options, results: ScenarioResult[], sqlCounts: SqlCounts, otherSql: { scale: string; counts: Record<string, number> } | null,
-  soakResult: Soak | null, counts: Record<string, number>) {
-  const sql = sqlCounts.total;
-  const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
-  console.log(`\nEunomia benchmark: scale ${opts.scale}, ${CONNECTIONS} connections, ${opts.duration} s per scenario and target, viewer ${VIEWER}`);
-  console.log(`Dataset: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-  console.log('Hive: @graphql-hive/gateway-runtime on the same supergraph, checking the token like ours, in-flight deduplication off\n');
-  for (const r of results) console.log(`  ${r.scenario.name.padEnd(17)} ${r.scenario.label} (root subgraph: ${r.subgraph})`);
-  console.log('');
-  const rows: Record<string, string | number>[] = [];
-  for (const r of results) {
-    const line = (run: Run | null, target: string, extra: { sql?: string; overhead?: string; hive?: string }) => rows.push({
-      scenario: r.scenario.name,
-      target,
-      rps: run ? run.rps.toFixed(0) : 'n/a',
-      p50_ms: run ? ms(run.p50) : 'n/a',
-      p95_ms: run ? ms(run.p95) : 'n/a',
-      p99_ms: run ? ms(run.p99) : 'n/a',
-      errors: run ? String(run.errors) : 'n/a',
-      'sql/op': extra.sql ?? '',
-      'overhead(p50 gw/direct)': extra.overhead ?? '',
-      'hive/apollo(p50)': extra.hive ?? '',
-    });
-    line(r.gateway, 'gateway (Apollo)', { sql: String(sql[r.scenario.name] ?? 'n/a'), overhead: `${fixed2(ratio(r.gateway.p50, r.direct.p50))}x` });
-    line(r.direct, `direct (${r.subgraph})`, {});
-    line(r.hive, 'gateway (Hive)', { hive: r.hive ? `${fixed2(ratio(r.hive.p50, r.gateway.p50))}x` : 'n/a (see below)' });
+/** Each round runs every scenario on each of its targets, the targets' order turned by one from round to round and scenario to scenario. */
+async function measureInRotation(services: Services, workloads: Workload[], hiveProblems: Map<string, string>, opts: Options, probe: Probe): Promise<WorkloadResult[]> {
+  const results: WorkloadResult[] = workloads.map((w) => ({
+    workload: w, runs: { gateway: [], direct: [], hive: [] }, hiveProblem: services.hiveProblem ?? hiveProblems.get(w.name) ?? null,
+  }));
+  for (let round = 0; round < opts.repeats; round++) {
+    for (const [i, r] of results.entries()) {
+      const w = r.workload;
+      const targets: Target[] = ['gateway', ...(w.direct ? ['direct' as const] : []), ...(services.hiveUrl && !r.hiveProblem ? ['hive' as const] : [])];
+      const turn = (round + i) % targets.length;
+      for (const target of [...targets.slice(turn), ...targets.slice(0, turn)]) {
+        if (target === 'hive' && !services.hiveUrl) continue;
+        log(`Round ${round + 1}/${opts.repeats}, ${w.name}: ${target === 'direct' ? `direct to ${w.direct!.subgraph}` : target}...`);
+        const window = target === 'gateway' ? await measure(services.gatewayUrl, w.requests, opts, probe)
+          : target === 'direct' ? await measure(services.subgraphUrls[w.direct!.subgraph]!, [w.direct!.request], opts, probe)
+            : await measure(services.hiveUrl!, w.requests, opts, probe);
+        const hiveChild = services.children.find((c) => c.name === 'hive-gateway');
+        if (target === 'hive' && hiveChild?.exited) {
+          services.hiveProblem = `${hiveChild.exited}: ${hiveChild.tail().split('\n').slice(-3).join(' | ')}`;
+          services.hiveUrl = null;
+          for (const other of results) other.hiveProblem ??= services.hiveProblem;
+          continue;
+        }
+        assertAlive(services);
+        r.runs[target].push(window);
+      }
+    }
   }
-  if (soakResult) {
-    rows.push({
-      scenario: 'soak (mix)', target: 'gateway (Apollo)', rps: soakResult.load.rps.toFixed(0), p50_ms: ms(soakResult.load.p50), p95_ms: ms(soakResult.load.p95),
-      p99_ms: ms(soakResult.load.p99), errors: String(soakResult.load.errors), 'sql/op': '', 'overhead(p50 gw/direct)': '', 'hive/apollo(p50)': '',
-    });
-  }
-  printTable(rows);
-  console.log('\nSQL statements per operation, by subgraph (in process, caches warm):');
-  for (const r of results) console.log(`  ${r.scenario.name.padEnd(17)} ${sql[r.scenario.name] ?? 'n/a'}: ${sqlCounts.detail[r.scenario.name] ?? ''}`);
-
-  const failures = [...results.flatMap((r) => [r.gateway, r.direct].filter((x) => x.sampleError).map((x) => `${r.scenario.name} ${x.target}: ${x.sampleError}`)),
-    ...(soakResult?.load.sampleError ? [`soak: ${soakResult.load.sampleError}`] : [])];
-  if (failures.length) console.log(`\nFirst error of each failing run:\n  ${failures.join('\n  ')}`);
-  const hiveMissing = results.filter((r) => !r.hive).map((r) => `${r.scenario.name}: n/a, ${r.hiveProblem}`);
-  if (hiveMissing.length) console.log(`\nHive gateway left out:\n  ${hiveMissing.join('\n  ')}`);
-  const hiveFailures = results.filter((r) => r.hive?.sampleError).map((r) => `${r.scenario.name}: ${r.hive!.sampleError}`);
-  if (hiveFailures.length) console.log(`\nHive gateway errors:\n  ${hiveFailures.join('\n  ')}`);
-  if (warnings.length) console.log(`\nDataset warnings (responses correct but not what the scenario expects):\n  ${warnings.join('\n  ')}`);
-
-  // Targets
-  const atScale = (target: Scale) => (opts.scale === target ? '' : ` (target is for ${target}; this run is ${opts.scale})`);
-  const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-  const byName = new Map(results.map((r) => [r.scenario.name, r]));
-  const targets: [string, string, string][] = [];
-  const searches = ['searchCommon', 'searchRare'].map((n) => byName.get(n)).filter((r): r is ScenarioResult => Boolean(r));
-  if (searches.length) {
-    const worst = Math.max(...searches.map((r) => r.gateway.p95));
-    targets.push(['search p95 <= 50 ms through the gateway', pass(worst <= 50) + atScale('large'), searches.map((r) => `${r.scenario.name} ${ms(r.gateway.p95)} ms`).join(', ')]);
-  }
-  const compare = byName.get('compare27');
-  if (compare) targets.push(['compare across 27 states p95 <= 100 ms', pass(compare.gateway.p95 <= 100) + atScale('large'), `${ms(compare.gateway.p95)} ms`]);
-  if (otherSql) {
-    const names = Object.keys(sql).filter((n) => n in otherSql.counts);
-    const differ = names.filter((n) => sql[n] !== otherSql.counts[n]);
-    targets.push(['SQL statements per operation equal at small and large', pass(differ.length === 0),
-      differ.length ? differ.map((n) => `${n}: ${opts.scale} ${sql[n]} vs ${otherSql.scale} ${otherSql.counts[n]}`).join(', ')
-        : `${names.length} scenarios equal (${otherSql.scale} counts from its last run)`]);
-  } else {
-    targets.push(['SQL statements per operation equal at small and large', 'n/a', `no ${opts.scale === 'small' ? 'large' : 'small'} run yet; counts kept in .bench-data/${opts.scale}/sql-per-op.json`]);
-  }
-  const errorCount = results.reduce((n, r) => n + r.gateway.errors + r.direct.errors, 0) + (soakResult?.load.errors ?? 0);
-  targets.push(['zero errors (gateway, direct, soak)', pass(errorCount === 0), `${errorCount} errors`]);
-  if (soakResult) {
-    targets.push([`gateway RSS growth < 10% over the soak`, pass(soakResult.growthPct < 10) + (soakResult.seconds < 60 ? ` (soak ${soakResult.seconds} s; the target is 60 s)` : ''),
-      `${mb(soakResult.rssStart)} MB -> ${mb(soakResult.rssEnd)} MB (${soakResult.growthPct.toFixed(1)}%; medians of the first and last 3 s), peak ${mb(soakResult.rssPeak)} MB`]);
-  } else {
-    targets.push(['gateway RSS growth < 10% over the soak', 'n/a', '--soak 0']);
-  }
-  const overheads = results.map((r) => ratio(r.gateway.p50, r.direct.p50));
-  targets.push(['gateway overhead reported for every scenario', pass(overheads.every(Number.isFinite)),
-    results.map((r, i) => `${r.scenario.name} ${fixed2(overheads[i]!)}x`).join(', ')]);
-  console.log('\nTargets:');
-  printTable(targets.map(([target, status, value]) => ({ target, status, value })));
-
-  // One JSON line per scenario, last.
-  console.log('');
-  for (const r of results) {
-    const n = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : null);
-    console.log(JSON.stringify({
-      scenario: r.scenario.name, scale: opts.scale, connections: CONNECTIONS, duration_s: opts.duration,
-      rps: n(r.gateway.rps), p50_ms: n(r.gateway.p50), p95_ms: n(r.gateway.p95), p99_ms: n(r.gateway.p99), errors: r.gateway.errors,
-      sql_per_op: sql[r.scenario.name] ?? null,
-      direct_subgraph: r.subgraph, direct_rps: n(r.direct.rps), direct_p50_ms: n(r.direct.p50), direct_p95_ms: n(r.direct.p95), direct_p99_ms: n(r.direct.p99),
-      direct_errors: r.direct.errors, overhead_p50: n(ratio(r.gateway.p50, r.direct.p50)),
-      hive_rps: r.hive ? n(r.hive.rps) : null, hive_p50_ms: r.hive ? n(r.hive.p50) : null, hive_p95_ms: r.hive ? n(r.hive.p95) : null,
-      hive_p99_ms: r.hive ? n(r.hive.p99) : null, hive_errors: r.hive ? r.hive.errors : null,
-      hive_apollo_p50: r.hive ? n(ratio(r.hive.p50, r.gateway.p50)) : null, hive_apollo_rps: r.hive ? n(ratio(r.hive.rps, r.gateway.rps)) : null,
-      ...(r.hive ? {} : { hive: `n/a: ${r.hiveProblem}` }),
-    }));
-  }
-  if (soakResult) {
-    const l = soakResult.load;
-    console.log(JSON.stringify({
-      scenario: 'soak', scale: opts.scale, connections: CONNECTIONS, duration_s: soakResult.seconds, rps: Math.round(l.rps), p50_ms: Math.round(l.p50 * 100) / 100,
-      p95_ms: Math.round(l.p95 * 100) / 100, p99_ms: Math.round(l.p99 * 100) / 100, errors: l.errors,
-      rss_start_mb: Number(mb(soakResult.rssStart)), rss_end_mb: Number(mb(soakResult.rssEnd)), rss_peak_mb: Number(mb(soakResult.rssPeak)),
-      rss_growth_pct: Math.round(soakResult.growthPct * 10) / 10,
-    }));
-  }
+  return results;
 }
 
 // ---- main ----
+
+/** A token for each member (null: anonymous, no header), with the claims of its principal. */
+async function authHeaders(url: string, cfg: ReturnType<typeof loadConfig>, members: (string | null)[]): Promise<Map<string | null, { headers: Record<string, string>; lea: boolean }>> {
+  const keys = await keySetup(cfg);
+  const rows = await queryOnce(url, 'SELECT member_id, agency_id, tier, roles, org_kind FROM access.principals WHERE member_id = ANY($1)', [members.filter(Boolean)]);
+  const out = new Map<string | null, { headers: Record<string, string>; lea: boolean }>();
+  for (const member of members) {
+    if (member === null) {
+      out.set(null, { headers: {}, lea: false });
+      continue;
+    }
+    const p = rows.find((row) => row.member_id === member);
+    if (!p) throw new Error(`The dataset has no principal ${member}`);
+    const token = await signToken(keys, { sub: member, agency: p.agency_id, tier: p.tier, roles: p.roles }, '12h');
+    out.set(member, { headers: { authorization: `Bearer ${token}` }, lea: p.org_kind === 'LEA' });
+  }
+  return out;
+}
 
 async function main() {
   const opts = options();
@@ -493,20 +483,22 @@ async function main() {
 
   const { url, counts } = await prepareDataset(pgServer, opts);
 
-  const secrets = { SUBGRAPH_SECRET: randomBytes(24).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex') };
+  const secrets = {
+    SUBGRAPH_SECRET: randomBytes(24).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
+    // The audit service signs its checkpoints with it, and refuses to start in production without one.
+    AUDIT_CHECKPOINT_KEY: randomBytes(48).toString('base64'),
+  };
   const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', DATABASE_URL: url, DATA_DIR: dataDir, ...secrets };
   const cfg = loadConfig(baseEnv(common));
-  const [principal] = await queryOnce(url, 'SELECT agency_id, tier, roles FROM access.principals WHERE member_id = $1', [VIEWER]);
-  if (!principal) throw new Error(`The dataset has no principal ${VIEWER}`);
-  const token = await signToken(await keySetup(cfg), { sub: VIEWER, agency: principal.agency_id, tier: principal.tier, roles: principal.roles }, '12h');
-  const auth = { authorization: `Bearer ${token}` };
+  const viewers = await authHeaders(url, cfg, [VIEWER, ...MIXED_VIEWERS.filter((m) => m !== VIEWER)]);
+  const auth = viewers.get(VIEWER)!.headers;
 
   log('Counting SQL statements per operation (in process)...');
   installAttribution();
   const sql = await sqlPerOperation(url, baseEnv(common), opts.scenarios, auth);
   const sqlFile = join(dataDir, 'sql-per-op.json');
   const previous = existsSync(sqlFile) ? JSON.parse(await readFile(sqlFile, 'utf8')) : {};
-  await writeFile(sqlFile, JSON.stringify({ ...previous, ...sql.total }, null, 2) + '\n');
+  await writeFile(sqlFile, JSON.stringify({ ...previous, ...sql.uncached }, null, 2) + '\n');
   const otherScale = opts.scale === 'small' ? 'large' : 'small';
   const otherFile = resolve(ROOT, '.bench-data', otherScale, 'sql-per-op.json');
   const otherSql = existsSync(otherFile) ? { scale: otherScale, counts: JSON.parse(await readFile(otherFile, 'utf8')) as Record<string, number> } : null;
@@ -514,66 +506,56 @@ async function main() {
   log('Starting the subgraphs, the gateway and the Hive gateway, one process each...');
   const services = await startServices(opts, dataDir, common);
   const direct = directOperations(await readFile(SUPERGRAPH_PATH, 'utf8'), opts.scenarios);
-
-  // Every target answers every scenario correctly before anything is measured (the Hive gateway: or it is left out).
-  const hiveProblems = new Map<string, string>();
-  for (const s of opts.scenarios) {
+  const workloads: Workload[] = opts.scenarios.map((s) => {
     const d = direct.get(s.name)!;
-    checkResponse(`${s.name} through the gateway`, await postOnce(services.gatewayUrl, { query: s.query, variables: s.variables, headers: auth }), s);
-    checkResponse(`${s.name} sent to ${d.subgraph}`, await postOnce(services.subgraphUrls[d.subgraph]!, {
-      query: d.query, variables: d.variables, headers: { ...auth, [SUBGRAPH_SECRET_HEADER]: secrets.SUBGRAPH_SECRET },
-    }), null);
-    if (services.hiveUrl) {
-      try {
-        checkResponse(`${s.name} through the Hive gateway`, await postOnce(services.hiveUrl, { query: s.query, variables: s.variables, headers: auth }), s);
-      } catch (err) {
-        hiveProblems.set(s.name, (err as Error).message.replace(/^.*?: /, '').slice(0, 300));
-        log(`Hive gateway, left out of ${s.name}: ${(err as Error).message}`);
-      }
-    }
-  }
-
-  const results: ScenarioResult[] = [];
-  for (const s of opts.scenarios) {
-    const d = direct.get(s.name)!;
-    const viaGateway: LoadRequest[] = [{ query: s.query, variables: s.variables, headers: auth }];
-    log(`${s.name}: gateway...`);
-    const gateway: Run = { target: 'gateway', ...(await measure(services.gatewayUrl, viaGateway, opts)) };
-    assertAlive(services);
-    log(`${s.name}: direct to ${d.subgraph}...`);
-    const directRun: Run = {
-      target: 'direct',
-      ...(await measure(services.subgraphUrls[d.subgraph]!, [{ query: d.query, variables: d.variables, headers: { ...auth, [SUBGRAPH_SECRET_HEADER]: secrets.SUBGRAPH_SECRET } }], opts)),
+    return {
+      name: s.name, label: s.label, scenario: s, requests: [{ query: s.query, variables: s.variables, headers: auth }],
+      direct: {
+        subgraph: d.subgraph, fetches: d.fetches,
+        request: { query: d.query, variables: d.variables, headers: { ...auth, [SUBGRAPH_SECRET_HEADER]: secrets.SUBGRAPH_SECRET } },
+      },
     };
-    assertAlive(services);
-    let hive: Run | null = null;
-    let hiveProblem = services.hiveProblem ?? hiveProblems.get(s.name) ?? null;
-    if (services.hiveUrl && !hiveProblem) {
-      log(`${s.name}: Hive gateway...`);
-      hive = { target: 'hive', ...(await measure(services.hiveUrl, viaGateway, opts)) };
-      const hiveChild = services.children.find((c) => c.name === 'hive-gateway');
-      if (hiveChild?.exited) {
-        hiveProblem = `${hiveChild.exited}: ${hiveChild.tail().split('\n').slice(-3).join(' | ')}`;
-        services.hiveUrl = null;
-        services.hiveProblem = hiveProblem;
-        hive = null;
-      }
+  });
+  const mixed: LoadRequest[] = mixedOperations(MIXED_VIEWERS.map((m) => ({ memberId: m, lea: viewers.get(m)!.lea })))
+    .map((op) => ({ query: op.query, variables: op.variables, headers: viewers.get(op.memberId)!.headers }));
+  if (opts.mixed) workloads.push({ name: MIXED, label: MIXED_LABEL, scenario: null, requests: mixed, direct: null });
+
+  // Every target answers every request correctly before anything is measured (the Hive gateway: or it is left out).
+  log('Checking every request on every target...');
+  const hiveProblems = new Map<string, string>();
+  for (const w of workloads) {
+    for (const r of w.requests) checkResponse(`${w.name} through the gateway`, await postOnce(services.gatewayUrl, r), w.scenario);
+    if (w.direct) checkResponse(`${w.name} sent to ${w.direct.subgraph}`, await postOnce(services.subgraphUrls[w.direct.subgraph]!, w.direct.request), null);
+    if (!services.hiveUrl) continue;
+    try {
+      for (const r of w.requests) checkResponse(`${w.name} through the Hive gateway`, await postOnce(services.hiveUrl, r), w.scenario);
+    } catch (err) {
+      hiveProblems.set(w.name, (err as Error).message.replace(/^.*?: /, '').slice(0, 300));
+      log(`Hive gateway, left out of ${w.name}: ${(err as Error).message}`);
     }
-    assertAlive(services);
-    results.push({ scenario: s, subgraph: d.subgraph, gateway, direct: directRun, hive, hiveProblem });
   }
+  if (!opts.mixed && opts.soak > 0) {
+    for (const r of mixed) checkResponse(`${MIXED} (the soak's requests) through the gateway`, await postOnce(services.gatewayUrl, r), null);
+  }
+
+  const probe = probeOf(services, dataDir, secrets.SUBGRAPH_SECRET);
+  if (!probe.groups.postmaster) log('PostgreSQL\'s postmaster.pid was not found: its CPU is reported as n/a.');
+  const results = await measureInRotation(services, workloads, hiveProblems, opts, probe);
 
   let soakResult: Soak | null = null;
   if (opts.soak > 0) {
-    log(`Soak: a mix of the scenarios through the gateway for ${opts.soak} s...`);
-    soakResult = await soak(services, opts.scenarios.map((s) => ({ query: s.query, variables: s.variables, headers: auth })), opts.soak);
+    log(`Soak: the mixed scenario through the gateway for ${opts.soak} s...`);
+    soakResult = await soak(services, mixed, opts.soak);
     assertAlive(services);
   }
 
   await cleanup();
   if (opts.cpuProf) log(`CPU profiles, one directory per service: ${profileDir(opts)} (open in Chrome DevTools > Performance).`);
   log(`Finished in ${((Date.now() - began) / 1000).toFixed(0)} s; service logs in ${join(dataDir, 'logs')}.`);
-  report(opts, results, sql, otherSql, soakResult, counts);
+  printReport({
+    scale: opts.scale, connections: CONNECTIONS, duration: opts.duration, warmup: opts.warmup, repeats: opts.repeats, viewer: VIEWER, counts,
+    subgraphs: SUBGRAPHS.map((s) => s.name), results, sql, otherSql, soak: soakResult, warnings,
+  });
 }
 
 async function queryOnce(url: string, sql: string, params: unknown[]): Promise<any[]> {

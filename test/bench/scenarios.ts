@@ -16,7 +16,7 @@ export interface Scenario {
   check(data: any): string | null;
 }
 
-const SEARCH = `query Search($query: String!) {
+export const SEARCH = `query Search($query: String!) {
   search(query: $query, first: 20) {
     total
     hits {
@@ -43,11 +43,7 @@ const searchCheck = (data: any) => {
   return unresolved ? `${unresolved} hits whose entity did not resolve` : null;
 };
 
-export const SCENARIOS: Scenario[] = [
-  {
-    name: 'compare27',
-    label: 'compareProcedures(MONITORING) across the 27 member states',
-    query: `query Compare($topic: Topic!, $jurisdictions: [ID!]!) {
+export const COMPARE = `query Compare($topic: Topic!, $jurisdictions: [ID!]!) {
   compareProcedures(topic: $topic, jurisdictions: $jurisdictions) {
     topic at divergentCount
     jurisdictions { code name }
@@ -58,7 +54,30 @@ export const SCENARIOS: Scenario[] = [
       cells { jurisdiction { code } value { display } procedure { id title version effectiveFrom } }
     }
   }
-}`,
+}`;
+
+export const TRAINING_REPORT = `query Report($agency: ID!) {
+  trainingReport(agency: $agency) {
+    asOf
+    totals { assigned notStarted inProgress completed overdue completionRate }
+    byTier { tier counts { assigned completed overdue completionRate } }
+    overdueMembers { id displayName }
+    overdueMembersWithheld
+  }
+}`;
+
+export const SWOT_MATRIX = `query Swot($topic: Topic) {
+  swotMatrix(topic: $topic) {
+    itemCount totalWeight
+    quadrants { quadrant count weight }
+  }
+}`;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'compare27',
+    label: 'compareProcedures(MONITORING) across the 27 member states',
+    query: COMPARE,
     variables: { topic: 'MONITORING', jurisdictions: MEMBER_STATES },
     check: (data) => {
       const c = data?.compareProcedures;
@@ -102,29 +121,31 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'trainingReport',
-    label: `trainingReport(agency: ${LARGEST_AGENCY}), the largest agency`,
-    query: `query Report($agency: ID!) {
-  trainingReport(agency: $agency) {
-    asOf
-    totals { assigned notStarted inProgress completed overdue completionRate }
-    byTier { tier counts { assigned completed overdue completionRate } }
-    overdueMembers { id displayName }
-    overdueMembersWithheld
+    name: 'proceduresPage',
+    label: 'procedures(first: 20), own fields only (one subgraph: the gateway\'s overhead alone)',
+    query: `query ProceduresPage($first: Int!) {
+  procedures(first: $first) {
+    totalCount
+    nodes { id title version topic status effectiveFrom }
   }
 }`,
+    variables: { first: 20 },
+    check: (data) => {
+      const n = data?.procedures?.nodes?.length ?? 0;
+      return n === 20 ? null : `${n} procedures instead of 20`;
+    },
+  },
+  {
+    name: 'trainingReport',
+    label: `trainingReport(agency: ${LARGEST_AGENCY}), the largest agency`,
+    query: TRAINING_REPORT,
     variables: { agency: LARGEST_AGENCY },
     check: (data) => ((data?.trainingReport?.totals?.assigned ?? 0) > 0 ? null : 'no assignments counted'),
   },
   {
     name: 'swotMatrix',
     label: 'swotMatrix across all workshops',
-    query: `query Swot {
-  swotMatrix {
-    itemCount totalWeight
-    quadrants { quadrant count weight }
-  }
-}`,
+    query: SWOT_MATRIX,
     variables: {},
     check: (data) => ((data?.swotMatrix?.itemCount ?? 0) > 0 ? null : 'no SWOT items counted'),
   },
@@ -132,8 +153,26 @@ export const SCENARIOS: Scenario[] = [
 
 export interface DirectOperation {
   subgraph: string;
+  /** Fetches in the gateway's query plan: with one, the direct operation is the whole operation. */
+  fetches: number;
   query: string;
   variables: Record<string, unknown>;
+}
+
+function countFetches(node: PlanNode | undefined): number {
+  if (!node) return 0;
+  switch (node.kind) {
+    case 'Fetch':
+      return 1;
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.reduce((n, child) => n + countFetches(child), 0);
+    case 'Flatten':
+      return countFetches(node.node);
+    default:
+      // Conditions, deferred parts, subscriptions: not in the benchmark's operations; counted as more than one fetch.
+      return 2;
+  }
 }
 
 function firstFetch(node: PlanNode | undefined): FetchNode | null {
@@ -166,10 +205,11 @@ export function directOperations(supergraphSdl: string, scenarios: Scenario[]): 
   for (const s of scenarios) {
     const operation = operationFromDocument(apiSchema, parse(s.query));
     const plan = planner.buildQueryPlan(operation);
-    const root = plan.node?.kind === 'Subscription' ? null : firstFetch(plan.node);
+    const node = plan.node?.kind === 'Subscription' ? undefined : plan.node;
+    const root = firstFetch(node);
     if (!root) throw new Error(`No root fetch in the query plan of ${s.name}`);
     const variables = Object.fromEntries((root.variableUsages ?? []).map((v) => [v, s.variables[v]]));
-    result.set(s.name, { subgraph: root.serviceName, query: root.operation, variables });
+    result.set(s.name, { subgraph: root.serviceName, fetches: countFetches(node), query: root.operation, variables });
   }
   return result;
 }

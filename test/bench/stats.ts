@@ -34,3 +34,26 @@ export function progress(label: string, done: number, total: number): void {
   if (done >= total) printedDecile.delete(label);
   process.stderr.write(`${text}\n`);
 }
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Median (of an even count: the mean of the middle two), minimum and maximum of the known values; NaN when none is. */
+export function spread(values: number[]): Spread {
+  const known = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (known.length === 0) return { median: NaN, min: NaN, max: NaN };
+  const mid = Math.floor(known.length / 2);
+  const median = known.length % 2 ? known[mid]! : (known[mid - 1]! + known[mid]!) / 2;
+  return { median, min: known[0]!, max: known[known.length - 1]! };
+}
+
+/** Hits over lookups between two readings of a cache's counters; NaN when either reading is missing or nothing was looked up. */
+export function cacheHitRate(before: { hits: number; misses: number } | null, after: { hits: number; misses: number } | null): number {
+  if (!before || !after) return NaN;
+  const hits = after.hits - before.hits;
+  const lookups = hits + after.misses - before.misses;
+  return lookups > 0 ? hits / lookups : NaN;
+}
