@@ -5,7 +5,7 @@ import type { Scenario } from './scenarios.ts';
 import { printTable, spread } from './stats.ts';
 import type { Spread } from './stats.ts';
 
-export type Target = 'gateway' | 'direct' | 'hive';
+export type Target = 'gateway' | 'gatewayDefault' | 'direct' | 'hive';
 
 /** One measured window: the load's figures, CPU ms per operation by process group, the search cache's hit rate. */
 export interface Window extends LoadResult {
@@ -82,7 +82,8 @@ export const RSS_GROWTH_LIMIT_PCT = 10;
 
 /** The process groups whose CPU counts as Node for a target: the gateway used (none when direct) and every subgraph. */
 const nodeGroups = (target: Target, subgraphs: string[]) =>
-  (target === 'gateway' ? ['gateway', ...subgraphs] : target === 'hive' ? ['hive-gateway', ...subgraphs] : subgraphs);
+  (target === 'gateway' ? ['gateway', ...subgraphs] : target === 'gatewayDefault' ? ['gateway-default', ...subgraphs]
+    : target === 'hive' ? ['hive-gateway', ...subgraphs] : subgraphs);
 
 /** Median and range over the repeats of one figure of a target's windows. */
 const over = (windows: Window[], figure: (w: Window) => number) => spread(windows.map(figure));
@@ -101,7 +102,7 @@ function figures(r: WorkloadResult, target: Target, subgraphs: string[]) {
     node,
     postgres,
     bench: over(w, (x) => x.cpu.bench ?? NaN),
-    groups: Object.fromEntries([...subgraphs, 'gateway', 'hive-gateway', 'postgres', 'bench'].map((g) => [g, over(w, (x) => x.cpu[g] ?? NaN)])),
+    groups: Object.fromEntries([...subgraphs, 'gateway', 'gateway-default', 'hive-gateway', 'postgres', 'bench'].map((g) => [g, over(w, (x) => x.cpu[g] ?? NaN)])),
     cacheHitRate: over(w, (x) => x.cacheHitRate),
     target: cpuTarget(node.median, postgres.median),
   };
@@ -125,9 +126,11 @@ export function printReport(input: ReportInput): void {
 
   const rows: Record<string, string>[] = [];
   for (const r of results) {
-    for (const target of ['gateway', 'direct', 'hive'] as const) {
+    for (const target of ['gateway', 'gatewayDefault', 'direct', 'hive'] as const) {
       const f = figures(r, target, subgraphs);
-      const name = target === 'gateway' ? 'gateway (Apollo)' : target === 'hive' ? 'gateway (Hive)' : `direct (${r.workload.direct?.subgraph ?? '-'})`;
+      if (target === 'gatewayDefault' && !f.measured) continue;
+      const name = target === 'gateway' ? 'gateway (Apollo)' : target === 'gatewayDefault' ? 'gateway (Apollo, default fetcher)'
+        : target === 'hive' ? 'gateway (Hive)' : `direct (${r.workload.direct?.subgraph ?? '-'})`;
       if (!f.measured) {
         if (target === 'hive') rows.push({ scenario: r.workload.name, target: name, rps: `n/a (${r.hiveProblem ? 'see below' : 'not run'})` });
         continue;
@@ -173,6 +176,19 @@ export function printReport(input: ReportInput): void {
       'hive/apollo p50': times(ratio(hive, gw)),
     };
   }));
+
+  if (results.some((r) => r.runs.gatewayDefault.length)) {
+    console.log('\nThe gateway\'s fetcher: the undici pool (SUBGRAPH_FETCHER=pooled) against @apollo/gateway\'s default, same run, in rotation:');
+    printTable(results.filter((r) => r.runs.gatewayDefault.length).map((r) => {
+      const pooled = figures(r, 'gateway', subgraphs);
+      const other = figures(r, 'gatewayDefault', subgraphs);
+      return {
+        scenario: r.workload.name, 'pooled rps': whole(pooled.rps.median), 'default rps': whole(other.rps.median),
+        'pooled p50': ms(pooled.p50.median), 'default p50': ms(other.p50.median),
+        'pooled gateway cpu/op': ms(pooled.groups.gateway!.median), 'default gateway cpu/op': ms(other.groups['gateway-default']!.median),
+      };
+    }));
+  }
 
   console.log('\nSQL statements per operation, in process: uncached (the search cache\'s lifetime waited out) and a repeat at once (cached):');
   printTable(results.filter((r) => r.workload.scenario).map((r) => ({
@@ -246,6 +262,7 @@ function jsonLine(input: ReportInput, r: WorkloadResult) {
   const gw = figures(r, 'gateway', subgraphs);
   const direct = figures(r, 'direct', subgraphs);
   const hive = figures(r, 'hive', subgraphs);
+  const otherFetcher = figures(r, 'gatewayDefault', subgraphs);
   const d = r.workload.direct;
   const overhead = ratio(gw.p50.median, direct.p50.median);
   return {
@@ -266,5 +283,7 @@ function jsonLine(input: ReportInput, r: WorkloadResult) {
     ...(hive.measured ? { ...range('hive_rps', hive.rps), ...range('hive_p50_ms', hive.p50), ...range('hive_p95_ms', hive.p95), hive_errors: hive.errors,
       hive_node_cpu_ms_per_op: round2(hive.node.median), hive_apollo_p50: round2(ratio(hive.p50.median, gw.p50.median)) }
       : { hive: `n/a: ${r.hiveProblem ?? 'not run'}` }),
+    ...(otherFetcher.measured ? { ...range('default_fetcher_rps', otherFetcher.rps), ...range('default_fetcher_p50_ms', otherFetcher.p50),
+      default_fetcher_node_cpu_ms_per_op: round2(otherFetcher.node.median), default_fetcher_gateway_cpu_ms_per_op: round2(otherFetcher.groups['gateway-default']!.median) } : {}),
   };
 }

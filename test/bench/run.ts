@@ -41,11 +41,12 @@ import { cacheHitRate } from './stats.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONNECTIONS = 16;
 const DATABASE = 'eunomia_bench';
-const USAGE = `Usage: npm run bench -- [--scale small|large] [--duration 7] [--warmup 2] [--repeats 3] [--soak 60] [--fresh] [--cpu-prof]
+const USAGE = `Usage: npm run bench -- [--scale small|large] [--duration 7] [--warmup 2] [--repeats 3] [--soak 60] [--fresh] [--cpu-prof] [--fetchers]
        [--only compare27,searchCommon,...,mixed]
 With the defaults a run counts SQL statements (about 7 s per scenario), measures 8 scenarios x 3 targets (mixed: 2) x 3 rounds of
 2 + 7 s, then soaks for 70 s: about 15 minutes at small on a 2-core machine once the dataset exists (generating it first adds
-about a minute; large takes longer).`;
+about a minute; large takes longer). --fetchers adds a second gateway that calls the subgraphs with @apollo/gateway's default
+fetcher (SUBGRAPH_FETCHER=default) as one more target in the rotation.`;
 /** The search subgraph keeps answers for one second (lib/search/cachedEngine.ts): waiting longer gets an uncached one. */
 const SEARCH_CACHE_LIFETIME_MS = 1000;
 /** Principals are kept five seconds (lib/principals.ts); waiting longer makes the next request look them up again. */
@@ -59,6 +60,8 @@ interface Options {
   soak: number;
   fresh: boolean;
   cpuProf: boolean;
+  /** Whether a second gateway with the default fetcher joins the rotation. */
+  fetchers: boolean;
   scenarios: Scenario[];
   /** Whether the mixed scenario runs. */
   mixed: boolean;
@@ -74,6 +77,7 @@ function options(): Options {
       soak: { type: 'string', default: '60' },
       fresh: { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
+      fetchers: { type: 'boolean', default: false },
       only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -107,7 +111,7 @@ function options(): Options {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     process.exit(2);
   }
-  return { scale, duration, warmup, repeats, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, scenarios, mixed };
+  return { scale, duration, warmup, repeats, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, fetchers: values.fetchers!, scenarios, mixed };
 }
 
 // ---- cleanup: every child, the in-process platform and PostgreSQL, whatever happens ----
@@ -272,6 +276,8 @@ interface Services {
   gatewayUrl: string;
   gateway: Child;
   subgraphUrls: Record<string, string>;
+  /** The second gateway, calling the subgraphs with the default fetcher (--fetchers). */
+  gatewayDefaultUrl: string | null;
   hiveUrl: string | null;
   hiveProblem: string | null;
   children: Child[];
@@ -305,12 +311,17 @@ async function startServices(opts: Options, dataDir: string, common: Record<stri
 
   const gatewayPort = await freePort();
   const urlEnv = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.name.toUpperCase()}_URL`, subgraphUrls[s.name]!]));
-  const gateway = spawnService('gateway', 'scripts/serve.ts', {
-    SERVICE: 'gateway', PORT: String(gatewayPort), ...urlEnv,
-    // The benchmark is one viewer sending thousands of requests a second.
-    RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000',
-  });
+  // The benchmark is one viewer sending thousands of requests a second.
+  const gatewayEnv = { SERVICE: 'gateway', ...urlEnv, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_BURST: '1000000' };
+  const gateway = spawnService('gateway', 'scripts/serve.ts', { ...gatewayEnv, PORT: String(gatewayPort), SUBGRAPH_FETCHER: 'pooled' });
   await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/healthz`);
+  let gatewayDefaultUrl: string | null = null;
+  if (opts.fetchers) {
+    const port = await freePort();
+    const other = spawnService('gateway-default', 'scripts/serve.ts', { ...gatewayEnv, PORT: String(port), SUBGRAPH_FETCHER: 'default' });
+    await waitHealthy(other, `http://127.0.0.1:${port}/healthz`);
+    gatewayDefaultUrl = `http://127.0.0.1:${port}/graphql`;
+  }
 
   // The Hive gateway over the same supergraph, its routing URLs pointed at the subgraphs started above.
   let hiveUrl: string | null = null;
@@ -332,7 +343,7 @@ async function startServices(opts: Options, dataDir: string, common: Record<stri
     hiveProblem = `did not start: ${(err as Error).message.split('\n').slice(0, 6).join(' | ')}`;
     await hive?.stop();
   }
-  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, gateway, subgraphUrls, hiveUrl, hiveProblem, children };
+  return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, gateway, gatewayDefaultUrl, subgraphUrls, hiveUrl, hiveProblem, children };
 }
 
 function assertAlive(services: Services) {
@@ -421,17 +432,19 @@ async function soak(services: Services, requests: LoadRequest[], seconds: number
 /** Each round runs every scenario on each of its targets, the targets' order turned by one from round to round and scenario to scenario. */
 async function measureInRotation(services: Services, workloads: Workload[], hiveProblems: Map<string, string>, opts: Options, probe: Probe): Promise<WorkloadResult[]> {
   const results: WorkloadResult[] = workloads.map((w) => ({
-    workload: w, runs: { gateway: [], direct: [], hive: [] }, hiveProblem: services.hiveProblem ?? hiveProblems.get(w.name) ?? null,
+    workload: w, runs: { gateway: [], gatewayDefault: [], direct: [], hive: [] }, hiveProblem: services.hiveProblem ?? hiveProblems.get(w.name) ?? null,
   }));
   for (let round = 0; round < opts.repeats; round++) {
     for (const [i, r] of results.entries()) {
       const w = r.workload;
-      const targets: Target[] = ['gateway', ...(w.direct ? ['direct' as const] : []), ...(services.hiveUrl && !r.hiveProblem ? ['hive' as const] : [])];
+      const targets: Target[] = ['gateway', ...(services.gatewayDefaultUrl ? ['gatewayDefault' as const] : []), ...(w.direct ? ['direct' as const] : []),
+        ...(services.hiveUrl && !r.hiveProblem ? ['hive' as const] : [])];
       const turn = (round + i) % targets.length;
       for (const target of [...targets.slice(turn), ...targets.slice(0, turn)]) {
         if (target === 'hive' && !services.hiveUrl) continue;
         log(`Round ${round + 1}/${opts.repeats}, ${w.name}: ${target === 'direct' ? `direct to ${w.direct!.subgraph}` : target}...`);
         const window = target === 'gateway' ? await measure(services.gatewayUrl, w.requests, opts, probe)
+          : target === 'gatewayDefault' ? await measure(services.gatewayDefaultUrl!, w.requests, opts, probe)
           : target === 'direct' ? await measure(services.subgraphUrls[w.direct!.subgraph]!, [w.direct!.request], opts, probe)
             : await measure(services.hiveUrl!, w.requests, opts, probe);
         const hiveChild = services.children.find((c) => c.name === 'hive-gateway');
