@@ -29,6 +29,8 @@ export interface SwotItemRow {
   evidence: string | null;
   jurisdictions: string[];
   position: number;
+  /** Its votes, kept up to date with swot_votes by a trigger. */
+  weight: number;
   createdBy: string | null;
   createdAt: Date;
 }
@@ -119,6 +121,7 @@ export const SwotItemEntity = new EntitySchema<SwotItemRow>({
     evidence: { type: 'text', nullable: true },
     jurisdictions: { type: 'text', array: true },
     position: { type: 'int' },
+    weight: { type: 'int' },
     createdBy: { type: 'text', name: 'created_by', nullable: true },
     createdAt,
   },
