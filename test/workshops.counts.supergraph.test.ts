@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
+import { rowsReceived } from './support/sqlRows.ts';
 
 // The SWOT matrix's figures across all workshops come from counts kept with every write: they must match the items
 // and votes each viewer may see, right after each write, and never include a hidden workshop's items.
@@ -70,31 +70,16 @@ describe('swotMatrix figures kept with every write', () => {
   });
 
   it('reads one row per quadrant for the figures however many items there are', async () => {
-    // Rows the subgraphs receive from statements about SWOT items, counted at the driver.
-    const original = pg.Client.prototype.query;
-    let rows = 0;
-    const tally = (res: any) => {
-      rows += Array.isArray(res?.rows) ? res.rows.length : 0;
-    };
-    pg.Client.prototype.query = function tappedQuery(this: pg.Client, ...args: any[]) {
-      const text: string = typeof args[0] === 'string' ? args[0] : (args[0]?.text ?? '');
-      if (!/swot/i.test(text)) return (original as any).apply(this, args);
-      const last = args.at(-1);
-      if (typeof last === 'function') args[args.length - 1] = (err: unknown, res: unknown) => (tally(res), last(err, res));
-      const result = (original as any).apply(this, args);
-      if (typeof result?.then === 'function') result.then(tally, () => {});
-      return result;
-    } as typeof pg.Client.prototype.query;
+    const workshops = platform.databases.bySubgraph.workshops!;
+    await workshops.query(
+      `INSERT INTO workshops.swot_items (id, workshop_id, topic, quadrant, statement, position)
+       SELECT 'bulk-' || n, 'ws-dub-online-hate', 'MONITORING', 'OPPORTUNITY', 'Bulk statement ' || n, 100 + n FROM generate_series(1, 300) n`);
     try {
-      await platform.databases.bySubgraph.workshops!.query(
-        `INSERT INTO workshops.swot_items (id, workshop_id, topic, quadrant, statement, position)
-         SELECT 'bulk-' || n, 'ws-dub-online-hate', 'MONITORING', 'OPPORTUNITY', 'Bulk statement ' || n, 100 + n FROM generate_series(1, 300) n`);
-      rows = 0;
-      expect(await figures(null)).toEqual({ ...SEEDED.anonymous, OPPORTUNITY: [302, 0] });
+      const { result, rows } = await rowsReceived(/swot/i, () => figures(null));
+      expect(result).toEqual({ ...SEEDED.anonymous, OPPORTUNITY: [302, 0] });
       expect(rows).toBeLessThanOrEqual(4);
     } finally {
-      pg.Client.prototype.query = original;
-      await platform.databases.bySubgraph.workshops!.query(`DELETE FROM workshops.swot_items WHERE id LIKE 'bulk-%'`);
+      await workshops.query(`DELETE FROM workshops.swot_items WHERE id LIKE 'bulk-%'`);
     }
     expect(await figures(null)).toEqual(SEEDED.anonymous);
   });
