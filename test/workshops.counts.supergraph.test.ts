@@ -128,4 +128,23 @@ describe('swotMatrix figures kept with every write', () => {
     expect(await figures('demo-practitioner-es')).toEqual(before);
     expect(await figures(null)).toEqual(SEEDED.anonymous);
   });
+
+  it('counts a vote taken while another vote for the same item is still being written', async () => {
+    const before = await figures(null);
+    const open = platform.databases.bySubgraph.workshops!.createQueryRunner();
+    await open.startTransaction();
+    try {
+      await open.query(`INSERT INTO workshops.swot_votes (swot_item_id, member_id) VALUES ('swot-dub-06', 'm-ie-1')`);
+      // swot-dub-06: Dublin, WEAKNESS, no votes in the seeds.
+      await mutate('demo-practitioner-de', VOTE, { id: 'swot-dub-06' });
+      expect(await figures(null)).toEqual({ ...before, WEAKNESS: [before.WEAKNESS![0], before.WEAKNESS![1] + 1] });
+      await open.commitTransaction();
+    } finally {
+      if (open.isTransactionActive) await open.rollbackTransaction();
+      await open.release();
+    }
+    expect(await figures(null)).toEqual({ ...before, WEAKNESS: [before.WEAKNESS![0], before.WEAKNESS![1] + 2] });
+    const item = await platform.query<any>('{ swotMatrix { quadrants { items { id weight } } } }');
+    expect(item.data.swotMatrix.quadrants.flatMap((q: any) => q.items).find((i: any) => i.id === 'swot-dub-06')).toEqual({ id: 'swot-dub-06', weight: 2 });
+  });
 });

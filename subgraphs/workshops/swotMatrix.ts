@@ -5,7 +5,7 @@ import { sqlConditions } from '../../lib/sqlConditions.ts';
 import { QUADRANTS } from './inputs.ts';
 import type { swotMatrixInput } from './inputs.ts';
 import type { WorkshopLoaders } from './loaders.ts';
-import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS } from './workshopViews.ts';
+import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS, itemWeightSql } from './workshopViews.ts';
 import type { SwotItemView, WorkshopView } from './workshopViews.ts';
 
 type MatrixInput = NonNullable<z.infer<typeof swotMatrixInput>>;
@@ -34,37 +34,49 @@ async function quadrantFigures(db: Db, viewer: Viewer, input: MatrixInput): Prom
   let rows: { quadrant: string; count: number; weight: number }[];
   if (input.workshops || input.jurisdictions?.length) {
     rows = await db.query(
-      `SELECT s.quadrant, count(*)::int AS count, sum(s.weight)::int AS weight
+      `SELECT s.quadrant, count(*)::int AS count, sum(${itemWeightSql('s')})::int AS weight
        FROM workshops.workshops w JOIN workshops.swot_items s ON s.workshop_id = w.id
        WHERE ${itemsInScope(viewer, input, params).join(' AND ')} GROUP BY s.quadrant`, params);
   } else {
-    const where = sqlConditions(params, [visibilitySql(viewer, 'k', params)]);
-    if (input.topic) where.add('k.topic = ?', input.topic);
+    const kept = sqlConditions(params, [visibilitySql(viewer, 'k', params)]);
+    if (input.topic) kept.add('k.topic = ?', input.topic);
     rows = await db.query(
-      `SELECT k.quadrant, sum(k.items)::int AS count, sum(k.weight)::int AS weight FROM workshops.swot_counts k
-       WHERE ${where.list.join(' AND ')} GROUP BY k.quadrant`, params);
+      `SELECT quadrant, sum(items)::int AS count, sum(weight)::int AS weight FROM (
+         SELECT k.quadrant, k.items, k.weight FROM workshops.swot_counts k WHERE ${kept.list.join(' AND ')}
+         UNION ALL
+         SELECT s.quadrant, 0, count(*) ${PENDING_VOTES} WHERE ${itemsInScope(viewer, input, params).join(' AND ')} GROUP BY s.quadrant
+       ) f GROUP BY quadrant`, params);
   }
   return new Map(rows.map((r) => [r.quadrant, r]));
 }
 
+/** Votes not yet in their item's kept weight, with the item `s` and its workshop `w`. */
+const PENDING_VOTES = `FROM workshops.swot_votes pv JOIN workshops.swot_items s ON s.id = pv.swot_item_id
+  JOIN workshops.workshops w ON w.id = s.workshop_id AND NOT pv.counted`;
+
 /**
- * The heaviest `perQuadrant` items of each quadrant, in one statement. Named workshops are read whole and sorted;
- * otherwise items are read heaviest first (indexed) and each one's workshop looked up until enough are visible. The
- * fence (OFFSET 0) keeps that order: the planner underestimates how many workshops a viewer sees and would otherwise
- * read every visible item to sort them.
+ * The heaviest `perQuadrant` items of each quadrant, in one statement. Named workshops are read whole and sorted.
+ * Otherwise the candidates are the heaviest by kept weight, read in that order (indexed) with each one's workshop
+ * looked up until enough are visible, and the items with pending votes (only they can be heavier than their kept
+ * weight says). The fence (OFFSET 0) keeps that order: the planner underestimates how many workshops a viewer sees
+ * and would otherwise read every visible item to sort them.
  */
 async function heaviestItems(db: Db, viewer: Viewer, input: MatrixInput, perQuadrant: number): Promise<SwotItemView[]> {
   const params: unknown[] = [QUADRANTS];
-  const where = itemsInScope(viewer, input, params);
+  const where = itemsInScope(viewer, input, params).join(' AND ');
   params.push(perQuadrant);
-  const workshopOfItem = input.workshops
-    ? 'JOIN workshops.workshops w ON w.id = s.workshop_id'
-    : 'CROSS JOIN LATERAL (SELECT * FROM workshops.workshops w WHERE w.id = s.workshop_id OFFSET 0) w';
+  const limit = `LIMIT $${params.length}`;
+  const candidates = input.workshops
+    ? `SELECT s.id FROM workshops.swot_items s JOIN workshops.workshops w ON w.id = s.workshop_id WHERE s.quadrant = q.quadrant AND ${where}`
+    : `(SELECT s.id FROM workshops.swot_items s CROSS JOIN LATERAL (SELECT * FROM workshops.workshops w WHERE w.id = s.workshop_id OFFSET 0) w
+        WHERE s.quadrant = q.quadrant AND ${where} ORDER BY s.weight DESC, s.workshop_id, s.position ${limit})
+       UNION SELECT s.id ${PENDING_VOTES} WHERE s.quadrant = q.quadrant AND ${where}`;
   return db.query(
-    `SELECT t.* FROM unnest($1::text[]) AS q(quadrant) CROSS JOIN LATERAL (
-       SELECT ${SWOT_ITEM_COLUMNS} FROM workshops.swot_items s ${workshopOfItem}
-       WHERE s.quadrant = q.quadrant AND ${where.join(' AND ')}
-       ORDER BY s.weight DESC, s.workshop_id, s.position LIMIT $${params.length}) t`, params);
+    `SELECT t.id, t."workshopId", t.topic, t.quadrant, t.statement, t.evidence, t.jurisdictions, t.weight, t.visibility, t."restrictedTo"
+     FROM unnest($1::text[]) AS q(quadrant) CROSS JOIN LATERAL (
+       SELECT ${SWOT_ITEM_COLUMNS}, s.position FROM (${candidates}) c
+       JOIN workshops.swot_items s ON s.id = c.id JOIN workshops.workshops w ON w.id = s.workshop_id
+       ORDER BY weight DESC, s.workshop_id, s.position ${limit}) t`, params);
 }
 
 /** The visible workshops with at least one item in the matrix, by id. */
