@@ -46,22 +46,3 @@ export function toAssignment(r: any): AssignmentView {
     tier: r.tier,
   };
 }
-
-/** What a training report reads of an assignment. */
-export type ReportRow = Pick<AssignmentView, 'memberId' | 'status' | 'tier' | 'agencyId' | 'jurisdictionPath'>;
-
-/**
- * Only what a training report reads: the derived status and the assignee's tier, agency and jurisdiction path (who
- * may follow them decides which names and which small cells the report may show).
- */
-export function reportSelect(params: unknown[]): string {
-  params.push(today());
-  const status = derivedStatusSql(`$${params.length}::date`);
-  return `SELECT a.member_id, ${status} AS status, pr.tier, pr.agency_id,
-      pr.jurisdiction_path
-    FROM training.assignments a LEFT JOIN access.principals pr ON pr.member_id = a.member_id`;
-}
-
-export const toReportRow = (r: any): ReportRow => ({
-  memberId: r.member_id, status: r.status, tier: r.tier, agencyId: r.agency_id, jurisdictionPath: r.jurisdiction_path ?? [],
-});

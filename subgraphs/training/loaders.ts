@@ -3,8 +3,10 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy } from '../../lib/loaders.ts';
 import { followedSql } from './assignmentAccess.ts';
-import { assignmentSelect, reportSelect, toAssignment, toReportRow } from './assignmentView.ts';
-import type { AssignmentView, ReportRow } from './assignmentView.ts';
+import { assignmentSelect, toAssignment } from './assignmentView.ts';
+import type { AssignmentView } from './assignmentView.ts';
+import { tierFiguresSql } from './trainingReport.ts';
+import type { TierFigures } from './trainingReport.ts';
 import { CURRICULUM_COLUMNS, MODULE_COLUMNS, toCurriculum } from './curriculumView.ts';
 import type { CurriculumView } from './curriculumView.ts';
 import type { ModuleProgressRow, ModuleRow } from './entities.ts';
@@ -41,15 +43,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
          WHERE assignment_id = ANY($1)`, [ids]),
       (p) => p.assignmentId,
     ),
-    /** Every non-cancelled assignment of visible curricula held by each agency's members (for figures, not rows). */
-    reportRowsOfAgency: groupedBy<string, ReportRow>(async (agencyIds) => {
+    /** Training figures per tier of each agency's members, over their open and completed assignments of visible curricula. */
+    figuresOfAgency: groupedBy<string, TierFigures & { group: string }>((agencyIds) => {
       const params: unknown[] = [agencyIds];
-      const select = reportSelect(params);
-      const rows = await db.query(
-        `${select} JOIN training.curricula c ON c.id = a.curriculum_id
-         WHERE pr.agency_id = ANY($1) AND a.status <> 'CANCELLED' AND ${visibilitySql(viewer, 'c', params)}`, params);
-      return rows.map(toReportRow);
-    }, (a) => a.agencyId ?? ''),
+      return db.query(tierFiguresSql(viewer, params, 'JOIN training.curricula c ON c.id = a.curriculum_id',
+        ['pr.agency_id = ANY($1)', `a.status <> 'CANCELLED'`, visibilitySql(viewer, 'c', params)], 'pr.agency_id'), params);
+    }, (f) => f.group),
   };
 }
 

@@ -29,6 +29,8 @@ export interface SwotItemRow {
   evidence: string | null;
   jurisdictions: string[];
   position: number;
+  /** Its counted votes, kept by a trigger on swot_votes (votes still pending are not in it). */
+  weight: number;
   createdBy: string | null;
   createdAt: Date;
 }
@@ -37,6 +39,8 @@ export interface SwotVoteRow {
   swotItemId: string;
   memberId: string;
   votedAt: Date;
+  /** Added to its item's kept weight. */
+  counted: boolean;
 }
 
 export interface KeyMessageRow {
@@ -119,6 +123,7 @@ export const SwotItemEntity = new EntitySchema<SwotItemRow>({
     evidence: { type: 'text', nullable: true },
     jurisdictions: { type: 'text', array: true },
     position: { type: 'int' },
+    weight: { type: 'int' },
     createdBy: { type: 'text', name: 'created_by', nullable: true },
     createdAt,
   },
@@ -131,6 +136,7 @@ export const SwotVoteEntity = new EntitySchema<SwotVoteRow>({
     swotItemId: { type: 'text', primary: true, name: 'swot_item_id' },
     memberId: { type: 'text', primary: true, name: 'member_id' },
     votedAt: { type: 'timestamptz', name: 'voted_at' },
+    counted: { type: 'boolean' },
   },
 });
 

@@ -7,7 +7,7 @@ export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'creat
 type WorkshopGuard = Pick<WorkshopView, 'visibility' | 'restrictedTo'>;
 
 /** An item with its weight: the number of members who voted for it. */
-export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'createdAt'> & { weight: number } & WorkshopGuard;
+export type SwotItemView = Omit<SwotItemRow, 'position' | 'createdBy' | 'createdAt'> & WorkshopGuard;
 
 export type KeyMessageView = Omit<KeyMessageRow, 'position' | 'createdAt'>;
 
@@ -35,9 +35,13 @@ export const WORKSHOP_COLUMNS = `w.id, w.title, w.series, w.theme, w.city_code A
   w.participant_org_kinds AS "participantOrgKinds", w.summary, w.report_status AS "reportStatus", w.visibility,
   w.restricted_to AS "restrictedTo"`;
 
+/** An item's weight: its counted votes (kept on the item) and those still pending (few, indexed). */
+export const itemWeightSql = (item: string) =>
+  `${item}.weight + (SELECT count(*)::int FROM workshops.swot_votes pv WHERE pv.swot_item_id = ${item}.id AND NOT pv.counted)`;
+
 // Items and recommendations carry their workshop `w`'s guard, which they share.
 export const SWOT_ITEM_COLUMNS = `s.id, s.workshop_id AS "workshopId", s.topic, s.quadrant, s.statement, s.evidence, s.jurisdictions,
-  (SELECT count(*)::int FROM workshops.swot_votes sv WHERE sv.swot_item_id = s.id) AS weight, w.visibility, w.restricted_to AS "restrictedTo"`;
+  ${itemWeightSql('s')} AS weight, w.visibility, w.restricted_to AS "restrictedTo"`;
 
 export const RECOMMENDATION_COLUMNS = `r.id, r.workshop_id AS "workshopId", r.statement, r.rationale, r.addressees, r.topics,
   r.priority, r.status, w.visibility, w.restricted_to AS "restrictedTo", w.organiser_id AS "organiserId"`;

@@ -28,7 +28,8 @@ const recommendationTarget = writeTarget<RecommendationView>({
 
 /**
  * A SWOT item is reached through its workshop's visibility, and any member who reaches it may vote. A vote only adds
- * a row referring to the item, so the item is held against deletion alone and votes do not wait for each other.
+ * a row referring to the item, so the item is held against deletion alone and votes do not wait for each other (the
+ * kept weights take a vote only when they are free, see the workshops swot-counts migration).
  */
 const swotItemTarget = writeTarget<{ id: string; workshopId: string } & Guarded>({
   noun: 'SWOT item',

@@ -44,7 +44,7 @@ export const Member = {
 export const Agency = {
   __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
   trainingSummary: async (agency: { id: string }, _: unknown, ctx: Ctx) =>
-    trainingReportOf(ctx.viewer, await ctx.loaders.reportRowsOfAgency.load(agency.id), today()),
+    trainingReportOf(await ctx.loaders.figuresOfAgency.load(agency.id), today()),
 };
 
 // A workshop recommendation's links to curricula: the gateway hands over the ids (a field the workshops subgraph keeps

@@ -5,10 +5,10 @@ import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { followedSql } from '../assignmentAccess.ts';
-import { assignmentSelect, reportSelect, toAssignment, toReportRow } from '../assignmentView.ts';
+import { assignmentSelect, toAssignment } from '../assignmentView.ts';
 import type { AssignmentView } from '../assignmentView.ts';
 import { CURRICULUM_COLUMNS, toCurriculum } from '../curriculumView.ts';
-import { trainingReportOf } from '../trainingReport.ts';
+import { tierFiguresSql, trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
@@ -95,19 +95,18 @@ export const Query = {
     const input = parseInput(reportArgs, args);
     if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
     const params: unknown[] = [];
-    const select = reportSelect(params);
     const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
     if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
     if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
     // A unit's report starts from the unit's members (indexed), not from every assignment.
     let members = '';
-    let ofAgency = '';
+    let from = 'JOIN training.curricula c ON c.id = a.curriculum_id';
     if (input.agency) {
       params.push(input.agency);
       members = `WITH agency_members AS MATERIALIZED (SELECT member_id FROM access.principals WHERE agency_id = $${params.length}) `;
-      ofAgency = 'JOIN agency_members am ON am.member_id = a.member_id';
+      from += ' JOIN agency_members am ON am.member_id = a.member_id';
     }
-    const rows = await ctx.db.query(`${members}${select} JOIN training.curricula c ON c.id = a.curriculum_id ${ofAgency} WHERE ${where.join(' AND ')}`, params);
-    return trainingReportOf(ctx.viewer, rows.map(toReportRow), today());
+    const figures = await ctx.db.query(`${members}${tierFiguresSql(ctx.viewer, params, from, where)}`, params);
+    return trainingReportOf(figures, today());
   },
 };

@@ -3,9 +3,10 @@ import { parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import type { Page, PageArgs } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
-import { QUADRANTS, recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
-import { RECOMMENDATION_COLUMNS, SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS } from '../workshopViews.ts';
-import type { RecommendationView, SwotItemView, WorkshopView } from '../workshopViews.ts';
+import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
+import { swotMatrixOf } from '../swotMatrix.ts';
+import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../workshopViews.ts';
+import type { RecommendationView, WorkshopView } from '../workshopViews.ts';
 import type { Ctx } from './context.ts';
 
 /**
@@ -22,11 +23,6 @@ async function pageOfRows<R>(ctx: Ctx, page: Page, select: string, from: string,
   const nodes = rows.map(({ total: _total, ...row }) => row as unknown as R);
   return connectionOf(nodes, total, page);
 }
-
-/** Items concern a jurisdiction when their workshop's city or one of their jurisdictions is it or lies within it. */
-const concernsSql = (list: string) =>
-  `EXISTS (SELECT 1 FROM unnest(array_append(s.jurisdictions, w.city_code)) AS j(code), unnest(${list}::text[]) AS f(code)
-    WHERE (j.code || '-') LIKE f.code || '-%')`;
 
 export const Query = {
   workshops: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
@@ -47,46 +43,8 @@ export const Query = {
 
   workshop: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(args.id),
 
-  swotMatrix: async (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null; itemsPerQuadrant?: number | null }, ctx: Ctx) => {
-    const input = parseInput(swotMatrixInput, args);
-    const params: unknown[] = [];
-    const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
-    if (input.topic) where.add('s.topic = ?', input.topic);
-    if (input.workshops) where.add('w.id = ANY(?)', input.workshops);
-    if (input.jurisdictions?.length) where.add(concernsSql('?'), input.jurisdictions);
-    params.push(input.itemsPerQuadrant ?? 20);
-    // One statement however many workshops: counts and weights over every visible item, then only the heaviest items
-    // of each quadrant are read whole.
-    const rows: (SwotItemView & { position: number; quadrantCount: number; quadrantWeight: number; workshopIds: string[] })[] = await ctx.db.query(
-      `WITH m AS (
-         SELECT s.id, s.workshop_id, s.quadrant, s.position, coalesce(v.n, 0) AS weight
-         FROM workshops.workshops w JOIN workshops.swot_items s ON s.workshop_id = w.id
-         LEFT JOIN (SELECT swot_item_id, count(*)::int AS n FROM workshops.swot_votes GROUP BY swot_item_id) v ON v.swot_item_id = s.id
-         WHERE ${where.list.join(' AND ')}
-       ), ranked AS (
-         SELECT m.*, (count(*) OVER q)::int AS quadrant_count, (sum(m.weight) OVER q)::int AS quadrant_weight,
-           row_number() OVER (PARTITION BY m.quadrant ORDER BY m.weight DESC, m.workshop_id, m.position) AS rank
-         FROM m WINDOW q AS (PARTITION BY m.quadrant)
-       )
-       SELECT ${SWOT_ITEM_COLUMNS}, s.position, r.quadrant_count AS "quadrantCount", r.quadrant_weight AS "quadrantWeight",
-         (SELECT coalesce(array_agg(DISTINCT m.workshop_id), '{}') FROM m) AS "workshopIds"
-       FROM ranked r JOIN workshops.swot_items s ON s.id = r.id JOIN workshops.workshops w ON w.id = s.workshop_id
-       WHERE r.rank <= $${params.length}
-       ORDER BY r.weight DESC, r.workshop_id, r.position`, params);
-    const quadrants = QUADRANTS.map((quadrant) => {
-      const items = rows.filter((r) => r.quadrant === quadrant);
-      return { quadrant, count: items[0]?.quadrantCount ?? 0, weight: items[0]?.quadrantWeight ?? 0, items };
-    });
-    for (const r of rows) ctx.loaders.swotItem.prime(r.id, r);
-    const workshopIds = rows[0]?.workshopIds ?? [];
-    return {
-      topic: input.topic ?? null,
-      quadrants,
-      workshops: async () => (await ctx.loaders.workshop.loadMany(workshopIds)).filter((w) => w && !(w instanceof Error)),
-      itemCount: quadrants.reduce((n, q) => n + q.count, 0),
-      totalWeight: quadrants.reduce((n, q) => n + q.weight, 0),
-    };
-  },
+  swotMatrix: (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null; itemsPerQuadrant?: number | null }, ctx: Ctx) =>
+    swotMatrixOf(ctx.db, ctx.viewer, ctx.loaders, parseInput(swotMatrixInput, args)),
 
   recommendations: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
     const filter = parseInput(recommendationFilterInput, args.filter) ?? {};
