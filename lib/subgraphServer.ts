@@ -3,10 +3,12 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { DocumentNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { DataSource, EntitySchema } from 'typeorm';
@@ -63,23 +65,30 @@ export interface SubgraphRuntime {
   runConsumers?: boolean;
 }
 
-/** The subgraph's executable schema with its shield applied, and the audit around the shield (so it sees its refusals). */
+/**
+ * The subgraph's executable schema with its shield applied, and the audit around the shield (so it sees its refusals).
+ * Both wrap only the fields they act on: the rest resolve as graphql-js resolves them.
+ */
 export function subgraphSchema<L>(def: SubgraphCode<L>) {
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]);
-  return applyMiddleware(schema, auditMiddleware(def, schema), buildShield(def.permissions, schema));
+  const shield = buildShield(def.permissions, schema);
+  return applyMiddleware(schema, auditMiddleware(def, schema, shield.guarded), shield.middleware);
 }
 
-export function subgraphApollo<L>(def: SubgraphCode<L>, production = false) {
+export function subgraphApollo<L>(def: SubgraphCode<L>, production = false, schema = subgraphSchema(def)) {
   return new ApolloServer<SubgraphContext<L>>({
-    schema: subgraphSchema(def),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     // The process that runs the server decides when it stops (one signal handler per process, not one per server).
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: maskError,
-    // Only the gateway calls a subgraph: nothing here is for a browser.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), auditPlugin()],
+    // Only the gateway calls a subgraph: nothing here is for a browser. No subgraph declares @cacheControl, and a plugin
+    // with `willResolveField` (cache control, inline traces) would have Apollo Server wrap every field of the schema.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), auditPlugin(),
+    ],
   });
 }
 
@@ -103,6 +112,8 @@ export interface RunningSubgraph {
   name: string;
   url: string;
   server: Server;
+  /** The executable schema it answers with. */
+  schema: GraphQLSchema;
   stop(): Promise<void>;
 }
 
@@ -111,7 +122,8 @@ export const publicHost = (host: string) => (host === '0.0.0.0' || host === '127
 
 /** Starts a subgraph over HTTP: shared-secret check first, then the viewer from the forwarded token. */
 export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime, port: number, host = '127.0.0.1'): Promise<RunningSubgraph> {
-  const apollo = subgraphApollo(def, rt.production);
+  const schema = subgraphSchema(def);
+  const apollo = subgraphApollo(def, rt.production, schema);
   await apollo.start();
   const log = rt.log.child({ subgraph: def.name });
   const server = createServer(async (req, res) => {
@@ -157,6 +169,7 @@ export async function startSubgraph<L>(def: SubgraphCode<L>, rt: SubgraphRuntime
     name: def.name,
     url: `http://${publicHost(host)}:${actual}/graphql`,
     server,
+    schema,
     stop: async () => {
       await Promise.all(consumers.map((c) => c.stop()));
       const closed = new Promise<void>((ok) => server.close(() => ok()));

@@ -123,6 +123,13 @@ describe('what is logged', () => {
     expect(rows[0]!.entity_ids.sort()).toEqual(['proc-de-monitoring', 'proc-es-monitoring']);
   });
 
+  it('logs an LEA item answered with its type alone: that it exists was consulted', async () => {
+    const r = await send(`{ procedure(id: "proc-es-monitoring") { __typename } }`, {}, 'demo-practitioner-es');
+    expect(r.data).toEqual({ procedure: { __typename: 'Procedure' } });
+    const rows = await rowsOf(r.requestId);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'CONSULTATION', entity_type: 'Procedure', entity_ids: ['proc-es-monitoring'], member_id: 'demo-practitioner-es' })]);
+  });
+
   it('writes nothing for a PUBLIC item', async () => {
     const before = await rowCount();
     const r = await send(`{ procedure(id: "proc-es-communication") { id title visibility jurisdiction { name } } }`, {}, 'demo-practitioner-es');

@@ -68,8 +68,15 @@ function mutationTarget(value: unknown, returnType: GraphQLOutputType): { entity
   return { entityType: named.name, ids: [], objects: [] };
 }
 
-/** Calls `then` on a value or on what a promise resolves to, and `fail` on an error thrown or returned. */
-function observe(result: unknown, then: (value: unknown) => void, fail: (err: unknown) => void): unknown {
+/** Runs a resolver; calls `then` on its value or on what its promise resolves to, and `fail` on an error thrown or returned. */
+function observe(run: () => unknown, then: (value: unknown) => void, fail: (err: unknown) => void): unknown {
+  let result: unknown;
+  try {
+    result = run();
+  } catch (err) {
+    fail(err);
+    throw err;
+  }
   const settle = (value: unknown) => {
     if (value instanceof Error) fail(value);
     else then(value);
@@ -92,21 +99,32 @@ export interface AuditedSubgraph {
   createLoaders?: LoaderFactory;
 }
 
+type FieldMiddleware = IMiddlewareFunction<unknown, unknown, Record<string, unknown>>;
+type AuditedField = { type: GraphQLOutputType; resolve?: unknown };
+type AbstractType = { name: string; resolveType?: (value: unknown, ctx: unknown, info: GraphQLResolveInfo, type: unknown) => unknown };
+
+const kindOf = (type: unknown): string => Object.prototype.toString.call(type);
+const isThenable = (x: unknown): x is PromiseLike<unknown> => typeof (x as { then?: unknown } | null)?.then === 'function';
+
 /**
- * The kernel's audit, as one graphql-middleware applied outside the shield on every field, so that no resolver can
- * forget it:
+ * The kernel's audit, as graphql-middleware applied outside the shield on the fields where it has something to do
+ * (every other field resolves untouched):
  * - a Mutation field runs in one transaction with its MUTATION row (ALLOWED with the ids it returned), so that a change
  *   never commits without its row; refused (FORBIDDEN/UNAUTHENTICATED) it is logged DENIED, failed otherwise ALLOWED
  *   with the error code, both after its transaction rolled back;
- * - any other field refused (FORBIDDEN/UNAUTHENTICATED, by a shield rule or by a resolver) is a DENIAL of its
- *   parent item (or, on Query, of the type it returns, with the `id` argument);
- * - the first field resolved on an object of an entity type (`@key`, or declared `restricted`) records a
- *   CONSULTATION when the object is a non-PUBLIC item; one entry per type per request, with every id;
+ * - a field that can refuse (one the shield guards, `guarded`, or one with a resolver of its own) and does
+ *   (FORBIDDEN/UNAUTHENTICATED) is a DENIAL of its parent item (or, on Query, of the type it returns, with the `id`
+ *   argument);
+ * - a field returning objects of an entity type (`@key`, or declared `restricted`; in a union or interface, told by
+ *   their `__typename`) records a CONSULTATION of those that are non-PUBLIC items; each object is considered once per
+ *   request, and one entry per type per request carries every id;
  * - a declared export field resolved is an EXPORT of the items it carries; a declared consulting field (a diff, a
  *   comparison, a report) records a CONSULTATION of the non-PUBLIC items whose content its value carries.
  * Entries other than a successful mutation's go to `ctx.audit` and are written once the request is done (see plugin.ts).
  */
-export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IMiddlewareFunction {
+export function auditMiddleware(
+  def: AuditedSubgraph, schema: GraphQLSchema, guarded: ReadonlySet<string> = new Set(),
+): Record<string, Record<string, FieldMiddleware>> {
   const keyFields = keyFieldsOf(def.typeDefs);
   const restricted = def.audit?.restricted ?? {};
   const exports = def.audit?.exports ?? {};
@@ -120,84 +138,133 @@ export function auditMiddleware(def: AuditedSubgraph, schema: GraphQLSchema): IM
     if (rule) return rule(item);
     return typeof item.visibility === 'string' && isNonPublic(item as never);
   };
+  const operationOf = (audit: AuditCollector, info: GraphQLResolveInfo) => ({
+    operationType: info.operation.operation === 'mutation' ? 'mutation' : 'query',
+    operationName: audit.operationNameOf(info.operation),
+  } as const);
+  const auditOf = (ctx: unknown) => (ctx as { audit?: AuditCollector } | undefined)?.audit;
 
-  return ((resolve: (...a: unknown[]) => unknown, parent: any, args: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => {
-    const audit = (ctx as { audit?: AuditCollector } | undefined)?.audit;
+  const mutationField: FieldMiddleware = (resolve, parent, args, ctx, info) => {
+    const audit = auditOf(ctx);
     if (!audit) return resolve(parent, args, ctx, info);
-    const typeName = info.parentType.name;
-    const coordinate = `${typeName}.${info.fieldName}`;
-    const operation = {
-      operationType: info.operation.operation === 'mutation' ? 'mutation' : 'query',
-      operationName: audit.operationNameOf(info.operation),
-    } as const;
-
-    if (typeName === mutationType) {
-      const justification = typeof args?.justification === 'string' && args.justification.trim()
-        ? args.justification.trim().slice(0, 1000) : null;
-      const base: Omit<AuditEntry, 'decision' | 'entityType' | 'entityIds'> = {
-        kind: 'MUTATION', ...operation, field: coordinate, ...(justification ? { justification } : {}),
-      };
-      const recordFailure = (err: unknown) => {
-        const code = codeOf(err);
-        const id = idOf(args);
-        audit.record({
-          ...base, decision: ACCESS_CODES.has(code) ? 'DENIED' : 'ALLOWED', errorCode: code,
-          entityType: namedTypeOf(info.returnType).name, entityIds: id ? [id] : [],
-        });
-      };
-      return inMutationTransaction(ctx as MutationContext, def.createLoaders, async (inner, commit) => {
-        let value: unknown;
-        try {
-          value = await resolve(parent, args, inner, info);
-          if (value instanceof Error) throw value;
-        } catch (err) {
-          recordFailure(err);
-          throw err;
-        }
-        const target = mutationTarget(value, info.returnType);
-        // The objects a mutation returns are logged by it, not again as consultations.
-        for (const o of target.objects) audit.considered.add(o);
-        try {
-          let forgetWritten = () => undefined as void;
-          await commit(async (tx) => {
-            forgetWritten = await audit.flushWithin(tx, { ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids });
-          });
-          forgetWritten();
-        } catch (err) {
-          (ctx as { log?: { error(o: object, m: string): void } }).log?.error({ err }, 'audit row not written; mutation rolled back');
-          recordFailure(UNRECORDED);
-          throw UNRECORDED;
-        }
-        return value;
+    const coordinate = `${info.parentType.name}.${info.fieldName}`;
+    const justification = typeof args?.justification === 'string' && args.justification.trim()
+      ? args.justification.trim().slice(0, 1000) : null;
+    const base: Omit<AuditEntry, 'decision' | 'entityType' | 'entityIds'> = {
+      kind: 'MUTATION', ...operationOf(audit, info), field: coordinate, ...(justification ? { justification } : {}),
+    };
+    const recordFailure = (err: unknown) => {
+      const code = codeOf(err);
+      const id = idOf(args);
+      audit.record({
+        ...base, decision: ACCESS_CODES.has(code) ? 'DENIED' : 'ALLOWED', errorCode: code,
+        entityType: namedTypeOf(info.returnType).name, entityIds: id ? [id] : [],
       });
-    }
-
-    const keyField = keyFields.get(typeName) ?? 'id';
-    if (audited.has(typeName) && parent && typeof parent === 'object' && !audit.considered.has(parent)) {
-      audit.considered.add(parent);
-      if (isRestricted(typeName, parent)) {
-        const id = idOf(parent, keyField);
-        audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operation, entityType: typeName, entityIds: id ? [id] : [], field: null });
+    };
+    return inMutationTransaction(ctx as MutationContext, def.createLoaders, async (inner, commit) => {
+      let value: unknown;
+      try {
+        value = await resolve(parent, args, inner, info);
+        if (value instanceof Error) throw value;
+      } catch (err) {
+        recordFailure(err);
+        throw err;
       }
-    }
+      const target = mutationTarget(value, info.returnType);
+      // The objects a mutation returns are logged by it, not again as consultations.
+      for (const o of target.objects) audit.considered.add(o);
+      try {
+        let forgetWritten = () => undefined as void;
+        await commit(async (tx) => {
+          forgetWritten = await audit.flushWithin(tx, { ...base, decision: 'ALLOWED', entityType: target.entityType, entityIds: target.ids });
+        });
+        forgetWritten();
+      } catch (err) {
+        (ctx as { log?: { error(o: object, m: string): void } }).log?.error({ err }, 'audit row not written; mutation rolled back');
+        recordFailure(UNRECORDED);
+        throw UNRECORDED;
+      }
+      return value;
+    });
+  };
+
+  /** The entity type of each object a field returns: its declared type, or for a union or interface the object's own. */
+  const entityTypeOf = (field: AuditedField): ((item: Record<string, unknown>, ctx: unknown, info: GraphQLResolveInfo) => string | undefined) | null => {
+    const named = namedTypeOf(field.type);
+    if (audited.has(named.name)) return () => named.name;
+    const kind = kindOf(named);
+    if (kind !== '[object GraphQLUnionType]' && kind !== '[object GraphQLInterfaceType]') return null;
+    if (!schema.getPossibleTypes(named as never).some((t) => audited.has(t.name))) return null;
+    const abstract = named as AbstractType;
+    return (item, ctx, info) => {
+      const name = typeof item.__typename === 'string' ? item.__typename : abstract.resolveType?.(item, ctx, info, abstract);
+      return typeof name === 'string' ? name : undefined;
+    };
+  };
+
+  const readField = (coordinate: string, field: AuditedField, refuses: boolean): FieldMiddleware | null => {
+    const typeName = coordinate.slice(0, coordinate.indexOf('.'));
+    const entityType = entityTypeOf(field);
     const exported = exports[coordinate];
     const consulted = consults[coordinate];
-    return observe(resolve(parent, args, ctx, info), (value) => {
-      if (value === null || value === undefined) return;
-      for (const items of consulted?.(value) ?? []) {
-        if (items.ids.length) audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: null });
+    if (!entityType && !exported && !consulted && !refuses) return null;
+    const root = rootTypes.has(typeName);
+    const keyField = keyFields.get(typeName) ?? 'id';
+
+    /** Records a CONSULTATION of each non-PUBLIC entity object in a value (a list, or a promise of one, as well). */
+    const consider = (value: unknown, audit: AuditCollector, ctx: unknown, info: GraphQLResolveInfo): void => {
+      if (value === null || value === undefined || typeof value !== 'object' || value instanceof Error) return;
+      if (Array.isArray(value)) {
+        for (const item of value) consider(item, audit, ctx, info);
+        return;
       }
-      if (!exported) return;
-      const items = exported(parent);
-      audit.record({ kind: 'EXPORT', decision: 'ALLOWED', ...operation, entityType: items.entityType, entityIds: items.ids, field: coordinate });
-    }, (err) => {
-      if (!ACCESS_CODES.has(codeOf(err))) return;
-      const root = rootTypes.has(typeName);
-      const id = root ? idOf(args) : idOf(parent, keyField);
-      audit.record({
-        kind: 'DENIAL', decision: 'DENIED', ...operation, errorCode: codeOf(err), field: coordinate,
-        entityType: root ? namedTypeOf(info.returnType).name : typeName, entityIds: id ? [id] : [],
+      if (isThenable(value)) {
+        value.then((item) => consider(item, audit, ctx, info), () => undefined);
+        return;
+      }
+      if (audit.considered.has(value)) return;
+      const item = value as Record<string, unknown>;
+      const itemType = entityType!(item, ctx, info);
+      if (!itemType || !audited.has(itemType)) return;
+      audit.considered.add(value);
+      if (!isRestricted(itemType, item)) return;
+      const id = idOf(item, keyFields.get(itemType) ?? 'id');
+      audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operationOf(audit, info), entityType: itemType, entityIds: id ? [id] : [], field: null });
+    };
+
+    return (resolve, parent, args, ctx, info) => {
+      const audit = auditOf(ctx);
+      if (!audit) return resolve(parent, args, ctx, info);
+      return observe(() => resolve(parent, args, ctx, info), (value) => {
+        if (value === null || value === undefined) return;
+        if (entityType) consider(value, audit, ctx, info);
+        for (const items of consulted?.(value) ?? []) {
+          if (items.ids.length) audit.record({ kind: 'CONSULTATION', decision: 'ALLOWED', ...operationOf(audit, info), entityType: items.entityType, entityIds: items.ids, field: null });
+        }
+        if (!exported) return;
+        const items = exported(parent);
+        audit.record({ kind: 'EXPORT', decision: 'ALLOWED', ...operationOf(audit, info), entityType: items.entityType, entityIds: items.ids, field: coordinate });
+      }, (err) => {
+        if (!ACCESS_CODES.has(codeOf(err))) return;
+        const id = root ? idOf(args) : idOf(parent, keyField);
+        audit.record({
+          kind: 'DENIAL', decision: 'DENIED', ...operationOf(audit, info), errorCode: codeOf(err), field: coordinate,
+          entityType: root ? namedTypeOf(info.returnType).name : typeName, entityIds: id ? [id] : [],
+        });
       });
-    });
-  }) as IMiddlewareFunction;
+    };
+  };
+
+  const middleware: Record<string, Record<string, FieldMiddleware>> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || kindOf(type) !== '[object GraphQLObjectType]') continue;
+    const fields = (type as unknown as { getFields(): Record<string, AuditedField> }).getFields();
+    for (const [fieldName, field] of Object.entries(fields)) {
+      const coordinate = `${type.name}.${fieldName}`;
+      const wrap = type.name === mutationType ? mutationField
+        : readField(coordinate, field, guarded.has(coordinate) || typeof field.resolve === 'function');
+      if (wrap) (middleware[type.name] ??= {})[fieldName] = wrap;
+    }
+  }
+  return middleware;
 }
