@@ -14,6 +14,29 @@ export type OperationLimits = Pick<GatewayLimits, 'MAX_DEPTH' | 'MAX_ALIASES' | 
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
+/**
+ * Documents and variable sets whose verdict is remembered, per check (clients repeat the same few operations), and the
+ * longest key remembered: at most 2,000 × 16 KB each, whatever clients send.
+ */
+const REMEMBERED = 2000;
+const LONGEST_REMEMBERED = 16_384;
+
+/** A bounded map: past `size` entries the oldest is forgotten; a key longer than LONGEST_REMEMBERED is not kept. */
+function boundedMap<V>(size: number) {
+  const entries = new Map<string, V>();
+  return {
+    get: (key: string) => entries.get(key),
+    set(key: string, value: V) {
+      if (key.length > LONGEST_REMEMBERED) return;
+      if (entries.size >= size) entries.delete(entries.keys().next().value!);
+      entries.set(key, value);
+    },
+    clear: () => entries.clear(),
+  };
+}
+
+type Verdict = { message: string; code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT' } | null;
+
 /** graphql-armor reports limits as "Syntax Error: ..."; they are validation errors with a plain message. */
 function reportTo(context: ValidationContext | null, error: GraphQLErrorType) {
   context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
@@ -43,6 +66,16 @@ export function operationLimits(limits: OperationLimits, opts: { production: boo
     costLimit: { ...common, maxCost: limits.MAX_COST, flattenFragments: true, ignoreIntrospection: !opts.production },
   }).protect().validationRules as ValidationRule[];
 
+  // A verdict depends on the schema, the document, the operation and its variables only.
+  const verdicts = boundedMap<Verdict>(REMEMBERED);
+  let verdictsOf: Schema | null = null;
+  const verdictOf = (schema: Schema, document: DocumentNode, variables: Record<string, unknown>): Verdict => {
+    const { priced, pageErrors } = priceable(schema, document, variables);
+    if (pageErrors.length) return { message: pageErrors[0]!, code: 'BAD_USER_INPUT' };
+    const errors = validate(schema, priced, [costRule!]);
+    return errors.length ? { message: errors[0]!.message, code: 'GRAPHQL_VALIDATION_FAILED' } : null;
+  };
+
   const plugin: ApolloServerPlugin = {
     async requestDidStart() {
       return {
@@ -54,10 +87,17 @@ export function operationLimits(limits: OperationLimits, opts: { production: boo
             throw refused(name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.', 'OPERATION_RESOLUTION_FAILURE');
           }
           const variables = { ...defaultsOf(operation.variableDefinitions ?? []), ...(ctx.request.variables ?? {}) };
-          const { priced, pageErrors } = priceable(schema, document, variables);
-          if (pageErrors.length) throw refused(pageErrors[0]!, 'BAD_USER_INPUT');
-          const errors = validate(schema, priced, [costRule!]);
-          if (errors.length) throw refused(errors[0]!.message, 'GRAPHQL_VALIDATION_FAILED');
+          if (verdictsOf !== schema) {
+            verdicts.clear();
+            verdictsOf = schema;
+          }
+          const key = JSON.stringify([ctx.source, operation.name?.value ?? null, variables]);
+          let verdict = verdicts.get(key);
+          if (verdict === undefined) {
+            verdict = verdictOf(schema, document, variables);
+            verdicts.set(key, verdict);
+          }
+          if (verdict) throw refused(verdict.message, verdict.code);
         },
       };
     },
@@ -69,15 +109,20 @@ export function operationLimits(limits: OperationLimits, opts: { production: boo
    * (graphql's own rules would add one per repeated directive, and some of them cost more on abusive documents).
    * A document that does not parse is left to Apollo, which answers with the parse error.
    */
+  const prechecked = boundedMap<GraphQLFormattedError[]>(REMEMBERED);
   function precheck(query: unknown): GraphQLFormattedError[] {
     if (typeof query !== 'string') return [];
+    const known = prechecked.get(query);
+    if (known) return known;
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: limits.MAX_TOKENS });
     } catch {
       return [];
     }
-    return validate(SHAPE_ONLY_SCHEMA, document, shapeRules).map((e) => ({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    const refusals = validate(SHAPE_ONLY_SCHEMA, document, shapeRules).map((e) => ({ message: e.message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    prechecked.set(query, refusals);
+    return refusals;
   }
 
   return {

@@ -182,6 +182,22 @@ describe('operation limits', () => {
     }
   });
 
+  it('judges a repeated document alike every time, and the same document with other variables anew', async () => {
+    const deep = nested(8);
+    for (let i = 0; i < 3; i++) {
+      const r = await post(prod.gatewayUrl, { query: deep });
+      expect(r.status).toBe(400);
+      expect(r.json!.errors![0]!.message).toBe('Query depth limit of 7 exceeded, found 8.');
+    }
+    const query = `query($n: Int) { ${Array.from({ length: 5 }, (_, i) => `p${i}: procedures(first: $n) { nodes { id title jurisdiction { agencies { members { id displayName } } } } }`).join(' ')} }`;
+    for (const [n, status] of [[2, 200], [100, 400], [2, 200], [100, 400], [500, 400]] as const) {
+      const r = await post(prod.gatewayUrl, { query, variables: { n } });
+      expect(r.status, `first: ${n}`).toBe(status);
+      if (n === 500) expect(r.json!.errors![0]!.message).toBe('first must be between 1 and 100.');
+      else if (status === 400) expect(r.json!.errors![0]!.message).toMatch(/^Query Cost limit of 20000 exceeded/);
+    }
+  });
+
   it('refuses an operation of too many tokens before validating it', async () => {
     const r = await post(prod.gatewayUrl, { query: `{ ${'__typename '.repeat(1500)}}` });
     expect(r.status).toBe(400);
