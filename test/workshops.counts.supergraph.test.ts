@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
 import { rowsReceived } from './support/sqlRows.ts';
@@ -51,6 +51,26 @@ async function workshopWithItems(who: string, visibility: string, quadrants: str
     topic: 'MONITORING', quadrant, statement: `Counted statement ${n + 1}`,
   })) });
   return addSwotItems.map((i: any) => i.id);
+}
+
+/** Kept counts (plus votes still pending) against a count of the items and votes themselves, per guard, topic and quadrant. */
+async function keptAgainstTruth() {
+  const db = platform.databases.bySubgraph.workshops!;
+  const key = (r: any) => [r.visibility, r.restricted_to, r.topic, r.quadrant].join('|');
+  const truth = await db.query(`SELECT w.visibility, w.restricted_to::text, s.topic, s.quadrant, count(*)::int AS items,
+      (SELECT count(*)::int FROM workshops.swot_votes v JOIN workshops.swot_items s2 ON s2.id = v.swot_item_id
+        WHERE s2.workshop_id = ANY(array_agg(w.id)) AND s2.topic = s.topic AND s2.quadrant = s.quadrant) AS votes
+    FROM workshops.swot_items s JOIN workshops.workshops w ON w.id = s.workshop_id GROUP BY 1, 2, 3, 4`);
+  const pending = await db.query(`SELECT w.visibility, w.restricted_to::text, s.topic, s.quadrant, count(*)::int AS n
+    FROM workshops.swot_votes v JOIN workshops.swot_items s ON s.id = v.swot_item_id JOIN workshops.workshops w ON w.id = s.workshop_id
+    WHERE NOT v.counted GROUP BY 1, 2, 3, 4`);
+  const kept = await db.query(`SELECT visibility, restricted_to::text, topic, quadrant, items, weight FROM workshops.swot_counts
+    WHERE items <> 0 OR weight <> 0`);
+  const pendingOf = new Map(pending.map((r: any) => [key(r), r.n]));
+  return {
+    kept: Object.fromEntries(kept.map((r: any) => [key(r), [r.items, r.weight + (pendingOf.get(key(r)) ?? 0)]])),
+    truth: Object.fromEntries(truth.map((r: any) => [key(r), [r.items, r.votes]])),
+  };
 }
 
 // The seeded workshops: Dublin (PUBLIC), Barcelona (MEMBERS), Berlin (LEA, restricted to DE), The Hague (MANAGEMENT).
@@ -146,5 +166,43 @@ describe('swotMatrix figures kept with every write', () => {
     expect(await figures(null)).toEqual({ ...before, WEAKNESS: [before.WEAKNESS![0], before.WEAKNESS![1] + 2] });
     const item = await platform.query<any>('{ swotMatrix { quadrants { items { id weight } } } }');
     expect(item.data.swotMatrix.quadrants.flatMap((q: any) => q.items).find((i: any) => i.id === 'swot-dub-06')).toEqual({ id: 'swot-dub-06', weight: 2 });
+  });
+  it('keeps a vote with its item when the workshop\'s visibility changes while the vote is being written', async () => {
+    const workshops = platform.databases.bySubgraph.workshops!;
+    const before = await figures(null);
+    const vote = workshops.createQueryRunner();
+    await vote.startTransaction();
+    let guardChange: Promise<unknown> | null = null;
+    try {
+      // swot-dub-05: Dublin (PUBLIC), not voted on by m-ie-2.
+      await vote.query(`INSERT INTO workshops.swot_votes (swot_item_id, member_id) VALUES ('swot-dub-05', 'm-ie-2')`);
+      guardChange = workshops.query(`UPDATE workshops.workshops SET visibility = 'LEA' WHERE id = 'ws-dub-online-hate'`);
+      let done = false;
+      void guardChange.finally(() => {
+        done = true;
+      });
+      await vi.waitFor(async () => {
+        const [{ waiting }] = await workshops.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE workshops.workshops SET visibility%'`);
+        expect(done || waiting > 0).toBe(true);
+      });
+      await vote.commitTransaction();
+      await guardChange;
+    } finally {
+      if (vote.isTransactionActive) await vote.rollbackTransaction();
+      await vote.release();
+      await guardChange?.catch(() => undefined);
+    }
+    try {
+      const moved = await keptAgainstTruth();
+      expect(moved.kept).toEqual(moved.truth);
+      expect(await figures(null)).toEqual({ STRENGTH: [0, 0], WEAKNESS: [0, 0], OPPORTUNITY: [0, 0], THREAT: [0, 0] });
+    } finally {
+      await workshops.query(`UPDATE workshops.workshops SET visibility = 'PUBLIC' WHERE id = 'ws-dub-online-hate'`);
+    }
+    const back = await keptAgainstTruth();
+    expect(back.kept).toEqual(back.truth);
+    const after = await figures(null);
+    expect(Object.values(after).reduce((n, [, w]) => n + w, 0)).toBe(Object.values(before).reduce((n, [, w]) => n + w, 0) + 1);
   });
 });

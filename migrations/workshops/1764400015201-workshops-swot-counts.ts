@@ -15,7 +15,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * that concurrent writers lock the rows they share in the same order. Inlined in each trigger function: a trigger's
  * transition tables are visible in its own function only.
  */
-const addCounts = (deltas: string) => `INSERT INTO workshops.swot_counts AS k (visibility, restricted_to, topic, quadrant, items, weight)
+export const addCounts = (deltas: string) => `INSERT INTO workshops.swot_counts AS k (visibility, restricted_to, topic, quadrant, items, weight)
   SELECT visibility, restricted_to, topic, quadrant, sum(items), sum(weight) FROM (${deltas}) d
   GROUP BY 1, 2, 3, 4 HAVING sum(items) <> 0 OR sum(weight) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (visibility, restricted_to, topic, quadrant) DO UPDATE SET items = k.items + excluded.items, weight = k.weight + excluded.weight`;
