@@ -16,10 +16,10 @@ const PAGE_ARGUMENTS = new Set(['first', 'last']);
 
 /**
  * Documents and variable sets whose verdict is remembered, per check (clients repeat the same few operations), and the
- * longest key remembered: at most 2,000 × 16 KB each, whatever clients send.
+ * longest key remembered: at most 1,000 keys of 8,192 characters each per check, whatever clients send.
  */
-const REMEMBERED = 2000;
-const LONGEST_REMEMBERED = 16_384;
+const REMEMBERED = 1000;
+const LONGEST_REMEMBERED = 8192;
 
 /** A bounded map: past `size` entries the oldest is forgotten; a key longer than LONGEST_REMEMBERED is not kept. */
 function boundedMap<V>(size: number) {
