@@ -1,8 +1,17 @@
 import pg from 'pg';
 
-// One hook on the pg driver counts every statement sent by any pool or client in this process.
+// One hook on the pg driver counts every statement sent by any pool or client in this process, and tells observers.
 let count = 0;
 let installed = false;
+
+/**
+ * Told of each statement as it is sent: its text and the client sending it. It may return a function, which is given
+ * what the driver answered (the result, or undefined when the statement failed).
+ */
+export type StatementObserver = (text: string, client: pg.Client) => ((result: unknown) => void) | void;
+const observers = new Set<StatementObserver>();
+
+const textOf = (first: unknown) => (typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text ?? '');
 
 export function installStatementCounter(): void {
   if (installed) return;
@@ -10,8 +19,31 @@ export function installStatementCounter(): void {
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function countingQuery(this: pg.Client, ...args: unknown[]) {
     count += 1;
-    return original.apply(this, args);
+    if (observers.size === 0) return original.apply(this, args);
+    const text = textOf(args[0]);
+    const told = [...observers].map((o) => o(text, this)).filter((f): f is (result: unknown) => void => typeof f === 'function');
+    if (told.length === 0) return original.apply(this, args);
+    const answer = (result: unknown) => told.forEach((f) => f(result));
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (err: unknown, result: unknown) => {
+        answer(err ? undefined : result);
+        return callback(err, result);
+      };
+    }
+    const sent = original.apply(this, args) as { then?: unknown } | undefined;
+    if (typeof sent?.then === 'function') (sent as Promise<unknown>).then(answer, () => answer(undefined));
+    return sent;
   } as typeof pg.Client.prototype.query;
+}
+
+/** Calls `observer` for every statement sent in this process until the returned function is called. */
+export function observeStatements(observer: StatementObserver): () => void {
+  installStatementCounter();
+  observers.add(observer);
+  return () => {
+    observers.delete(observer);
+  };
 }
 
 /** Statements sent since the process started (or since the last reset). */

@@ -97,6 +97,8 @@ describe('swotMatrix figures kept with every write', () => {
     try {
       const { result, rows } = await rowsReceived(/swot/i, () => figures(null));
       expect(result).toEqual({ ...SEEDED.anonymous, OPPORTUNITY: [302, 0] });
+      // The figures did come from the database: the tap saw them arrive.
+      expect(rows).toBeGreaterThan(0);
       expect(rows).toBeLessThanOrEqual(4);
     } finally {
       await workshops.query(`DELETE FROM workshops.swot_items WHERE id LIKE 'bulk-%'`);

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../../lib/embeddedPostgres.ts';
 import type { RunningPostgres } from '../../lib/embeddedPostgres.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../../lib/secret.ts';
-import { countStatements } from '../../lib/sqlStatements.ts';
+import { countStatements, observeStatements } from '../../lib/sqlStatements.ts';
 import { SUPERGRAPH_PATH } from '../../schema/compose.ts';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { openDatabases, startPlatform } from '../../scripts/platform.ts';
@@ -199,16 +199,13 @@ async function prepareDataset(pgServer: RunningPostgres, opts: Options): Promise
 const bySchema = new Map<string, number>();
 let attributing = false;
 function installAttribution() {
-  const counted = pg.Client.prototype.query as (...args: unknown[]) => unknown;
-  pg.Client.prototype.query = function attributedQuery(this: pg.Client & { connectionParameters?: { application_name?: string } }, ...args: unknown[]) {
-    if (attributing) {
-      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? '';
-      const schema = (this.connectionParameters?.application_name ?? 'other').replace(/^eunomia-/, '');
-      const key = /^\s*INSERT\s+INTO\s+audit\./i.test(text) ? `${schema} (audit insert)` : schema;
-      bySchema.set(key, (bySchema.get(key) ?? 0) + 1);
-    }
-    return counted.apply(this, args);
-  } as typeof pg.Client.prototype.query;
+  observeStatements((text, client) => {
+    if (!attributing) return;
+    const schema = ((client as { connectionParameters?: { application_name?: string } }).connectionParameters?.application_name ?? 'other')
+      .replace(/^eunomia-/, '');
+    const key = /^\s*INSERT\s+INTO\s+audit\./i.test(text) ? `${schema} (audit insert)` : schema;
+    bySchema.set(key, (bySchema.get(key) ?? 0) + 1);
+  });
 }
 
 async function sqlPerOperation(url: string, env: Record<string, string>, scenarios: Scenario[], headers: Record<string, string>): Promise<SqlCounts> {
