@@ -2,6 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import type { ArgumentNode, DocumentNode, FieldNode, GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema as Schema, ValidationContext, ValidationRule, ValueNode } from 'graphql';
 import type { GatewayLimits } from '../lib/config.ts';
+import { BoundedMap } from '../lib/boundedMap.ts';
 import { MAX_PAGE } from '../lib/pagination.ts';
 import { graphql } from './graphql.ts';
 
@@ -20,20 +21,6 @@ const PAGE_ARGUMENTS = new Set(['first', 'last']);
  */
 const REMEMBERED = 1000;
 const LONGEST_REMEMBERED = 8192;
-
-/** A bounded map: past `size` entries the oldest is forgotten; a key longer than LONGEST_REMEMBERED is not kept. */
-function boundedMap<V>(size: number) {
-  const entries = new Map<string, V>();
-  return {
-    get: (key: string) => entries.get(key),
-    set(key: string, value: V) {
-      if (key.length > LONGEST_REMEMBERED) return;
-      if (entries.size >= size) entries.delete(entries.keys().next().value!);
-      entries.set(key, value);
-    },
-    clear: () => entries.clear(),
-  };
-}
 
 type Verdict = { message: string; code: 'GRAPHQL_VALIDATION_FAILED' | 'BAD_USER_INPUT' } | null;
 
@@ -67,7 +54,7 @@ export function operationLimits(limits: OperationLimits, opts: { production: boo
   }).protect().validationRules as ValidationRule[];
 
   // A verdict depends on the schema, the document, the operation and its variables only.
-  const verdicts = boundedMap<Verdict>(REMEMBERED);
+  const verdicts = new BoundedMap<Verdict>(REMEMBERED, LONGEST_REMEMBERED);
   let verdictsOf: Schema | null = null;
   const verdictOf = (schema: Schema, document: DocumentNode, variables: Record<string, unknown>): Verdict => {
     const { priced, pageErrors } = priceable(schema, document, variables);
@@ -109,7 +96,7 @@ export function operationLimits(limits: OperationLimits, opts: { production: boo
    * (graphql's own rules would add one per repeated directive, and some of them cost more on abusive documents).
    * A document that does not parse is left to Apollo, which answers with the parse error.
    */
-  const prechecked = boundedMap<GraphQLFormattedError[]>(REMEMBERED);
+  const prechecked = new BoundedMap<GraphQLFormattedError[]>(REMEMBERED, LONGEST_REMEMBERED);
   function precheck(query: unknown): GraphQLFormattedError[] {
     if (typeof query !== 'string') return [];
     const known = prechecked.get(query);

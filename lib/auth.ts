@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SignJWT, createRemoteJWKSet, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS } from './access.ts';
+import { BoundedMap } from './boundedMap.ts';
 import type { Viewer } from './access.ts';
 import type { Config } from './config.ts';
 import { unauthenticated } from './errors.ts';
@@ -78,7 +79,7 @@ const VERIFIED_TOKENS = 10_000;
  * signature is checked once and its claims remembered until it expires; the member behind it is looked up every time.
  */
 export class Authenticator {
-  private verified = new Map<string, { payload: JWTPayload; expiresAt: number }>();
+  private verified = new BoundedMap<{ payload: JWTPayload; expiresAt: number }>(VERIFIED_TOKENS);
 
   constructor(private setup: KeySetup, private principals: PrincipalStore, private now: () => number = Date.now) {}
 
@@ -102,7 +103,6 @@ export class Authenticator {
     if (known && this.now() < known.expiresAt) return known.payload;
     if (known) this.verified.delete(token);
     const payload = await this.verifySignature(token);
-    if (this.verified.size >= VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { payload, expiresAt: payload.exp! * 1000 });
     return payload;
   }
