@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addCountsSql, createTriggerSql, dropTriggerSql } from '../../lib/keptCounts.ts';
+import type { CountingTrigger } from '../../lib/keptCounts.ts';
 
 /**
  * SWOT figures kept up to date in the transaction of every write, so that a matrix over all workshops reads a few
@@ -10,17 +12,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Triggers keep both, whoever writes (mutations, seeds, bulk loads), and move an item's figures when its workshop's
  * guard changes.
  */
-/**
- * Adds signed figures (visibility, restricted_to, topic, quadrant, items, weight) selected by `deltas`, in key order so
- * that concurrent writers lock the rows they share in the same order. Inlined in each trigger function: a trigger's
- * transition tables are visible in its own function only.
- */
-export const addCounts = (deltas: string) => `INSERT INTO workshops.swot_counts AS k (visibility, restricted_to, topic, quadrant, items, weight)
-  SELECT visibility, restricted_to, topic, quadrant, sum(items), sum(weight) FROM (${deltas}) d
-  GROUP BY 1, 2, 3, 4 HAVING sum(items) <> 0 OR sum(weight) <> 0 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (visibility, restricted_to, topic, quadrant) DO UPDATE SET items = k.items + excluded.items, weight = k.weight + excluded.weight`;
+/** Adds signed figures (visibility, restricted_to, topic, quadrant, items, weight) selected by `deltas`. */
+export const addCounts = (deltas: string) =>
+  addCountsSql('workshops.swot_counts', ['visibility', 'restricted_to', 'topic', 'quadrant'], ['items', 'weight'], deltas);
 
-const TRIGGERS = [
+const TRIGGERS: CountingTrigger[] = [
   { name: 'swot_items_counted_on_insert', event: 'INSERT', table: 'swot_items', referencing: 'NEW TABLE AS new_items', fn: 'count_swot_items' },
   { name: 'swot_items_counted_on_update', event: 'UPDATE', table: 'swot_items', referencing: 'OLD TABLE AS old_items NEW TABLE AS new_items', fn: 'count_swot_items' },
   { name: 'swot_items_counted_on_delete', event: 'DELETE', table: 'swot_items', referencing: 'OLD TABLE AS old_items', fn: 'count_swot_items' },
@@ -105,14 +101,11 @@ export class WorkshopsSwotCounts1764400015201 implements MigrationInterface {
            JOIN workshops.swot_items s ON s.workshop_id = g.id GROUP BY 1, 2, 3, 4, g.sign`)};
         RETURN NULL;
       END $$`);
-    for (const t of TRIGGERS) {
-      await q.query(`CREATE TRIGGER ${t.name} AFTER ${t.event} ON workshops.${t.table} REFERENCING ${t.referencing}
-        FOR EACH STATEMENT EXECUTE FUNCTION workshops.${t.fn}()`);
-    }
+    for (const t of TRIGGERS) await q.query(createTriggerSql('workshops', t));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of TRIGGERS) await q.query(`DROP TRIGGER ${t.name} ON workshops.${t.table}`);
+    for (const t of TRIGGERS) await q.query(dropTriggerSql('workshops', t));
     await q.query('DROP FUNCTION workshops.move_swot_counts(), workshops.weigh_swot_items(), workshops.count_swot_items()');
     await q.query('DROP TABLE workshops.swot_counts');
     await q.query('ALTER TABLE workshops.swot_votes DROP COLUMN counted');

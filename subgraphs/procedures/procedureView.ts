@@ -65,12 +65,15 @@ export function visibleVersionSql(v: Viewer, params: unknown[]): string {
   }
   params.push(v.agencyId);
   const own = `$${params.length}`;
-  return `procedures.procedures p JOIN LATERAL (
-      SELECT * FROM procedures.procedure_versions v
-      WHERE v.procedure_id = p.id AND ${visibilitySql(v, 'v', params)}
-        AND (v.version = p.published_version OR (p.agency_id = ${own} AND v.version > coalesce(p.published_version, 0)))
-      ORDER BY v.version DESC LIMIT 1) v ON true
-    WHERE true`;
+  // The version is picked per procedure (the fence keeps it so): walking procedures in listing order then stops after
+  // a page instead of joining every version first.
+  return `procedures.procedures p CROSS JOIN LATERAL (
+      SELECT CASE WHEN p.agency_id = ${own} THEN (
+        SELECT max(o.version) FROM procedures.procedure_versions o
+        WHERE o.procedure_id = p.id AND o.version >= coalesce(p.published_version, 0) AND ${visibilitySql(v, 'o', params)})
+      ELSE p.published_version END AS version OFFSET 0) pick
+    JOIN procedures.procedure_versions v ON v.procedure_id = p.id AND v.version = pick.version
+    WHERE ${visibilitySql(v, 'v', params)}`;
 }
 
 /** SQL for versions in force on a date (`at` is a parameter placeholder). */

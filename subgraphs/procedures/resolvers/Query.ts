@@ -5,10 +5,10 @@ import { selectDimensions } from '../../../lib/dimensionSelection.ts';
 import { notFound, parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
-import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { diffProcedureViews } from '../diff.ts';
 import { dimensionValueOf } from '../dimensionValues.ts';
-import { VIEW_COLUMNS, inForceOnSql, toView, visibleVersionSql } from '../procedureView.ts';
+import { pageSql, totalSql } from '../listing.ts';
+import { VIEW_COLUMNS, inForceOnSql, toView } from '../procedureView.ts';
 import type { ProcedureView } from '../procedureView.ts';
 import type { Ctx } from './context.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
@@ -33,27 +33,18 @@ export const Query = {
     const filter = parseInput(filterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
-    const from = visibleVersionSql(ctx.viewer, params);
-    const conditions = sqlConditions(params);
-    if (filter.jurisdictions?.length) conditions.add('p.jurisdiction_code = ANY(?)', filter.jurisdictions);
-    if (filter.topic) conditions.add('p.topic = ?', filter.topic);
-    if (filter.tags?.length) conditions.add('v.tags && ?::text[]', filter.tags);
-    if (filter.status) conditions.add('v.status = ?', filter.status);
-    if (filter.agency) conditions.add('p.agency_id = ?', filter.agency);
-    const where = conditions.list;
-    params.push(page.limit, page.offset);
-    // The page is picked on narrow columns; only its rows are read whole.
+    const ids = pageSql(ctx.viewer, filter, params, page.limit, page.offset);
+    const total = totalSql(ctx.viewer, filter, params);
+    // One statement: the total, and the page's rows (none past the end) read whole only for the ids picked.
     const rows = await ctx.db.query(
-      `WITH page AS (
-         SELECT p.id, v.version, count(*) OVER () AS total FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}
-         ORDER BY p.jurisdiction_code, p.topic, p.id LIMIT $${params.length - 1} OFFSET $${params.length})
-       SELECT ${VIEW_COLUMNS}, page.total FROM page
-       JOIN procedures.procedures p ON p.id = page.id JOIN procedures.procedure_versions v ON v.procedure_id = page.id AND v.version = page.version
+      `WITH page AS (${ids})
+       SELECT ${VIEW_COLUMNS}, t.total FROM (SELECT ${total}::int AS total) t
+       LEFT JOIN (page JOIN procedures.procedures p ON p.id = page.id
+         JOIN procedures.procedure_versions v ON v.procedure_id = page.id AND v.version = page.version) ON true
        ORDER BY p.jurisdiction_code, p.topic, p.id`, params);
-    const nodes = rows.map(toView);
+    const nodes = rows.filter((r: { id: string | null }) => r.id !== null).map(toView);
     for (const n of nodes) ctx.loaders.procedure.prime(n.id, n);
-    const total = rows[0] ? Number(rows[0].total) : page.offset > 0 ? await countVisible(ctx, from, where, params.slice(0, -2)) : 0;
-    return connectionOf(nodes, total, page);
+    return connectionOf(nodes, rows[0].total, page);
   },
 
   procedure: async (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) => {
@@ -121,8 +112,4 @@ export const Query = {
   },
 };
 
-async function countVisible(ctx: Ctx, from: string, where: string[], params: unknown[]): Promise<number> {
-  const [r] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${from} ${where.map((w) => `AND ${w}`).join(' ')}`, params);
-  return r.n;
-}
 
