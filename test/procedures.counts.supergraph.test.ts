@@ -135,3 +135,16 @@ describe('procedures totalCount from kept counts', () => {
     expect(kept).toEqual(truth);
   });
 });
+
+describe('the planner and guarded tables', () => {
+  it('has statistics on how many rows are unrestricted for every table with a restricted_to column', async () => {
+    const db = platform.databases.bySubgraph.procedures!;
+    const guarded = await db.query(`SELECT c.table_schema || '.' || c.table_name AS t FROM information_schema.columns c
+      JOIN information_schema.tables t ON (t.table_schema, t.table_name) = (c.table_schema, c.table_name)
+      WHERE c.column_name = 'restricted_to' AND t.table_type = 'BASE TABLE' ORDER BY 1`);
+    const covered = await db.query(`SELECT s.stxrelid::regclass::text AS t FROM pg_statistic_ext s
+      WHERE pg_get_statisticsobjdef_expressions(s.oid)::text LIKE '%cardinality(restricted_to)%' ORDER BY 1`);
+    expect(guarded.length).toBeGreaterThanOrEqual(8);
+    expect(covered.map((r: any) => r.t)).toEqual(guarded.map((r: any) => r.t));
+  });
+});

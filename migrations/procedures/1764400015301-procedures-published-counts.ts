@@ -1,6 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { addCountsSql, createTriggerSql, dropTriggerSql } from '../../lib/keptCounts.ts';
 import type { CountingTrigger } from '../../lib/keptCounts.ts';
+import { addGuardStatistics, dropGuardStatistics } from '../../lib/guardStatistics.ts';
 
 /**
  * procedures.published_counts: how many procedures are published, per jurisdiction, topic, agency, status of the
@@ -11,7 +12,7 @@ import type { CountingTrigger } from '../../lib/keptCounts.ts';
  * the order they commit.
  *
  * Also: the listing order (jurisdiction, topic, id) gets an index of its own, and the planner learns how many versions
- * are unrestricted (without statistics on cardinality(restricted_to) it guessed 0.5% and sorted every visible row).
+ * are unrestricted (lib/guardStatistics.ts).
  */
 const KEYS = ['jurisdiction_code', 'topic', 'agency_id', 'status', 'visibility', 'restricted_to'];
 const addCounts = (deltas: string) => addCountsSql('procedures.published_counts', KEYS, ['n'], deltas);
@@ -38,8 +39,6 @@ export class ProceduresPublishedCounts1764400015301 implements MigrationInterfac
   async up(q: QueryRunner): Promise<void> {
     await q.query('DROP INDEX procedures.procedures_jurisdiction_topic_idx');
     await q.query('CREATE INDEX procedures_listing_idx ON procedures.procedures (jurisdiction_code, topic, id)');
-    await q.query('CREATE STATISTICS procedures.procedure_versions_unrestricted ON (cardinality(restricted_to)) FROM procedures.procedure_versions');
-    await q.query('ANALYZE procedures.procedure_versions');
     await q.query(`CREATE TABLE procedures.published_counts (
       jurisdiction_code text NOT NULL,
       topic text NOT NULL,
@@ -52,6 +51,8 @@ export class ProceduresPublishedCounts1764400015301 implements MigrationInterfac
     )`);
     await q.query(`INSERT INTO procedures.published_counts (${KEYS.join(', ')}, n)
       SELECT ${KEYS.map((k) => `d.${k}`).join(', ')}, sum(d.n) FROM (${ofProcedures('procedures.procedures', '')}) d GROUP BY ${KEYS.map((_, i) => i + 1).join(', ')}`);
+
+    await addGuardStatistics(q, ['procedures.procedure_versions', 'procedures.published_counts']);
 
     const changedProcedures = (rows: string) => `(SELECT x.* FROM ${rows} x JOIN old_rows o ON o.id = x.id JOIN new_rows n ON n.id = x.id
       WHERE (n.published_version, n.jurisdiction_code, n.topic, n.agency_id) IS DISTINCT FROM (o.published_version, o.jurisdiction_code, o.topic, o.agency_id))`;
@@ -90,7 +91,7 @@ export class ProceduresPublishedCounts1764400015301 implements MigrationInterfac
     for (const t of TRIGGERS) await q.query(dropTriggerSql('procedures', t));
     await q.query('DROP FUNCTION procedures.count_published_versions(), procedures.count_published_procedures()');
     await q.query('DROP TABLE procedures.published_counts');
-    await q.query('DROP STATISTICS procedures.procedure_versions_unrestricted');
+    await dropGuardStatistics(q, ['procedures.procedure_versions', 'procedures.published_counts']);
     await q.query('DROP INDEX procedures.procedures_listing_idx');
     await q.query('CREATE INDEX procedures_jurisdiction_topic_idx ON procedures.procedures (jurisdiction_code, topic)');
   }
