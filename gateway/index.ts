@@ -221,7 +221,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     if (!response) {
       // The work still under way ends on its own; its result is dropped.
       execution.catch((err) => log.warn({ err, requestId }, 'operation failed after its timeout'));
-      log.warn({ requestId, timeoutMs: limits.OPERATION_TIMEOUT_MS }, 'operation timed out');
+      log.warn({ requestId, operation: operationNameOf(operationText(httpGraphQLRequest)), timeoutMs: limits.OPERATION_TIMEOUT_MS }, 'operation timed out');
       const seconds = limits.OPERATION_TIMEOUT_MS / 1000;
       return sendError(res, 504, 'TIMEOUT',
         `The operation did not finish within ${seconds} second${seconds === 1 ? '' : 's'} and was stopped. Ask for less (fewer fields, smaller pages) or try again later.`,
@@ -270,6 +270,11 @@ function operationText(request: { method: string; body: unknown; search: string 
   if (request.method === 'GET') return new URLSearchParams(request.search).get('query');
   const body = request.body;
   return body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown }).query : undefined;
+}
+
+/** The name of the document's first named operation, for log lines (never its variables). */
+function operationNameOf(text: unknown): string | null {
+  return typeof text === 'string' ? /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(text)?.[1] ?? null : null;
 }
 
 async function readiness(res: ServerResponse, urls: Record<string, string>) {
