@@ -66,16 +66,17 @@ export class PostgresSearchEngine implements SearchEngine {
     const params: unknown[] = [];
     const matches = await this.matchesSql(req, params);
     if (!matches) return { total: 0, hits: [] };
-    const order = req.sort === 'NEWEST' ? 'updated_at DESC, doc_type, doc_id' : 'score DESC, updated_at DESC, doc_type, doc_id';
+    const order = (m: string) => (req.sort === 'NEWEST' ? '' : `${m}.score DESC, `) + `${m}.updated_at DESC, ${m}.doc_type, ${m}.doc_id`;
     params.push(req.limit, req.offset, HEADLINE);
     const n = params.length;
     const [row] = await this.db.query(
       `${matches},
-       page AS (SELECT * FROM m ORDER BY ${order} LIMIT $${n - 2} OFFSET $${n - 1})
+       page AS (SELECT * FROM m ORDER BY ${order('m')} LIMIT $${n - 2} OFFSET $${n - 1})
        SELECT (SELECT count(*) FROM m)::int AS total,
-         coalesce((SELECT json_agg(json_build_object('type', doc_type, 'id', doc_id, 'title', title, 'score', score,
-           'visibility', visibility, 'restrictedTo', restricted_to,
-           'snippet', ts_headline(config, ${escapeHtmlSql('body')}, $1::tsquery, $${n})) ORDER BY ${order}) FROM page), '[]'::json) AS hits`,
+         coalesce((SELECT json_agg(json_build_object('type', d.doc_type, 'id', d.doc_id, 'title', d.title, 'score', page.score,
+           'visibility', d.visibility, 'restrictedTo', d.restricted_to,
+           'snippet', ts_headline(d.config, ${escapeHtmlSql('d.body')}, $1::tsquery, $${n})) ORDER BY ${order('page')})
+           FROM page JOIN ${this.schema}.documents d ON (d.doc_type, d.doc_id) = (page.doc_type, page.doc_id)), '[]'::json) AS hits`,
       params,
     );
     return { total: row.total, hits: (row.hits as SearchHit[]).map((h) => ({ ...h, score: Number(h.score) })) };
@@ -83,7 +84,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async facets(req: SearchRequest): Promise<Facet[]> {
     const params: unknown[] = [];
-    const matches = await this.matchesSql(req, params);
+    const matches = await this.matchesSql(req, params, false);
     if (!matches) return FACET_FIELDS.map((field) => ({ field, values: [] }));
     const rows: { field: FacetField; value: string; count: number }[] = await this.db.query(
       `${matches}
@@ -110,9 +111,10 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * `WITH m AS (...)`: the viewer's matching documents, filtered before anything is counted; the tsquery is $1.
-   * Null when the query has nothing searchable left.
+   * Only narrow columns (a common word matches most documents: their bodies are read for the page alone), and the
+   * score only when `ranked`. Null when the query has nothing searchable left.
    */
-  private async matchesSql(req: SearchRequest, params: unknown[]): Promise<string | null> {
+  private async matchesSql(req: SearchRequest, params: unknown[], ranked = true): Promise<string | null> {
     const s = this.schema;
     const text = await this.tsquery(req.query);
     if (text === null) return null;
@@ -130,8 +132,7 @@ export class PostgresSearchEngine implements SearchEngine {
     add(f.topics, (p) => `d.topics && ${p}`);
     add(f.languages, (p) => `d.language = ANY(${p})`);
     return `WITH m AS (
-        SELECT d.doc_type, d.doc_id, d.title, d.body, d.config, d.updated_at, d.jurisdiction, d.topics, d.visibility, d.restricted_to,
-          ts_rank_cd(d.tsv, ${tsquery}::tsquery, 1) AS score
+        SELECT d.doc_type, d.doc_id, d.updated_at, d.jurisdiction, d.topics${ranked ? `, ts_rank_cd(d.tsv, ${tsquery}::tsquery, 1) AS score` : ''}
         FROM ${s}.documents d
         WHERE d.tsv @@ ${tsquery}::tsquery AND ${where.join(' AND ')}
       )`;
