@@ -6,7 +6,7 @@ import type { ContributionRowFragment } from '../../gql/graphql.ts';
 import { DiffText } from '../diff/DiffText.tsx';
 import { diffWords } from '../diff/wordDiff.ts';
 import { formatDate } from '../procedure/dates.ts';
-import { frameworkPath, provisionAnchor } from './legalLogic.ts';
+import { dateLocale, frameworkPath, provisionAnchor } from './legalLogic.ts';
 
 const TONE: Record<string, string> = { SUBMITTED: 'badge-warn', UNDER_REVIEW: 'badge-warn', ACCEPTED: 'badge-ok', REJECTED: 'badge-bad', WITHDRAWN: 'badge-muted' };
 
@@ -21,7 +21,7 @@ export function ContributionStatus({ status }: { status: string }) {
  */
 export function ContributionCard({ c, sideBySide = false, children }: { c: ContributionRowFragment; sideBySide?: boolean; children?: ReactNode }) {
   const { t, i18n } = useTranslation('legal');
-  const date = (d: string | null | undefined) => (d ? formatDate(d, i18n.language) : '');
+  const date = (d: string | null | undefined) => (d ? formatDate(d, dateLocale(i18n.language)) : '');
   const amendment = c.kind === 'AMENDMENT' && c.provision;
   const parts = useMemo(() => (amendment && sideBySide ? diffWords(c.provision!.text, c.proposedText) : null), [amendment, sideBySide, c.provision, c.proposedText]);
   const target = c.provision

@@ -6,7 +6,7 @@ import { formatDate } from '../procedure/dates.ts';
 import { FormSelect } from '../procedure/FormSelect.tsx';
 import { ErrorState, Loading } from '../States.tsx';
 import { LegalProvisionDiffDocument } from '../../gql/graphql.ts';
-import { partsOfChanges } from './legalLogic.ts';
+import { dateLocale, partsOfChanges } from './legalLogic.ts';
 
 interface Version {
   version: number;
@@ -22,7 +22,7 @@ export function ProvisionHistory({ provisionId, history, contentLang }: { provis
   const { t, i18n } = useTranslation('legal');
   const newest = history[0]?.version ?? 1;
   const [pair, setPair] = useState({ from: history[1]?.version ?? newest, to: newest });
-  const options = history.map((v) => ({ id: String(v.version), label: `${t('history.version', { version: v.version })} · ${formatDate(v.validFrom, i18n.language)}` }));
+  const options = history.map((v) => ({ id: String(v.version), label: `${t('history.version', { version: v.version })} · ${formatDate(v.validFrom, dateLocale(i18n.language))}` }));
   const { data, loading, error, refetch } = useQuery(LegalProvisionDiffDocument, {
     variables: { id: provisionId, from: pair.from, to: pair.to },
     skip: history.length < 2,
@@ -35,8 +35,8 @@ export function ProvisionHistory({ provisionId, history, contentLang }: { provis
           <li key={v.version}>
             <strong>{t('history.version', { version: v.version })}</strong>{' · '}
             {v.validUntil
-              ? t('history.between', { from: formatDate(v.validFrom, i18n.language), until: formatDate(v.validUntil, i18n.language) })
-              : t('history.since', { from: formatDate(v.validFrom, i18n.language) })}
+              ? t('history.between', { from: formatDate(v.validFrom, dateLocale(i18n.language)), until: formatDate(v.validUntil, dateLocale(i18n.language)) })
+              : t('history.since', { from: formatDate(v.validFrom, dateLocale(i18n.language)) })}
             {v.changeNote && <> · <span lang={contentLang}>{v.changeNote}</span></>}
             {v.proposedBy && <> · {t('history.proposedBy', { name: v.proposedBy.displayName })}</>}
           </li>

@@ -15,6 +15,9 @@ export function eliUrl(eli: string): string | null {
 /** Short titles are in the act's own language when it has one; the platform's summaries and provision texts are in English. */
 export const titleLang = (languages: readonly string[]) => (languages.length === 1 ? languages[0] : 'en');
 
+/** Dates in the console's language; English reads them the British way (1 Mar 2025), as the rest of the console does. */
+export const dateLocale = (language: string) => (language === 'en' ? 'en-GB' : language);
+
 export const frameworkPath = (id: string) => `/legal/frameworks/${encodeURIComponent(id)}`;
 export const provisionAnchor = (id: string) => `provision-${id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 

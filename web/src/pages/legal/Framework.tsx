@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { LegalNav } from '../../components/legal/LegalNav.tsx';
-import { celexUrl, eliUrl, frameworkPath, provisionAnchor, titleLang } from '../../components/legal/legalLogic.ts';
+import { celexUrl, dateLocale, eliUrl, frameworkPath, provisionAnchor, titleLang } from '../../components/legal/legalLogic.ts';
 import { ProvisionHistory } from '../../components/legal/ProvisionHistory.tsx';
 import { useFocusOnArrival } from '../../components/legal/useFocusOnArrival.ts';
 import { formatDate } from '../../components/procedure/dates.ts';
@@ -58,7 +58,7 @@ export default function LegalFrameworkPage() {
               {p.reference} — <span lang="en">{p.heading}</span>
             </h3>
             <p className="muted">
-              {t('history.version', { version: p.version })} · {t('history.since', { from: formatDate(p.validFrom, i18n.language) })} · {t(`visibility.${p.visibility}`)}
+              {t('history.version', { version: p.version })} · {t('history.since', { from: formatDate(p.validFrom, dateLocale(i18n.language)) })} · {t(`visibility.${p.visibility}`)}
             </p>
             <p className="legal-text" lang="en">{p.text}</p>
             {session && (
@@ -78,7 +78,7 @@ export default function LegalFrameworkPage() {
 
 function Facts({ framework }: { framework: Framework }) {
   const { t, i18n } = useTranslation('legal');
-  const date = (d: string | null | undefined) => (d ? formatDate(d, i18n.language) : t('framework.unknown'));
+  const date = (d: string | null | undefined) => (d ? formatDate(d, dateLocale(i18n.language)) : t('framework.unknown'));
   const eli = framework.eli ? eliUrl(framework.eli) : null;
   return (
     <dl className="legal-facts">

@@ -5,7 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LegalNav } from '../../components/legal/LegalNav.tsx';
-import { frameworkPath, titleLang } from '../../components/legal/legalLogic.ts';
+import { dateLocale, frameworkPath, titleLang } from '../../components/legal/legalLogic.ts';
 import { useFocusOnArrival } from '../../components/legal/useFocusOnArrival.ts';
 import { formatDate } from '../../components/procedure/dates.ts';
 import { FormSelect } from '../../components/procedure/FormSelect.tsx';
@@ -102,7 +102,7 @@ export default function LegalFrameworks() {
                     <h2><Link to={frameworkPath(f.id)} lang={titleLang(f.languages)}>{f.shortTitle}</Link></h2>
                     <p className="legal-card-meta">
                       {f.jurisdiction.name} · {t(`kind.${f.kind}`)}
-                      {f.inForceFrom ? ` · ${t('list.inForceFrom', { date: formatDate(f.inForceFrom, i18n.language) })}` : ''}
+                      {f.inForceFrom ? ` · ${t('list.inForceFrom', { date: formatDate(f.inForceFrom, dateLocale(i18n.language)) })}` : ''}
                       {' · '}{t(`visibility.${f.visibility}`)}
                       {f.illustrative && <> · <span className="badge badge-warn">{t('illustrative')}</span></>}
                     </p>
