@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeCounts, diffWords, sideOf, tokenize } from '../web/src/components/procedure/wordDiff.ts';
+import { changeCounts, diffWords, sideOf, tokenize } from '../web/src/components/diff/wordDiff.ts';
 
 const text = (parts: { text: string }[]) => parts.map((p) => p.text).join('');
 

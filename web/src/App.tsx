@@ -15,6 +15,13 @@ const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
+const LegalFrameworks = lazy(() => import('./pages/legal/Frameworks.tsx'));
+const LegalFramework = lazy(() => import('./pages/legal/Framework.tsx'));
+const LegalTransposition = lazy(() => import('./pages/legal/Transposition.tsx'));
+const LegalCompare = lazy(() => import('./pages/legal/LegalCompare.tsx'));
+const LegalContribute = lazy(() => import('./pages/legal/Contribute.tsx'));
+const LegalContributions = lazy(() => import('./pages/legal/Contributions.tsx'));
+const LegalReview = lazy(() => import('./pages/legal/Review.tsx'));
 
 export function App() {
   return (
@@ -33,6 +40,14 @@ export function App() {
               <Route path="procedures/:id" element={<Procedure />} />
               <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
               <Route path="items/:type/:id" element={<Item />} />
+              <Route path="legal" element={<LegalFrameworks />} />
+              <Route path="legal/frameworks/:id" element={<LegalFramework />} />
+              <Route path="legal/transposition" element={<LegalTransposition />} />
+              <Route path="legal/transposition/:directive" element={<LegalTransposition />} />
+              <Route path="legal/compare" element={<LegalCompare />} />
+              <Route path="legal/contribute/:provisionId" element={<LegalContribute />} />
+              <Route path="legal/contributions" element={<LegalContributions />} />
+              <Route path="legal/review" element={<LegalReview />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

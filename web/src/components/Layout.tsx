@@ -25,6 +25,8 @@ export function Layout() {
         <NavLink to="/" end>{t('nav.home')}</NavLink>
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
+        <NavLink to="/legal">{t('legal:nav.label')}</NavLink>
+        {me?.roles.includes('REVIEWER') && <NavLink to="/legal/review">{t('legal:nav.review')}</NavLink>}
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>

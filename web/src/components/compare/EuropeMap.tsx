@@ -40,9 +40,11 @@ export interface EuropeMapProps {
   selectable: ReadonlyMap<string, string>;
   selected: readonly string[];
   onToggle(code: string): void;
+  /** A status per country (e.g. a directive's transposition), drawn as `data-status` for the stylesheet to colour. */
+  statusOf?: (code: string) => string | undefined;
 }
 
-export default function EuropeMap({ selectable, selected, onToggle }: EuropeMapProps) {
+export default function EuropeMap({ selectable, selected, onToggle, statusOf }: EuropeMapProps) {
   const shapes = useMemo(europeShapes, []);
   const chosen = new Set(selected);
   return (
@@ -60,6 +62,7 @@ export default function EuropeMap({ selectable, selected, onToggle }: EuropeMapP
             d={s.d}
             data-code={code}
             data-selected={isSelected || undefined}
+            data-status={statusOf?.(code)}
             onClick={() => onToggle(code)}
           >
             <title>{name}</title>

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureDiffFieldsFragment } from '../../gql/graphql.ts';
-import { DiffText } from './DiffText.tsx';
+import { DiffText } from '../diff/DiffText.tsx';
 import { dimensionChange, dimensionKeyOf, formatJson } from './diffFields.ts';
-import { changeCounts, diffWords } from './wordDiff.ts';
+import { changeCounts, diffWords } from '../diff/wordDiff.ts';
 
 const CHANGE_TONE: Record<string, string> = { ADDED: 'badge-ok', REMOVED: 'badge-bad', CHANGED: 'badge-warn', UNCHANGED: 'badge-muted' };
 
