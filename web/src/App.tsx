@@ -14,6 +14,9 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
+const Workshops = lazy(() => import('./pages/Workshops.tsx'));
+const WorkshopMatrix = lazy(() => import('./pages/WorkshopMatrix.tsx'));
+const Workshop = lazy(() => import('./pages/Workshop.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 export function App() {
@@ -33,6 +36,9 @@ export function App() {
               <Route path="procedures/:id" element={<Procedure />} />
               <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
               <Route path="items/:type/:id" element={<Item />} />
+              <Route path="workshops" element={<Workshops />} />
+              <Route path="workshops/swot-matrix" element={<WorkshopMatrix />} />
+              <Route path="workshops/:id" element={<Workshop />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

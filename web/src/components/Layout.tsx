@@ -25,6 +25,7 @@ export function Layout() {
         <NavLink to="/" end>{t('nav.home')}</NavLink>
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
+        <NavLink to="/workshops">{t('workshops:nav.label')}</NavLink>
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
