@@ -19,6 +19,8 @@ describe('dates', () => {
   it('writes a range in the console language and one day once', () => {
     expect(formatDateRange('2024-11-19', '2024-11-20', 'en-GB')).toBe('19\u2009–\u200920 Nov 2024');
     expect(formatDateRange('2025-03-11', '2025-03-11', 'en-GB')).toBe('11 Mar 2025');
+    // The console's "en" is British English: day before month.
+    expect(formatDateRange('2025-03-11', '2025-03-11', 'en')).toBe('11 Mar 2025');
     expect(formatDateRange('2024-11-19', '2024-11-20', 'de')).toBe('19.–20. Nov. 2024');
     expect(formatDateRange('2024-11-19', '2024-11-20', 'es')).toBe('19–20 nov 2024');
   });

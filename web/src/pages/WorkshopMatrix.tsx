@@ -66,7 +66,7 @@ function MatrixView({ data, place }: { data: WorkshopSwotMatrixQuery; place: str
           count: data.all.workshops.length, place: place ?? t('matrix.everywhere'),
         })}
       </p>
-      <div className="matrix-scroll" role="region" aria-labelledby="ws-matrix-caption" tabIndex={0}>
+      <div className="ws-matrix-scroll" role="region" aria-labelledby="ws-matrix-caption" tabIndex={0}>
         <table className="ws-matrix">
           <caption id="ws-matrix-caption">{t('matrix.caption', { place: place ?? t('matrix.everywhere') })}</caption>
           <thead>

@@ -16,11 +16,14 @@ export function chronological<W extends { id: string; startsOn: string }>(worksh
   return [...workshops].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id));
 }
 
+/** The Intl locale for a console language: English is written the European way (19 Nov 2024, 24-hour clock). */
+export const intlLocale = (language: string): string => (language === 'en' ? 'en-GB' : language);
+
 const calendarDate = (value: string) => new Date(`${value.slice(0, 10)}T00:00:00Z`);
 
 /** "19–20 Nov 2024" (or one day when both are the same), in the console's language, read as calendar dates. */
 export function formatDateRange(startsOn: string, endsOn: string, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   if (startsOn.slice(0, 10) === endsOn.slice(0, 10)) return format.format(calendarDate(startsOn));
   return format.formatRange(calendarDate(startsOn), calendarDate(endsOn));
 }
@@ -29,7 +32,7 @@ export function formatDateRange(startsOn: string, endsOn: string, locale: string
 export function formatDateTime(iso: string, locale: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d);
 }
 
 export interface WorkshopViewer {
