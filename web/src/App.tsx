@@ -14,6 +14,9 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
+const Workshops = lazy(() => import('./pages/Workshops.tsx'));
+const WorkshopMatrix = lazy(() => import('./pages/WorkshopMatrix.tsx'));
+const Workshop = lazy(() => import('./pages/Workshop.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const LegalFrameworks = lazy(() => import('./pages/legal/Frameworks.tsx'));
 const LegalFramework = lazy(() => import('./pages/legal/Framework.tsx'));
@@ -48,6 +51,9 @@ export function App() {
               <Route path="legal/contribute/:provisionId" element={<LegalContribute />} />
               <Route path="legal/contributions" element={<LegalContributions />} />
               <Route path="legal/review" element={<LegalReview />} />
+              <Route path="workshops" element={<Workshops />} />
+              <Route path="workshops/swot-matrix" element={<WorkshopMatrix />} />
+              <Route path="workshops/:id" element={<Workshop />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

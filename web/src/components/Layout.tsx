@@ -27,6 +27,7 @@ export function Layout() {
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
         <NavLink to="/legal">{t('legal:nav.label')}</NavLink>
         {me?.roles.includes('REVIEWER') && <NavLink to="/legal/review">{t('legal:nav.review')}</NavLink>}
+        <NavLink to="/workshops">{t('workshops:nav.label')}</NavLink>
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
