@@ -14,6 +14,11 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
+const TrainingMine = lazy(() => import('./pages/TrainingMine.tsx'));
+const TrainingCurricula = lazy(() => import('./pages/TrainingCurricula.tsx'));
+const TrainingCurriculum = lazy(() => import('./pages/TrainingCurriculum.tsx'));
+const TrainingAssign = lazy(() => import('./pages/TrainingAssign.tsx'));
+const TrainingReport = lazy(() => import('./pages/TrainingReport.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 export function App() {
@@ -33,6 +38,11 @@ export function App() {
               <Route path="procedures/:id" element={<Procedure />} />
               <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
               <Route path="items/:type/:id" element={<Item />} />
+              <Route path="training" element={<TrainingMine />} />
+              <Route path="training/curricula" element={<TrainingCurricula />} />
+              <Route path="training/curricula/:id" element={<TrainingCurriculum />} />
+              <Route path="training/curricula/:id/assign" element={<TrainingAssign />} />
+              <Route path="training/report" element={<TrainingReport />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

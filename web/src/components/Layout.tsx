@@ -25,6 +25,8 @@ export function Layout() {
         <NavLink to="/" end>{t('nav.home')}</NavLink>
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
+        {me && <NavLink to="/training" end>{t('training:nav.training')}</NavLink>}
+        {me?.tier && <NavLink to="/training/report">{t('training:nav.report')}</NavLink>}
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
