@@ -82,7 +82,7 @@ function AssignmentCard({ assignment: a }: { assignment: Assignment }) {
             <ul>
               {reasons.map((r) => (
                 <li key={r.procedure.id}>
-                  <Link to={`/procedures/${encodeURIComponent(r.procedure.id)}`}>{r.procedure.title}</Link>{' '}
+                  <Link to={`/procedures/${encodeURIComponent(r.procedure.id)}`} lang={r.procedure.language}>{r.procedure.title}</Link>{' '}
                   ({r.procedure.jurisdiction.name}){': '}
                   {r.kind === 'NEEDS_REVIEW' ? t('mine.reasonReview') : t('mine.reasonPublished', { version: r.version, date: formatDate(r.on, t('locale')) })}
                 </li>

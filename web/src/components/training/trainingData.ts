@@ -64,6 +64,7 @@ export function assignmentState(a: { status: string; overdue: boolean; needsRefr
 export interface RelatedProcedure {
   id: string;
   title: string;
+  language?: string;
   reviewStatus: string;
   jurisdiction: { code: string; name: string };
   history: readonly { version: number; status: string; publishedAt?: string | null }[];
