@@ -17,6 +17,11 @@ const Item = lazy(() => import('./pages/Item.tsx'));
 const Workshops = lazy(() => import('./pages/Workshops.tsx'));
 const WorkshopMatrix = lazy(() => import('./pages/WorkshopMatrix.tsx'));
 const Workshop = lazy(() => import('./pages/Workshop.tsx'));
+const TrainingMine = lazy(() => import('./pages/TrainingMine.tsx'));
+const TrainingCurricula = lazy(() => import('./pages/TrainingCurricula.tsx'));
+const TrainingCurriculum = lazy(() => import('./pages/TrainingCurriculum.tsx'));
+const TrainingAssign = lazy(() => import('./pages/TrainingAssign.tsx'));
+const TrainingReport = lazy(() => import('./pages/TrainingReport.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const LegalFrameworks = lazy(() => import('./pages/legal/Frameworks.tsx'));
 const LegalFramework = lazy(() => import('./pages/legal/Framework.tsx'));
@@ -54,6 +59,11 @@ export function App() {
               <Route path="workshops" element={<Workshops />} />
               <Route path="workshops/swot-matrix" element={<WorkshopMatrix />} />
               <Route path="workshops/:id" element={<Workshop />} />
+              <Route path="training" element={<TrainingMine />} />
+              <Route path="training/curricula" element={<TrainingCurricula />} />
+              <Route path="training/curricula/:id" element={<TrainingCurriculum />} />
+              <Route path="training/curricula/:id/assign" element={<TrainingAssign />} />
+              <Route path="training/report" element={<TrainingReport />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

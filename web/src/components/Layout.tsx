@@ -28,6 +28,8 @@ export function Layout() {
         <NavLink to="/legal">{t('legal:nav.label')}</NavLink>
         {me?.roles.includes('REVIEWER') && <NavLink to="/legal/review">{t('legal:nav.review')}</NavLink>}
         <NavLink to="/workshops">{t('workshops:nav.label')}</NavLink>
+        {me && <NavLink to="/training" end>{t('training:nav.training')}</NavLink>}
+        {me?.tier && <NavLink to="/training/report">{t('training:nav.report')}</NavLink>}
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { HomeMyAssignmentsDocument } from '../../gql/graphql.ts';
 import { Empty, ErrorState, Loading } from '../States.tsx';
 import { actByOf, formatDate, openAssignments } from './homeData.ts';
 
-/** The member's open training assignments (the training pages themselves come later). */
+/** The member's open training assignments; the training pages hold the rest. */
 export function MyTraining() {
   const { t } = useTranslation('home');
   const { data, error, loading, refetch } = useQuery(HomeMyAssignmentsDocument, { errorPolicy: 'all' });
@@ -43,6 +44,7 @@ export function MyTraining() {
           </tbody>
         </table>
       )}
+      <p><Link to="/training">{t('training:mine.all')}</Link></p>
     </section>
   );
 }
