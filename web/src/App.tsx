@@ -3,6 +3,7 @@ import { lazy, useEffect, useRef, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createClient } from './api/client.ts';
 import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
+import { subjectOf } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the page it opens.
@@ -14,6 +15,8 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
+const Audit = lazy(() => import('./pages/Audit.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 
 export function App() {
@@ -33,6 +36,8 @@ export function App() {
               <Route path="procedures/:id" element={<Procedure />} />
               <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
               <Route path="items/:type/:id" element={<Item />} />
+              <Route path="audit" element={<Audit />} />
+              <Route path="admin" element={<Admin />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
@@ -59,12 +64,4 @@ function ClientForSession({ children }: { children: React.ReactNode }) {
     }
   }, [client, token]);
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
-}
-
-function subjectOf(token: string): string | null {
-  try {
-    return (JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? null;
-  } catch {
-    return null;
-  }
 }

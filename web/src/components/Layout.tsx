@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useMe } from '../api/useMe.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Loading } from './States.tsx';
 
 export function Layout() {
@@ -19,6 +20,7 @@ export function Layout() {
           <span className="brand-tagline">{t('tagline')}</span>
         </div>
         <HeaderSearch />
+        <LanguageSwitcher />
         <MemberBox />
       </header>
       <nav className="site-nav" aria-label={t('nav.label')}>
@@ -26,6 +28,8 @@ export function Layout() {
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
+        {me?.roles.includes('AUDITOR') && <NavLink to="/audit">{t('audit:nav')}</NavLink>}
+        {me?.roles.includes('ADMIN') && <NavLink to="/admin">{t('admin:nav')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
