@@ -19,13 +19,13 @@ export function ChainPanel({ check, shown }: { check: ChainCheck | null; shown: 
       <dl className="audit-chain-facts">
         <div>
           <dt>{t('chain.shownRows')}</dt>
-          <dd data-testid="audit-verification" role="status" aria-live="polite">
+          <dd><span data-testid="audit-verification" role="status" aria-live="polite">
             {shown === 0 ? t('chain.nothingShown')
               : !check ? t('chain.checking')
                 : check.intact
                   ? <><span className="badge badge-ok">{t('chain.intact')}</span> {t('chain.intactDetail', { count: check.rows, linked: check.linked })}</>
                   : <><span className="badge badge-bad">{t('chain.broken')}</span> {t(`chain.brokenDetail.${check.problem}`, { seq: check.seq })}</>}
-          </dd>
+          </span></dd>
         </div>
         <div>
           <dt>{t('chain.head')}</dt>
