@@ -123,7 +123,7 @@ describe.skipIf(NO_CHROMIUM)(`audit log ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
       await expect.poll(() => page.getByTestId('member').count()).toBe(1);
       expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
       await page.goto('/audit');
-      await expect.poll(() => page.getByText('This page is for members with the Auditor role. You do not have it.').count()).toBe(1);
+      await expect.poll(() => page.getByText('This page is for members with the Auditor role. You do not have it.').count(), { timeout: 30_000 }).toBe(1);
       expect(await page.getByTestId('audit-table').count()).toBe(0);
       if (member === 'demo-practitioner-es') {
         expect(await page.getByText('Your roles: Editor.').count()).toBe(1);

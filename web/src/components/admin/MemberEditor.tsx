@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Checkbox, CheckboxGroup, Dialog, DialogTrigger, Heading, Label, Modal, Radio, RadioGroup, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { errorSentence } from '../../api/errors.ts';
+import type { TFunction } from 'i18next';
+import { errorCode } from '../../api/errors.ts';
 import { AdminUpdateMemberDocument } from '../../gql/graphql.ts';
 import type { Role, Tier } from '../../gql/graphql.ts';
 import { FormSelect } from '../procedure/FormSelect.tsx';
@@ -28,11 +29,11 @@ export interface AgencyChoice extends SelectOption {
 const NO_TIER = 'NONE';
 const stateOf = (m: EditableMember): MemberState => ({ id: m.id, tier: m.tier ?? null, roles: m.roles as RoleName[], agencyId: m.agency.id, active: m.active });
 
-/** The API's refusal as a sentence, with its own words when they say more than the sentence. */
-function refusal(error: unknown, t: Parameters<typeof errorSentence>[1]): string {
-  const sentence = errorSentence(error, t);
+/** The API's refusal: its code as a sentence, then what the platform said. */
+function refusal(error: unknown, t: TFunction): string {
+  const sentence = t(`common:errors.${errorCode(error)}`, { defaultValue: t('common:errors.UNKNOWN') });
   const said = CombinedGraphQLErrors.is(error) ? error.errors[0]?.message : undefined;
-  return said && !sentence.includes(said) ? `${sentence} ${said}` : sentence;
+  return said ? `${sentence} ${t('edit.apiSaid', { message: said })}` : sentence;
 }
 
 /**
