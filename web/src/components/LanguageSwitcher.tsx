@@ -1,32 +1,24 @@
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
-import type { Key } from 'react-aria-components';
+import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage } from '../i18n/index.ts';
 import { isLanguage, LANGUAGES } from '../i18n/languages.ts';
 import './LanguageSwitcher.css';
 
-/** The interface language (English, Español, Deutsch), each named in itself; remembered for the member. */
+/**
+ * The interface language (English, Español, Deutsch), each named in itself; remembered for the member. Three toggle
+ * buttons (the chosen one pressed) rather than a pop-up list: it is on every page, so it stays light.
+ */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
-  const current = LANGUAGES.find((l) => l.code === i18n.language) ?? LANGUAGES[0];
+  const current = isLanguage(i18n.language) ? i18n.language : 'en';
   return (
-    <Select
-      className="language-switcher"
-      selectedKey={current.code}
-      onSelectionChange={(key: Key | null) => isLanguage(key) && chooseLanguage(key)}
-    >
-      <Label className="language-label">{t('language.label')}</Label>
-      <Button className="language-button">
-        <SelectValue>{() => <span lang={current.code}>{current.name}</span>}</SelectValue>
-        <span aria-hidden="true">▾</span>
-      </Button>
-      <Popover className="language-popover">
-        <ListBox className="language-list">
-          {LANGUAGES.map((l) => (
-            <ListBoxItem key={l.code} id={l.code} textValue={l.name} className="language-option" lang={l.code}>{l.name}</ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+    <div className="language-switcher" role="group" aria-label={t('language.label')}>
+      {LANGUAGES.map((l) => (
+        <ToggleButton key={l.code} lang={l.code} className="language-option" isSelected={l.code === current}
+          onChange={(pressed) => pressed && chooseLanguage(l.code)}>
+          {l.name}
+        </ToggleButton>
+      ))}
+    </div>
   );
 }

@@ -28,8 +28,8 @@ export function Layout() {
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
-        {me?.roles.includes('AUDITOR') && <NavLink to="/audit">{t('audit:nav')}</NavLink>}
-        {me?.roles.includes('ADMIN') && <NavLink to="/admin">{t('admin:nav')}</NavLink>}
+        {me?.roles.includes('AUDITOR') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+        {me?.roles.includes('ADMIN') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
