@@ -39,7 +39,7 @@ describe.skipIf(NO_CHROMIUM)(`audit log ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log');
     // The newest page is rehashed in the browser: every entry matches its hash, and neighbours link up.
     await expect.poll(() => page.getByTestId('audit-verification').innerText(), { timeout: 30_000 }).toMatch(/^Intact 20 entries recomputed to their hashes; \d+ links to the entry before checked\.$/);
-    await expect.poll(() => page.getByTestId('audit-head').innerText()).toMatch(/^Entry \d+ of \d+, written .+, hash [0-9a-f]{16}…$/);
+    await expect.poll(() => page.getByTestId('audit-head').innerText()).toMatch(/^Entry \d+ of \d+, written \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}:\d{2} UTC, hash [0-9a-f]{16}…$/);
     expect(await page.getByTestId('audit-checkpoint').innerText()).toContain('Not offered by the platform\'s API');
     await expect.poll(() => summary(page).innerText()).toMatch(/^Entries 1–20 of \d+, newest first\.$/);
     await expectAccessible(page, 'the audit log, unfiltered');

@@ -99,7 +99,7 @@ describe.skipIf(NO_CHROMIUM)(`languages ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
     expect(await page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' }).getAttribute('aria-pressed')).toBe('true');
     // The audit log's times and numbers follow: German dates in the table.
     await expect.poll(() => page.getByTestId('audit-summary').innerText(), { timeout: 30_000 }).toMatch(/^Einträge 1–\d+ von \d+, die neuesten zuerst\.$/);
-    expect(await page.locator('td[data-label="Wann"] time').first().innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/);
+    expect(await page.locator('td[data-label="Wann (UTC)"] time').first().innerText()).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}$/);
     await expectAccessible(page, 'the audit log in German');
     await screenshot(page, 'i18n-audit-de');
     await context.close();

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditRowFragment } from '../../gql/graphql.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { currentLocale, formatDateTime } from '../../i18n/format.ts';
 
 /** Entries newest first; on a phone each entry is a block of labelled lines. */
 export function AuditTable({ rows }: { rows: readonly AuditRowFragment[] }) {
@@ -23,7 +23,7 @@ export function AuditTable({ rows }: { rows: readonly AuditRowFragment[] }) {
           {rows.map((r) => (
             <tr key={r.id} data-seq={r.seq}>
               <td data-label={t('table.seq')}>{r.seq}</td>
-              <td data-label={t('table.at')}><time dateTime={r.at}>{formatDateTime(r.at)}</time></td>
+              <td data-label={t('table.at')}><time dateTime={r.at}>{formatDateTime(r.at, currentLocale(), 'UTC')}</time></td>
               <td data-label={t('table.member')}>
                 {r.memberId
                   ? <>{r.member?.displayName ?? t('table.unknownMember')} <span className="muted">({r.memberId})</span></>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { AuditHeadDocument } from '../../gql/graphql.ts';
-import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { currentLocale, formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { ErrorState, Loading } from '../States.tsx';
 import type { ChainCheck } from './chain.ts';
 
@@ -33,7 +33,7 @@ export function ChainPanel({ check, shown }: { check: ChainCheck | null; shown: 
             {head.error && !head.data ? <ErrorState error={head.error} onRetry={() => void head.refetch()} />
               : !head.data ? <Loading />
                 : newest
-                  ? <>{t('chain.headDetail', { seq: newest.seq, at: formatDateTime(newest.at), total: formatNumber(head.data.auditLog.totalCount) })} <code className="audit-hash" title={newest.hash}>{newest.hash.slice(0, 16)}…</code></>
+                  ? <>{t('chain.headDetail', { seq: newest.seq, at: formatDateTime(newest.at, currentLocale(), 'UTC'), total: formatNumber(head.data.auditLog.totalCount) })} <code className="audit-hash" title={newest.hash}>{newest.hash.slice(0, 16)}…</code></>
                   : t('chain.emptyLog')}
           </dd>
         </div>
