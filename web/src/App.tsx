@@ -3,6 +3,7 @@ import { lazy, useEffect, useRef, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { createClient } from './api/client.ts';
 import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
+import { subjectOf } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the page it opens.
@@ -22,6 +23,8 @@ const TrainingCurricula = lazy(() => import('./pages/TrainingCurricula.tsx'));
 const TrainingCurriculum = lazy(() => import('./pages/TrainingCurriculum.tsx'));
 const TrainingAssign = lazy(() => import('./pages/TrainingAssign.tsx'));
 const TrainingReport = lazy(() => import('./pages/TrainingReport.tsx'));
+const Audit = lazy(() => import('./pages/Audit.tsx'));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const LegalFrameworks = lazy(() => import('./pages/legal/Frameworks.tsx'));
 const LegalFramework = lazy(() => import('./pages/legal/Framework.tsx'));
@@ -64,6 +67,8 @@ export function App() {
               <Route path="training/curricula/:id" element={<TrainingCurriculum />} />
               <Route path="training/curricula/:id/assign" element={<TrainingAssign />} />
               <Route path="training/report" element={<TrainingReport />} />
+              <Route path="audit" element={<Audit />} />
+              <Route path="admin" element={<Admin />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
@@ -90,12 +95,4 @@ function ClientForSession({ children }: { children: React.ReactNode }) {
     }
   }, [client, token]);
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
-}
-
-function subjectOf(token: string): string | null {
-  try {
-    return (JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? null;
-  } catch {
-    return null;
-  }
 }

@@ -36,3 +36,12 @@ export function onSessionChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
+
+/** The member id (`sub`) a token names, or null when it cannot be read. */
+export function subjectOf(token: string): string | null {
+  try {
+    return (JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: string }).sub ?? null;
+  } catch {
+    return null;
+  }
+}

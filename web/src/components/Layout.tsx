@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useMe } from '../api/useMe.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Loading } from './States.tsx';
 
 export function Layout() {
@@ -19,18 +20,21 @@ export function Layout() {
           <span className="brand-tagline">{t('tagline')}</span>
         </div>
         <HeaderSearch />
+        <LanguageSwitcher />
         <MemberBox />
       </header>
       <nav className="site-nav" aria-label={t('nav.label')}>
         <NavLink to="/" end>{t('nav.home')}</NavLink>
         <NavLink to="/search">{t('nav.search')}</NavLink>
         <NavLink to="/compare">{t('nav.compare')}</NavLink>
-        <NavLink to="/legal">{t('legal:nav.label')}</NavLink>
-        {me?.roles.includes('REVIEWER') && <NavLink to="/legal/review">{t('legal:nav.review')}</NavLink>}
-        <NavLink to="/workshops">{t('workshops:nav.label')}</NavLink>
-        {me && <NavLink to="/training" end>{t('training:nav.training')}</NavLink>}
-        {me?.tier && <NavLink to="/training/report">{t('training:nav.report')}</NavLink>}
+        <NavLink to="/legal">{t('nav.legal')}</NavLink>
+        {me?.roles.includes('REVIEWER') && <NavLink to="/legal/review">{t('nav.review')}</NavLink>}
+        <NavLink to="/workshops">{t('nav.workshops')}</NavLink>
+        {me && <NavLink to="/training" end>{t('nav.training')}</NavLink>}
+        {me?.tier && <NavLink to="/training/report">{t('nav.trainingReport')}</NavLink>}
         {me?.roles.includes('EDITOR') && <NavLink to="/procedures/new">{t('nav.newProcedure')}</NavLink>}
+        {me?.roles.includes('AUDITOR') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+        {me?.roles.includes('ADMIN') && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
       </nav>
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>

@@ -61,7 +61,7 @@ export default function ProcedurePage() {
       <p className="proc-kicker">
         {procedure.jurisdiction.name} · {procedure.agency.name} · {t(`common:topic.${procedure.topic}`)}
       </p>
-      <h1>{procedure.title}</h1>
+      <h1 lang={procedure.language}>{procedure.title}</h1>
       <StatusBadges status={procedure.status} reviewStatus={procedure.reviewStatus} lastVerifiedAt={procedure.lastVerifiedAt} />
       <PointInTime at={at} version={procedure.version} />
       {!at && (
@@ -71,13 +71,13 @@ export default function ProcedurePage() {
             hasVersionInForce: procedure.history.some((v) => v.status === 'IN_FORCE'),
           }} />
       )}
-      <p className="proc-summary">{procedure.summary}</p>
+      <p className="proc-summary" lang={procedure.language}>{procedure.summary}</p>
       <Facts procedure={procedure} />
       <div className="proc-columns">
         <div className="proc-main">
           <section aria-labelledby="proc-text">
             <h2 id="proc-text">{t('sections.text')}</h2>
-            <MarkdownView markdown={procedure.body} headingOffset={1} />
+            <div lang={procedure.language}><MarkdownView markdown={procedure.body} headingOffset={1} /></div>
           </section>
           <Steps steps={procedure.steps} />
           <OperationalNotes notes={procedure.operationalNotes} />
