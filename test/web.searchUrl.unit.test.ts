@@ -4,6 +4,8 @@ import {
   filterOf, nextPage, pageNumber, parseSearchUrl, previousPage, searchUrlOf, withCriteria,
 } from '../web/src/components/search/searchUrl.ts';
 import { decodeEntities, markedWords, parseSnippet } from '../web/src/components/search/snippet.ts';
+import { hitLanguage } from '../web/src/components/search/hitLinks.ts';
+import type { Hit } from '../web/src/components/search/hitLinks.ts';
 
 // The search page's logic without a browser: snippets as text and marks, the URL as its state, inferred corrections.
 
@@ -112,5 +114,16 @@ describe('inferred corrections ("showing results for")', () => {
     expect(similarity('monitoring', 'monitoring')).toBe(1);
     expect(similarity('nonitoring', 'monitoring')).toBeGreaterThan(0.5);
     expect(similarity('with', 'monitoring')).toBeLessThan(0.3);
+  });
+});
+
+describe("a hit's language", () => {
+  const hit = (entity: Hit['entity']): Hit => ({ cursor: 'c', type: 'PROCEDURE', title: 'T', snippet: null, entity } as Hit);
+
+  it("is the procedure's or curriculum's own language, and unknown for types that record none", () => {
+    expect(hitLanguage(hit({ __typename: 'Procedure', id: 'p', version: 1, language: 'ca', jurisdiction: { code: 'ES-CT', name: 'Catalonia' } }))).toBe('ca');
+    expect(hitLanguage(hit({ __typename: 'Curriculum', id: 'c', language: 'de' }))).toBe('de');
+    expect(hitLanguage(hit({ __typename: 'Workshop', id: 'w', city: { code: 'ES-CT-BCN', name: 'Barcelona' } }))).toBeUndefined();
+    expect(hitLanguage(hit(null))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { Button, Checkbox, CheckboxGroup, Disclosure, DisclosurePanel, Heading, 
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { correctedQuery, inferCorrections } from '../components/search/corrections.ts';
-import { hitJurisdiction, hitPath } from '../components/search/hitLinks.ts';
+import { hitJurisdiction, hitLanguage, hitPath } from '../components/search/hitLinks.ts';
 import type { Hit } from '../components/search/hitLinks.ts';
 import {
   filterOf, nextPage, pageNumber, parseSearchUrl, previousPage, searchUrlOf, withCriteria,
@@ -193,15 +193,16 @@ function HitItem({ hit }: { hit: Hit }) {
   const { t } = useTranslation('search');
   const path = hitPath(hit);
   const jurisdiction = hitJurisdiction(hit);
+  const language = hitLanguage(hit);
   return (
     <li className="search-hit">
       <div className="search-hit-meta">
         <span className="badge badge-muted search-type">{t(`type.${hit.type}`, { defaultValue: hit.type })}</span>
         <span className="muted">{jurisdiction ? t('hit.jurisdiction', { name: jurisdiction.name }) : t('hit.noJurisdiction')}</span>
       </div>
-      <h3 className="search-hit-title">{path ? <Link to={path}>{hit.title}</Link> : hit.title}</h3>
+      <h3 className="search-hit-title" lang={language}>{path ? <Link to={path}>{hit.title}</Link> : hit.title}</h3>
       {!path && <p className="muted">{t('hit.gone')}</p>}
-      {hit.snippet && <Snippet snippet={hit.snippet} />}
+      {hit.snippet && <div lang={language}><Snippet snippet={hit.snippet} /></div>}
     </li>
   );
 }

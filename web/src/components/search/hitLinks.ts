@@ -28,3 +28,13 @@ export function hitJurisdiction(hit: Hit): { code: string; name: string } | null
     default: return null;
   }
 }
+
+/** The language a hit's own text is written in, where its type records a single one (the interface keeps the member's). */
+export function hitLanguage(hit: Hit): string | undefined {
+  const e = hit.entity;
+  switch (e?.__typename) {
+    case 'Procedure':
+    case 'Curriculum': return e.language;
+    default: return undefined;
+  }
+}
