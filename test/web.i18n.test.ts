@@ -31,13 +31,13 @@ describe.skipIf(NO_CHROMIUM)(`languages ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
     await expect.poll(() => page.getByTestId('member').count(), { timeout: 30_000 }).toBe(1);
     await page.goto(PROCEDURE);
     await expect.poll(() => verified(page), { timeout: 30_000 }).toBe('Last verified 15 Jun 2026');
-    expect(await navLinks(page)).toEqual(['Home', 'Search', 'Compare procedures', 'New procedure']);
+    expect(await navLinks(page)).toEqual(['Home', 'Search', 'Compare procedures', 'Legal frameworks', 'Workshops', 'Training', 'Training report', 'New procedure']);
     expect(await htmlLang(page)).toBe('en');
     // The procedure is written in Catalan and says so, whatever the interface's language.
     expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('ca');
 
     await chooseLanguage(page, 'Deutsch');
-    await expect.poll(() => navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Neues Verfahren']);
+    await expect.poll(() => navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Rechtsrahmen', 'Workshops', 'Fortbildung', 'Fortbildungsbericht', 'Neues Verfahren']);
     expect(await htmlLang(page)).toBe('de');
     await expect.poll(() => verified(page)).toBe('Zuletzt geprüft am 15. Juni 2026');
     expect(await page.getByRole('heading', { name: 'Versionsverlauf' }).count()).toBe(1);
@@ -49,18 +49,18 @@ describe.skipIf(NO_CHROMIUM)(`languages ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
 
     await page.reload();
     await expect.poll(() => verified(page), { timeout: 30_000 }).toBe('Zuletzt geprüft am 15. Juni 2026');
-    expect(await navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Neues Verfahren']);
+    expect(await navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Rechtsrahmen', 'Workshops', 'Fortbildung', 'Fortbildungsbericht', 'Neues Verfahren']);
     expect(await htmlLang(page)).toBe('de');
     expect(await page.title()).toMatch(/ · Eunomia$/);
 
     // Signed out, the visitor has chosen nothing: English. Signed in again as the same member: German again.
     await page.getByRole('button', { name: 'Abmelden' }).click();
-    await expect.poll(() => navLinks(page)).toEqual(['Home', 'Search', 'Compare procedures']);
+    await expect.poll(() => navLinks(page)).toEqual(['Home', 'Search', 'Compare procedures', 'Legal frameworks', 'Workshops']);
     expect(await htmlLang(page)).toBe('en');
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'Sign in as Jordi Ferrer (demo)' }).click();
     await expect.poll(() => htmlLang(page), { timeout: 30_000 }).toBe('de');
-    await expect.poll(() => navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Neues Verfahren']);
+    await expect.poll(() => navLinks(page)).toEqual(['Start', 'Suche', 'Verfahren vergleichen', 'Rechtsrahmen', 'Workshops', 'Fortbildung', 'Fortbildungsbericht', 'Neues Verfahren']);
 
     // Another member in the same browser keeps their own choice (none yet: English), then picks Español.
     await page.getByRole('button', { name: 'Abmelden' }).click();

@@ -57,7 +57,7 @@ describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 1
   it('shows a practitioner the operational notes but no resourcing, and no error for it', async () => {
     const { ctx, page, errors } = await openAs('demo-practitioner-es');
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Social media monitoring for public safety');
-    expect(await heading(page, 'Operational notes').count()).toBe(1);
+    await poll(() => heading(page, 'Operational notes').count()).toBe(1);
     expect(await heading(page, 'Resourcing').count()).toBe(0);
     expect(await page.getByText('Yearly budget').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);

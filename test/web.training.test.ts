@@ -93,7 +93,7 @@ describe.skipIf(NO_CHROMIUM)(`training ${NO_CHROMIUM ?? ''}`, () => {
     expect(await page.getByRole('link', { name: 'Assign to members or a unit' }).count()).toBe(0);
     // No training report link is hidden from law-enforcement staff, and the navigation offers training to members.
     expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(
-      ['Home', 'Search', 'Compare procedures', 'Training', 'Training report', 'New procedure']);
+      ['Home', 'Search', 'Compare procedures', 'Legal frameworks', 'Workshops', 'Training', 'Training report', 'New procedure']);
     await expectAccessible(page, 'a curriculum, practitioner');
 
     await page.goto('/training/curricula/cur-osint-basics/assign');
@@ -109,7 +109,7 @@ describe.skipIf(NO_CHROMIUM)(`training ${NO_CHROMIUM ?? ''}`, () => {
     const p = await partner.newPage();
     await p.goto('/training/report');
     await expect.poll(() => p.getByRole('alert').textContent(), WAIT).toBe('Training reports are for law-enforcement staff.');
-    expect(await p.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Home', 'Search', 'Compare procedures', 'Training']);
+    expect(await p.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual(['Home', 'Search', 'Compare procedures', 'Legal frameworks', 'Workshops', 'Training']);
     await partner.close();
   }, 180_000);
 

@@ -6,7 +6,8 @@ import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
 import { subjectOf } from './auth/session.ts';
 import { Layout } from './components/Layout.tsx';
 
-// Every page is its own chunk: the first load carries only the shell and the page it opens.
+// Every page is its own chunk: the first load carries only the shell and the page it opens. Areas with several pages
+// (legal, training, workshops) route within their own chunk.
 const Home = lazy(() => import('./pages/Home.tsx'));
 const SignIn = lazy(() => import('./pages/SignIn.tsx'));
 const OidcCallback = lazy(() => import('./pages/OidcCallback.tsx'));
@@ -15,24 +16,12 @@ const Compare = lazy(() => import('./pages/Compare.tsx'));
 const Procedure = lazy(() => import('./pages/Procedure.tsx'));
 const ProcedureEdit = lazy(() => import('./pages/ProcedureEdit.tsx'));
 const Item = lazy(() => import('./pages/Item.tsx'));
-const Workshops = lazy(() => import('./pages/Workshops.tsx'));
-const WorkshopMatrix = lazy(() => import('./pages/WorkshopMatrix.tsx'));
-const Workshop = lazy(() => import('./pages/Workshop.tsx'));
-const TrainingMine = lazy(() => import('./pages/TrainingMine.tsx'));
-const TrainingCurricula = lazy(() => import('./pages/TrainingCurricula.tsx'));
-const TrainingCurriculum = lazy(() => import('./pages/TrainingCurriculum.tsx'));
-const TrainingAssign = lazy(() => import('./pages/TrainingAssign.tsx'));
-const TrainingReport = lazy(() => import('./pages/TrainingReport.tsx'));
 const Audit = lazy(() => import('./pages/Audit.tsx'));
 const Admin = lazy(() => import('./pages/Admin.tsx'));
 const NotFound = lazy(() => import('./pages/NotFound.tsx'));
-const LegalFrameworks = lazy(() => import('./pages/legal/Frameworks.tsx'));
-const LegalFramework = lazy(() => import('./pages/legal/Framework.tsx'));
-const LegalTransposition = lazy(() => import('./pages/legal/Transposition.tsx'));
-const LegalCompare = lazy(() => import('./pages/legal/LegalCompare.tsx'));
-const LegalContribute = lazy(() => import('./pages/legal/Contribute.tsx'));
-const LegalContributions = lazy(() => import('./pages/legal/Contributions.tsx'));
-const LegalReview = lazy(() => import('./pages/legal/Review.tsx'));
+const LegalRoutes = lazy(() => import('./pages/legal/LegalRoutes.tsx'));
+const TrainingRoutes = lazy(() => import('./pages/TrainingRoutes.tsx'));
+const WorkshopRoutes = lazy(() => import('./pages/WorkshopRoutes.tsx'));
 
 export function App() {
   return (
@@ -51,22 +40,9 @@ export function App() {
               <Route path="procedures/:id" element={<Procedure />} />
               <Route path="procedures/:id/edit" element={<ProcedureEdit />} />
               <Route path="items/:type/:id" element={<Item />} />
-              <Route path="legal" element={<LegalFrameworks />} />
-              <Route path="legal/frameworks/:id" element={<LegalFramework />} />
-              <Route path="legal/transposition" element={<LegalTransposition />} />
-              <Route path="legal/transposition/:directive" element={<LegalTransposition />} />
-              <Route path="legal/compare" element={<LegalCompare />} />
-              <Route path="legal/contribute/:provisionId" element={<LegalContribute />} />
-              <Route path="legal/contributions" element={<LegalContributions />} />
-              <Route path="legal/review" element={<LegalReview />} />
-              <Route path="workshops" element={<Workshops />} />
-              <Route path="workshops/swot-matrix" element={<WorkshopMatrix />} />
-              <Route path="workshops/:id" element={<Workshop />} />
-              <Route path="training" element={<TrainingMine />} />
-              <Route path="training/curricula" element={<TrainingCurricula />} />
-              <Route path="training/curricula/:id" element={<TrainingCurriculum />} />
-              <Route path="training/curricula/:id/assign" element={<TrainingAssign />} />
-              <Route path="training/report" element={<TrainingReport />} />
+              <Route path="legal/*" element={<LegalRoutes />} />
+              <Route path="workshops/*" element={<WorkshopRoutes />} />
+              <Route path="training/*" element={<TrainingRoutes />} />
               <Route path="audit" element={<Audit />} />
               <Route path="admin" element={<Admin />} />
               <Route path="*" element={<NotFound />} />

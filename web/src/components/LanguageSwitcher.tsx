@@ -1,4 +1,3 @@
-import { ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage } from '../i18n/index.ts';
 import { isLanguage, LANGUAGES } from '../i18n/languages.ts';
@@ -6,7 +5,8 @@ import './LanguageSwitcher.css';
 
 /**
  * The interface language (English, Español, Deutsch), each named in itself; remembered for the member. Three toggle
- * buttons (the chosen one pressed) rather than a pop-up list: it is on every page, so it stays light.
+ * buttons (the chosen one pressed) rather than a pop-up list: it is on every page, so it stays light (plain buttons
+ * with aria-pressed: the shell carries no widget library code for it).
  */
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
@@ -14,10 +14,10 @@ export function LanguageSwitcher() {
   return (
     <div className="language-switcher" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((l) => (
-        <ToggleButton key={l.code} lang={l.code} className="language-option" isSelected={l.code === current}
-          onChange={(pressed) => pressed && chooseLanguage(l.code)}>
+        <button key={l.code} type="button" lang={l.code} className="language-option" aria-pressed={l.code === current}
+          onClick={() => l.code !== current && chooseLanguage(l.code)}>
           {l.name}
-        </ToggleButton>
+        </button>
       ))}
     </div>
   );
