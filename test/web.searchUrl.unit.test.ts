@@ -118,7 +118,7 @@ describe('inferred corrections ("showing results for")', () => {
 });
 
 describe("a hit's language", () => {
-  const hit = (entity: Hit['entity']): Hit => ({ cursor: 'c', type: 'PROCEDURE', title: 'T', snippet: null, entity } as Hit);
+  const hit = (entity: Hit['entity']): Hit => ({ cursor: 'c', type: 'PROCEDURE', title: 'T', snippet: '', entity });
 
   it("is the procedure's or curriculum's own language, and unknown for types that record none", () => {
     expect(hitLanguage(hit({ __typename: 'Procedure', id: 'p', version: 1, language: 'ca', jurisdiction: { code: 'ES-CT', name: 'Catalonia' } }))).toBe('ca');
