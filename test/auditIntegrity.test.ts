@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { chainHead } from '../lib/audit/checkpoint.ts';
 import { createRolesSql } from '../lib/databaseRoles.ts';
 import { auditVerify } from '../scripts/auditVerifyCommand.ts';
 import { openDatabases, startPlatform } from '../scripts/platform.ts';
@@ -174,7 +175,7 @@ describe('checkpoints anchor the tail', () => {
     }
   };
   const lastRow = async (): Promise<{ seq: string; hash: string; row: unknown }> =>
-    (await kernel().query('SELECT seq::text AS seq, hash, to_jsonb(l) AS row FROM audit.log l ORDER BY seq DESC LIMIT 1'))[0];
+    (await kernel().query('SELECT seq::text AS seq, hash, to_jsonb(l) AS row FROM audit.log l ORDER BY l.seq DESC LIMIT 1'))[0];
   const checkpoints = async () => (await readFile(checkpointsFile(), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
   it('exports signed checkpoints and fails verification, naming the gap, when the last row is deleted', async () => {
@@ -209,6 +210,13 @@ describe('checkpoints anchor the tail', () => {
       await kernel().query('ALTER TABLE audit.log ENABLE TRIGGER USER');
     }
   }, 120_000);
+
+  it('takes the head by seq as a number (seq 10 comes after seq 9)', async () => {
+    for (let i = 0; i < 11; i += 1) await send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+    const [{ seq, hash }] = await kernel().query('SELECT seq::text AS seq, hash FROM audit.log WHERE seq = (SELECT max(seq) FROM audit.log)');
+    expect(Number(seq)).toBeGreaterThan(10);
+    expect(await chainHead(kernel())).toEqual({ seq, hash });
+  });
 
   it('refuses checkpoints not signed with the key, and a hash that differs from a checkpoint', async () => {
     const last = await lastRow();
