@@ -76,7 +76,8 @@ export async function chainStatus(db: Queryable, settings: ChainSettings, now: (
     if (!key) checkpointProblem = 'no checkpoint key is configured here, so the checkpoints cannot be verified';
     else {
       const read = await readCheckpoints(settings.file, key);
-      if ('problem' in read) checkpointProblem = read.problem;
+      // The file's place on the server is no business of the answer.
+      if ('problem' in read) checkpointProblem = read.problem.replaceAll(settings.file, 'the checkpoint file');
       else anchors = read.checkpoints;
     }
   }
