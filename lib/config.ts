@@ -65,6 +65,8 @@ const schema = z.object({
   /** Where signed checkpoints are appended, one JSON line each (default DATA_DIR/audit-checkpoints.jsonl). */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: count(1, 86_400, 300),
+  /** How long the audit subgraph keeps its verdict on the whole chain before walking it again (0: every time). */
+  AUDIT_CHAIN_CACHE_SECONDS: count(0, 3_600, 30),
 }).extend(gatewaySchema.shape);
 
 export type Config = z.infer<typeof schema> & {

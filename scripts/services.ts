@@ -9,7 +9,7 @@ import { searchMigrations } from '../migrations/search/index.ts';
 import { trainingMigrations } from '../migrations/training/index.ts';
 import { workshopsMigrations } from '../migrations/workshops/index.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
-import { auditSubgraph } from '../subgraphs/audit/index.ts';
+import { auditSubgraph, chainSettingsOf } from '../subgraphs/audit/index.ts';
 import { directory } from '../subgraphs/directory/index.ts';
 import { legal } from '../subgraphs/legal/index.ts';
 import { procedures } from '../subgraphs/procedures/index.ts';
@@ -36,7 +36,7 @@ const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   // PostgreSQL full text unless the configuration names Meilisearch (see runnable).
   search: search({}),
   // Reads the kernel's audit schema; it has no migrations of its own.
-  audit: withMigrations(auditSubgraph, []),
+  audit: withMigrations(auditSubgraph(), []),
 };
 
 for (const s of SUBGRAPHS) {
@@ -50,9 +50,13 @@ export const definitionOf = (name: string) => {
   return d;
 };
 
-/** The definition to run with this configuration: the search subgraph's engine depends on MEILI_URL. */
-export function runnable(def: SubgraphDefinition<unknown>, cfg: Pick<Config, 'MEILI_URL' | 'MEILI_KEY'>): SubgraphDefinition<unknown> {
+/**
+ * The definition to run with this configuration: the search subgraph's engine depends on MEILI_URL, the audit
+ * subgraph's chain verdict on the checkpoint key and file.
+ */
+export function runnable(def: SubgraphDefinition<unknown>, cfg: Config): SubgraphDefinition<unknown> {
   if (def.name === 'search' && cfg.MEILI_URL) return search({ MEILI_URL: cfg.MEILI_URL, MEILI_KEY: cfg.MEILI_KEY });
+  if (def.name === 'audit') return withMigrations(auditSubgraph(chainSettingsOf(cfg)), []);
   return def;
 }
 

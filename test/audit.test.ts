@@ -384,6 +384,43 @@ describe('auditLog', () => {
   });
 });
 
+describe('auditChain', () => {
+  const CHAIN = `{ auditChain { intact rowsChecked head { seq hash } checkedAt firstBreak { seq problem } anchors
+    latestCheckpoint { seq hash at verified } checkpointProblem } }`;
+
+  it('is for AUDITOR only: FORBIDDEN to an administrator and a practitioner, UNAUTHENTICATED anonymously, nothing else', async () => {
+    for (const member of ['demo-admin', 'demo-practitioner-es']) {
+      const refused = await send(CHAIN, {}, member);
+      expect(codes(refused), member).toEqual(['FORBIDDEN']);
+      expect(refused.data, member).toBeNull();
+      expect(await rowsOf(refused.requestId)).toEqual([expect.objectContaining({ kind: 'DENIAL', error_code: 'FORBIDDEN', field: 'Query.auditChain', member_id: member })]);
+    }
+    const anonymous = await send(CHAIN);
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(anonymous.data).toBeNull();
+  });
+
+  it('tells an auditor the chain is intact up to the newest entry, with no checkpoint where none is kept, and logs the reading', async () => {
+    await consult();
+    const r = await send(`{ auditChain { intact rowsChecked head { seq hash } checkedAt firstBreak { seq } anchors latestCheckpoint { seq } checkpointProblem }
+      auditLog(first: 1) { nodes { seq hash } } }`, {}, 'demo-auditor');
+    expect(r.errors).toBeUndefined();
+    const chain = r.data.auditChain;
+    const newest = r.data.auditLog.nodes[0];
+    expect(chain).toEqual({
+      intact: true, rowsChecked: newest.seq, head: { seq: newest.seq, hash: newest.hash }, checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/),
+      firstBreak: null, anchors: 0, latestCheckpoint: null, checkpointProblem: null,
+    });
+    expect(Number(chain.rowsChecked)).toBeGreaterThan(0);
+    expect(await rowsOf(r.requestId)).toContainEqual(expect.objectContaining({ kind: 'CONSULTATION', field: 'Query.auditChain', member_id: 'demo-auditor', entity_ids: [] }));
+
+    // Within AUDIT_CHAIN_CACHE_SECONDS (30 here) the same verdict is served, however much the log has grown.
+    await consult();
+    const again = await send(CHAIN, {}, 'demo-auditor');
+    expect(again.data.auditChain).toMatchObject({ checkedAt: chain.checkedAt, head: chain.head });
+  });
+});
+
 describe('the chain', () => {
   it('refuses UPDATE, DELETE and TRUNCATE, even of no row', async () => {
     await consult();

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { chainHead } from '../lib/audit/checkpoint.ts';
 import { createRolesSql } from '../lib/databaseRoles.ts';
 import { auditVerify } from '../scripts/auditVerifyCommand.ts';
 import { openDatabases, startPlatform } from '../scripts/platform.ts';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   outside = await mkdtemp(join(tmpdir(), 'eunomia-checkpoints-'));
   platform = await startTestPlatform({
     consumers: false,
-    env: { AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY, AUDIT_CHECKPOINT_FILE: checkpointsFile(), AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1' },
+    env: { AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY, AUDIT_CHECKPOINT_FILE: checkpointsFile(), AUDIT_CHECKPOINT_INTERVAL_SECONDS: '1', AUDIT_CHAIN_CACHE_SECONDS: '0' },
   });
 });
 afterAll(async () => {
@@ -174,7 +175,7 @@ describe('checkpoints anchor the tail', () => {
     }
   };
   const lastRow = async (): Promise<{ seq: string; hash: string; row: unknown }> =>
-    (await kernel().query('SELECT seq::text AS seq, hash, to_jsonb(l) AS row FROM audit.log l ORDER BY seq DESC LIMIT 1'))[0];
+    (await kernel().query('SELECT seq::text AS seq, hash, to_jsonb(l) AS row FROM audit.log l ORDER BY l.seq DESC LIMIT 1'))[0];
   const checkpoints = async () => (await readFile(checkpointsFile(), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
   it('exports signed checkpoints and fails verification, naming the gap, when the last row is deleted', async () => {
@@ -210,6 +211,13 @@ describe('checkpoints anchor the tail', () => {
     }
   }, 120_000);
 
+  it('takes the head by seq as a number (seq 10 comes after seq 9)', async () => {
+    for (let i = 0; i < 11; i += 1) await send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+    const [{ seq, hash }] = await kernel().query('SELECT seq::text AS seq, hash FROM audit.log WHERE seq = (SELECT max(seq) FROM audit.log)');
+    expect(Number(seq)).toBeGreaterThan(10);
+    expect(await chainHead(kernel())).toEqual({ seq, hash });
+  });
+
   it('refuses checkpoints not signed with the key, and a hash that differs from a checkpoint', async () => {
     const last = await lastRow();
     expect(await verify(['--expect-seq', last.seq, '--expect-hash', last.hash])).toMatchObject({ code: 0 });
@@ -224,6 +232,53 @@ describe('checkpoints anchor the tail', () => {
     // The genuine file, checked with another key, is not trusted either.
     expect(await verify(['--checkpoints', checkpointsFile()], 'another-key-another-key-another-key-0123')).toMatchObject({ code: 1 });
   }, 120_000);
+});
+
+describe('auditChain through the gateway', () => {
+  const CHAIN = `{ auditChain { intact rowsChecked head { seq hash } firstBreak { seq entryId problem } anchors
+    latestCheckpoint { seq hash at verified } checkpointProblem } }`;
+  const chain = async () => {
+    const r = await send(CHAIN, {}, 'demo-auditor');
+    expect(r.errors).toBeUndefined();
+    return r.data.auditChain;
+  };
+  const checkpoints = async () => (await readFile(checkpointsFile(), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+  it('gives the newest signed checkpoint, verified, and checks the chain against the checkpoints', async () => {
+    await send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+    const [{ seq }] = await kernel().query('SELECT max(seq)::text AS seq FROM audit.log');
+    await expect.poll(async () => (await checkpoints()).map((c) => c.seq), { timeout: 10_000 }).toContain(seq);
+    const status = await chain();
+    const written = await checkpoints();
+    const newest = written.at(-1);
+    expect(status).toMatchObject({
+      intact: true, firstBreak: null, checkpointProblem: null, anchors: written.length,
+      latestCheckpoint: { seq: newest.seq, hash: newest.hash, at: newest.at, verified: true },
+    });
+    expect(Number(status.latestCheckpoint.seq)).toBeGreaterThanOrEqual(Number(seq));
+    // The key signs; it is never part of the answer.
+    expect(JSON.stringify(status)).not.toContain(CHECKPOINT_KEY);
+  }, 60_000);
+
+  it('says the chain is broken, naming the seq and the problem, once a row is rewritten by the table owner', async () => {
+    await send(`{ procedure(id: "proc-es-monitoring") { title } }`, {}, 'demo-practitioner-es');
+    const [target]: { id: string; seq: string; justification: string | null }[] =
+      await kernel().query(`SELECT id::text, seq::text, justification FROM audit.log WHERE seq = (SELECT max(seq) - 2 FROM audit.log)`);
+    expect((await chain()).intact).toBe(true);
+    await kernel().query('ALTER TABLE audit.log DISABLE TRIGGER USER');
+    await kernel().query(`UPDATE audit.log SET justification = 'nothing to see' WHERE id = $1`, [target!.id]);
+    await kernel().query('ALTER TABLE audit.log ENABLE TRIGGER USER');
+    try {
+      const broken = await chain();
+      expect(broken).toMatchObject({ intact: false, head: null, rowsChecked: String(Number(target!.seq) - 1), firstBreak: { seq: target!.seq, entryId: target!.id } });
+      expect(broken.firstBreak.problem).toMatch(/^hash [0-9a-f]{12}\.\.\. does not match the row's contents \(recomputed [0-9a-f]{12}\.\.\.\)$/);
+    } finally {
+      await kernel().query('ALTER TABLE audit.log DISABLE TRIGGER USER');
+      await kernel().query('UPDATE audit.log SET justification = $2 WHERE id = $1', [target!.id, target!.justification]);
+      await kernel().query('ALTER TABLE audit.log ENABLE TRIGGER USER');
+    }
+    expect((await chain()).intact).toBe(true);
+  }, 60_000);
 });
 
 describe('the runtime database role', () => {

@@ -57,7 +57,7 @@ export const checkpointFile = (cfg: Config): string | null =>
 
 /** The last row's seq and hash, or null while the log is empty. */
 export async function chainHead(db: Queryable): Promise<Anchor | null> {
-  const [row] = (await db.query('SELECT seq::text AS seq, hash FROM audit.log ORDER BY seq DESC LIMIT 1')) as Anchor[];
+  const [row] = (await db.query('SELECT l.seq::text AS seq, l.hash FROM audit.log l ORDER BY l.seq DESC LIMIT 1')) as Anchor[];
   return row ?? null;
 }
 

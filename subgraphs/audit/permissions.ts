@@ -4,7 +4,12 @@ import { allow, hasRole } from '../../lib/shieldRules.ts';
 export const permissions = {
   Query: {
     auditLog: hasRole('AUDITOR'),
+    auditChain: hasRole('AUDITOR'),
   },
+  AuditChainStatus: allow,
+  AuditChainHead: allow,
+  AuditChainBreak: allow,
+  AuditCheckpoint: allow,
   AuditEntry: allow,
   AuditEntryEdge: allow,
   AuditEntryConnection: allow,

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { SubgraphContext } from '../../lib/context.ts';
 import { badInput, parseInput } from '../../lib/errors.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../lib/pagination.ts';
+import type { Queryable } from '../../lib/audit/collector.ts';
+import type { ChainStatusView } from './chain.ts';
 import type { AuditLoaders, AuditEntryView } from './loaders.ts';
 
 type Ctx = SubgraphContext<AuditLoaders>;
@@ -40,12 +42,22 @@ function seqOf(cursor: string): string {
   return m[1]!;
 }
 
-export const resolvers = {
+/** The resolvers, with `chainStatus` giving the (possibly remembered) verdict on the whole chain. */
+export const auditResolvers = (chainStatus: (db: Queryable) => Promise<ChainStatusView>) => ({
   AuditEntry: {
     member: (e: AuditEntryView) => (e.memberId ? { id: e.memberId } : null),
     agency: (e: AuditEntryView) => (e.agencyId ? { id: e.agencyId } : null),
   },
   Query: {
+    auditChain: async (_: unknown, _args: unknown, ctx: Ctx, info: GraphQLResolveInfo) => {
+      const status = await chainStatus(ctx.db);
+      // Reading the chain's state is a consultation of the log, logged as its reads are.
+      ctx.audit.record({
+        kind: 'CONSULTATION', decision: 'ALLOWED', operationType: 'query', operationName: ctx.audit.operationNameOf(info.operation),
+        entityType: 'AuditEntry', entityIds: [], field: 'Query.auditChain',
+      });
+      return status;
+    },
     auditLog: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx, info: GraphQLResolveInfo) => {
       const filter = parseInput(filterInput, args.filter) ?? {};
       const first = args.first ?? DEFAULT_PAGE;
@@ -72,4 +84,4 @@ export const resolvers = {
       };
     },
   },
-};
+});

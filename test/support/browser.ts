@@ -33,13 +33,13 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * The seeded platform (real gateway and subgraphs) and a Chromium for one test file: started before its tests (not
- * at all without Chromium), stopped after them. `started` receives both.
+ * at all without Chromium), stopped after them. `started` receives both; `env` gives configuration of its own.
  */
-export function browserSuite(started: (suite: { platform: TestPlatform; browser: Browser }) => void): void {
+export function browserSuite(started: (suite: { platform: TestPlatform; browser: Browser }) => void, env?: Record<string, string>): void {
   let suite: { platform: TestPlatform; browser: Browser } | null = null;
   beforeAll(async () => {
     if (NO_CHROMIUM) return;
-    const [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
+    const [platform, browser] = await Promise.all([startTestPlatform({ env }), launchBrowser()]);
     suite = { platform, browser };
     started(suite);
   });
