@@ -104,7 +104,7 @@ describe.skipIf(NO_CHROMIUM)(`audit log ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
 
     // Decision: the practitioner's one refusal, on the MANAGEMENT field.
     await page.goto('/audit?member=demo-practitioner-es&decision=DENIED');
-    await expect.poll(() => summary(page).innerText()).toBe('Entry 1 of 1, newest first. 2 filters applied.');
+    await expect.poll(() => summary(page).innerText(), { timeout: 30_000 }).toBe('Entry 1 of 1, newest first. 2 filters applied.');
     expect(await rows(page).locator('td[data-label="Kind"]').innerText()).toBe('Refusal Denied\nFORBIDDEN');
     expect(await rows(page).locator('td[data-label="What"]').innerText()).toContain('Procedure.resourcing');
 

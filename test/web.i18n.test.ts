@@ -72,7 +72,7 @@ describe.skipIf(NO_CHROMIUM)(`languages ${NO_CHROMIUM ?? ''}`, { timeout: 240_00
     await expect.poll(() => verified(page), { timeout: 30_000 }).toBe('Last verified 15 Jun 2026');
     await chooseLanguage(page, 'Español');
     await expect.poll(() => verified(page)).toBe('Verificado por última vez el 15 jun 2026');
-    expect(await navLinks(page)).toEqual(['Inicio', 'Buscar', 'Comparar procedimientos', 'Nuevo procedimiento']);
+    expect(await navLinks(page)).toEqual(['Inicio', 'Buscar', 'Comparar procedimientos', 'Marcos jurídicos', 'Talleres', 'Formación', 'Informe de formación', 'Nuevo procedimiento']);
     expect(await htmlLang(page)).toBe('es');
     await expectAccessible(page, 'a procedure with the interface in Spanish');
     await screenshot(page, 'i18n-procedure-es');

@@ -62,7 +62,7 @@ describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 1
     expect(await page.getByText('Yearly budget').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
     // A practitioner editor may edit but not publish or withdraw.
-    expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(1);
+    await poll(() => page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Withdraw…' }).count()).toBe(0);
     await poll(() => page.getByText(/changes? between version 2 and version 3/).count()).toBe(1);

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sideOf } from './wordDiff.ts';
 import type { DiffPart } from './wordDiff.ts';
@@ -8,7 +9,16 @@ import './diff.css';
  * screen readers (struck-through and underlined on screen, never told by colour alone). Used by every page that shows
  * what changed between two texts (procedure versions, legal provision versions, a proposed amendment).
  */
-export function DiffText({ parts, side, lang }: { parts: DiffPart[]; side: 'before' | 'after'; lang?: string }) {
+export function DiffText(props: { parts: DiffPart[]; side: 'before' | 'after'; lang?: string }) {
+  // Its strings load with the first diff shown: until then this paragraph waits on its own, not the whole page.
+  return (
+    <Suspense fallback={<p className="diff-text" lang={props.lang} aria-busy="true" />}>
+      <MarkedDiff {...props} />
+    </Suspense>
+  );
+}
+
+function MarkedDiff({ parts, side, lang }: { parts: DiffPart[]; side: 'before' | 'after'; lang?: string }) {
   const { t } = useTranslation('diff');
   return (
     <p className="diff-text" lang={lang}>
