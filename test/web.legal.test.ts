@@ -257,6 +257,28 @@ describe.skipIf(NO_CHROMIUM)(`legal frameworks and contributions ${NO_CHROMIUM ?
     await expectAccessible(page, 'the review queue with a disabled action');
     await screenshot(page, 'legal-review-conflict');
 
+    // A Europol unit's comment: a different agency, but the same organisation, which only the API can tell.
+    const invited = await platform.query(`mutation { inviteMember(input: { id: "web-iru-analyst", displayName: "IRU analyst",
+      email: "web-iru-analyst@iru.example", agency: "eu-europol-iru", tier: PRACTITIONER }) { id } }`, {}, 'demo-admin');
+    expect(invited.errors).toBeUndefined();
+    const unit = await platform.query<{ submitContribution: { id: string } }>(
+      `mutation { submitContribution(input: { kind: COMMENT, target: "eu-2016-680-art-36", proposedText: "Referral units keep their own adequacy notes.", rationale: "They are asked about it weekly." }) { id } }`,
+      {}, 'web-iru-analyst');
+    expect(unit.errors).toBeUndefined();
+    await page.reload();
+    const unitItem = page.locator(`[data-contribution="${unit.data!.submitContribution.id}"]`);
+    const unitStart = unitItem.getByRole('button', { name: 'Start review' });
+    await unitStart.waitFor();
+    expect(await unitStart.isDisabled()).toBe(true);
+    const unitReason = page.locator(`[id="${await unitStart.getAttribute('aria-describedby')}"]`);
+    expect(await unitReason.textContent()).toBe('Written in your own organisation: a reviewer from another organisation must review it.');
+    // A partner's comment stays open to a Europol reviewer.
+    const partnerStart = page.locator('[data-contribution="contrib-seed-submitted"]').getByRole('button', { name: 'Start review' });
+    expect(await partnerStart.isDisabled()).toBe(false);
+    expect(await partnerStart.getAttribute('aria-describedby')).toBeNull();
+    await unitItem.scrollIntoViewIfNeeded();
+    await screenshot(page, 'legal-review-conflict-organisation');
+
     // The reviewer withdraws their own comment from "My contributions".
     await page.goto('/legal/contributions');
     const mine = page.locator(`[data-contribution="${own.data!.submitContribution.id}"]`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canWithdraw, celexUrl, conflictOfInterest, dateLocale, decisionError, draftErrors, eliUrl, partsOfChanges, reviewStep } from '../web/src/components/legal/legalLogic.ts';
+import { canWithdraw, celexUrl, conflictReason, dateLocale, decisionError, draftErrors, eliUrl, partsOfChanges, reviewStep } from '../web/src/components/legal/legalLogic.ts';
 import { legalCellHref, legalMatrixInput } from '../web/src/components/legal/legalMatrix.ts';
 
 const reviewer = { id: 'demo-reviewer', roles: ['REVIEWER'], agencyId: 'eu-europol' };
@@ -27,9 +27,14 @@ describe('legal pages: pure logic', () => {
     expect(reviewStep(reviewer, { ...partnerWork, status: 'UNDER_REVIEW' })).toBe('decide');
     expect(reviewStep(reviewer, { ...partnerWork, status: 'REJECTED' })).toBeNull();
     expect(reviewStep({ id: 'demo-partner', roles: [], agencyId: 'partner-agora' }, partnerWork)).toBeNull();
-    expect(conflictOfInterest(reviewer, partnerWork)).toBeNull();
-    expect(conflictOfInterest(reviewer, { ...partnerWork, authorId: 'demo-reviewer', authorAgencyId: 'eu-europol' })).toBe('own');
-    expect(conflictOfInterest(reviewer, { ...partnerWork, authorId: 'm-europol-2', authorAgencyId: 'eu-europol' })).toBe('organisation');
+  });
+
+  it('words the API\'s conflict of interest in the reader\'s language, and shows a sentence it does not know as written', () => {
+    expect(conflictReason(null)).toBeNull();
+    expect(conflictReason(undefined)).toBeNull();
+    expect(conflictReason('Nobody reviews their own contribution.')).toEqual({ key: 'own' });
+    expect(conflictReason('A contribution is reviewed by someone outside the author\'s organisation.')).toEqual({ key: 'organisation' });
+    expect(conflictReason('Reviewers do not review during their leave.')).toEqual({ sentence: 'Reviewers do not review during their leave.' });
   });
 
   it('checks a draft before it is sent, and a reason to reject', () => {

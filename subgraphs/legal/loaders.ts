@@ -10,6 +10,7 @@ import {
   versionChoiceOrder, versionInForceSql,
 } from './legalViews.ts';
 import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+import { readAgencyPaths, readMemberPaths } from './reviewerConflicts.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const visibleFrameworks = async (clause: string, values: unknown[]) => {
@@ -77,6 +78,10 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     contribution: byKey<string, ContributionView>((ids) => visibleContributions('c.id = ANY($1)', [ids]), (c) => c.id),
     contributionsOfFramework: groupedBy<string, ContributionView>(
       (ids) => visibleContributions('c.target_framework_id = ANY($1)', [ids]), (c) => c.targetFrameworkId),
+    /** A member's agency with its parents, from the kernel's principals (for the conflict-of-interest rule). */
+    memberPath: byKey((ids: readonly string[]) => readMemberPaths((sql, params) => db.query(sql, params), ids), (p) => p.memberId),
+    /** An agency with its parents, from the kernel's principals. */
+    agencyPath: byKey((ids: readonly string[]) => readAgencyPaths((sql, params) => db.query(sql, params), ids), (p) => p.agencyId),
   };
 }
 

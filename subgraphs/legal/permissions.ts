@@ -1,6 +1,8 @@
 import { allow, hasRole, isMember } from '../../lib/shieldRules.ts';
 
 // Authorship and the reviewer's organisation are checked by the mutations themselves, where the contribution is locked.
+// Every field of a contribution, reviewConflict included, is read by whoever may read the contribution (its loaders
+// apply that rule); reviewConflict answers only about the caller.
 export const permissions = {
   Query: {
     legalFrameworks: allow,

@@ -1,5 +1,7 @@
 import { memberReference } from '../../../lib/memberReference.ts';
+import { reviewsContributions } from '../legalViews.ts';
 import type { ContributionView } from '../legalViews.ts';
+import { conflictPaths, reviewConflict } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -17,4 +19,12 @@ export const Contribution = {
   reviewStartedAt: (c: ContributionView) => iso(c.reviewStartedAt),
   decidedAt: (c: ContributionView) => iso(c.decidedAt),
   withdrawnAt: (c: ContributionView) => iso(c.withdrawnAt),
+  /** The mutations' own rule, with the paths read through loaders: two statements for a whole list. */
+  reviewConflict: async (c: ContributionView, _: unknown, ctx: Ctx) => {
+    if (!reviewsContributions(ctx.viewer)) return null;
+    const paths = await conflictPaths(ctx.viewer, c,
+      async (id) => (await ctx.loaders.memberPath.load(id))?.agencyPath ?? [],
+      async (id) => (await ctx.loaders.agencyPath.load(id))?.agencyPath ?? []);
+    return reviewConflict(ctx.viewer, c, paths);
+  },
 };

@@ -45,15 +45,20 @@ export function canWithdraw(member: ActingMember | null, c: ContributionState): 
   return !!member && member.id === c.authorId && UNDECIDED.has(c.status);
 }
 
+/** The API's conflict-of-interest sentences the console words in the reader's language. */
+const CONFLICT_KEYS: Record<string, 'own' | 'organisation'> = {
+  'Nobody reviews their own contribution.': 'own',
+  'A contribution is reviewed by someone outside the author\'s organisation.': 'organisation',
+};
+
 /**
- * Why this reviewer may not review this contribution (the API's conflict-of-interest rule as far as the console can
- * tell: their own, or written in their own agency), or null. The API checks the whole organisation and has the last word.
+ * Why this reviewer may not review a contribution, from the API's `reviewConflict` (which also knows the organisation
+ * tree): a known reason as its catalogue key, any other sentence as the API wrote it, or null when they may.
  */
-export function conflictOfInterest(member: ActingMember | null, c: ContributionState): 'own' | 'organisation' | null {
-  if (!member) return null;
-  if (member.id === c.authorId) return 'own';
-  if (member.agencyId === c.authorAgencyId) return 'organisation';
-  return null;
+export function conflictReason(reviewConflict: string | null | undefined): { key: 'own' | 'organisation' } | { sentence: string } | null {
+  if (!reviewConflict) return null;
+  const key = CONFLICT_KEYS[reviewConflict];
+  return key ? { key } : { sentence: reviewConflict };
 }
 
 export type ReviewStep = 'start' | 'decide' | null;

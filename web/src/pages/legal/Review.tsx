@@ -7,7 +7,7 @@ import { errorSentence } from '../../api/errors.ts';
 import { useMe } from '../../api/useMe.ts';
 import { ContributionCard } from '../../components/legal/ContributionCard.tsx';
 import { LegalNav } from '../../components/legal/LegalNav.tsx';
-import { conflictOfInterest, decisionError, frameworkPath, provisionAnchor, reviewStep } from '../../components/legal/legalLogic.ts';
+import { conflictReason, decisionError, frameworkPath, provisionAnchor, reviewStep } from '../../components/legal/legalLogic.ts';
 import type { ActingMember } from '../../components/legal/legalLogic.ts';
 import { useFocusOnArrival } from '../../components/legal/useFocusOnArrival.ts';
 import { Empty, ErrorState, Loading } from '../../components/States.tsx';
@@ -85,7 +85,7 @@ function ReviewItem({ c, member, onOutcome, refresh }: {
   const { t } = useTranslation('legal');
   const state = { status: c.status, authorId: c.author.id, authorAgencyId: c.authorAgencyId };
   const step = reviewStep(member, state);
-  const conflict = conflictOfInterest(member, state);
+  const conflict = conflictReason(c.reviewConflict);
   const [start, starting] = useMutation(LegalStartReviewDocument);
   const [decide, deciding] = useMutation(LegalDecideContributionDocument);
   const [reason, setReason] = useState('');
@@ -123,7 +123,9 @@ function ReviewItem({ c, member, onOutcome, refresh }: {
     <ContributionCard c={c} sideBySide>
       {step && (
         <div className="legal-review-actions">
-          {conflict && <p id={reasonId} className="legal-conflict">{t(`review.conflict.${conflict}`)}</p>}
+          {conflict && ('key' in conflict
+            ? <p id={reasonId} className="legal-conflict">{t(`review.conflict.${conflict.key}`)}</p>
+            : <p id={reasonId} className="legal-conflict" lang="en">{conflict.sentence}</p>)}
           {step === 'start' && (
             <Button className="button button-primary" isDisabled={!!conflict || starting.loading} aria-describedby={conflict ? reasonId : undefined}
               onPress={() => void run(() => start({ variables: { id: c.id } }), () => ({ ok: true, text: t('review.started', { target }) }))}>
