@@ -96,7 +96,7 @@ describe.skipIf(NO_CHROMIUM)(`legal frameworks and contributions ${NO_CHROMIUM ?
     // Anonymous visitors are not told who members are: the version says nothing of who proposed it.
     expect(await s62.getByText(/proposed by/).count()).toBe(0);
     await poll(() => s62.locator('.legal-diff-summary').textContent()).toMatch(/^\d+ changes? between version 1 and version 2\.$/);
-    expect(await s62.locator('ins').count()).toBeGreaterThan(0);
+    await poll(() => s62.locator('ins').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'a framework page with a provision\'s history open');
     await screenshot(page, 'legal-framework-history');
 
