@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
+import { browserSuite, expectAccessible, NO_CHROMIUM, openPage, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Legal frameworks and contributions: the list and its filters by tier, a framework page with its identifiers and
@@ -15,13 +15,7 @@ browserSuite((started) => ({ platform, browser } = started));
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function openAs(member: string | null, path: string, viewport?: typeof PHONE) {
-  const ctx = await memberContext(browser, platform, member, viewport);
-  const page = await ctx.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(path);
-  return { ctx, page, errors };
-}
+const openAs = (member: string | null, path: string, viewport?: typeof PHONE) => openPage(browser, platform, member, path, viewport);
 
 /** The short titles of the frameworks listed, in order. */
 const listed = (page: Page) => page.locator('.legal-card h2').allInnerTexts();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
+import { browserSuite, expectAccessible, NO_CHROMIUM, openPage, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // The procedure page: the version in force, what each tier sees of it (the API decides), a point-in-time read, what
@@ -15,13 +15,7 @@ const PROCEDURE = '/procedures/proc-es-ct-monitoring';
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
 
-async function openAs(member: string | null, path = PROCEDURE, viewport?: typeof PHONE) {
-  const ctx = await memberContext(browser, platform, member, viewport);
-  const page = await ctx.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(path);
-  return { ctx, page, errors };
-}
+const openAs = (member: string | null, path = PROCEDURE, viewport?: typeof PHONE) => openPage(browser, platform, member, path, viewport);
 
 describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 120_000 }, () => {
   it('shows a manager the version in force with values, legal basis, history and resourcing', async () => {

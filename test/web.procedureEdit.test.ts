@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
+import { browserSuite, expectAccessible, NO_CHROMIUM, openPage, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Editing and publishing: a manager creates a draft, edits it, sets typed comparison values, publishes, verifies and
@@ -22,13 +22,7 @@ async function tick(page: Page, name: string) {
   await poll(() => page.getByRole('checkbox', { name, exact: true }).isChecked()).toBe(true);
 }
 
-async function openAs(member: string, path: string, viewport?: typeof PHONE) {
-  const ctx = await memberContext(browser, platform, member, viewport);
-  const page = await ctx.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(path);
-  return { ctx, page, errors };
-}
+const openAs = (member: string, path: string, viewport?: typeof PHONE) => openPage(browser, platform, member, path, viewport);
 
 async function countOwnProcedures(): Promise<number> {
   const res = await platform.query<{ procedures: { totalCount: number } }>(

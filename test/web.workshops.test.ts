@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, PHONE, screenshot } from './support/browser.ts';
+import { browserSuite, expectAccessible, memberContext, NO_CHROMIUM, openPage, PHONE, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Workshops: the list (oldest first, so the Barcelona workshop leads), a workshop's outputs (key messages, SWOT 2×2
@@ -24,13 +24,7 @@ const HAGUE_TITLE = 'Leading a police force in the social-media age';
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });
 
-async function openAs(member: string | null, path: string, viewport?: typeof PHONE) {
-  const ctx = await memberContext(browser, platform, member, viewport);
-  const page = await ctx.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(path);
-  return { ctx, page, errors };
-}
+const openAs = (member: string | null, path: string, viewport?: typeof PHONE) => openPage(browser, platform, member, path, viewport);
 
 const listedTitles = (page: Page) => page.locator('.ws-card-title').allTextContents();
 const summary = (page: Page) => page.getByTestId('matrix-summary').textContent();

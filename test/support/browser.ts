@@ -69,6 +69,15 @@ export async function memberContext(
   return context;
 }
 
+/** A page for one member (null: anonymous) opened at `path`, with what it logs or throws collected (collectPageErrors). */
+export async function openPage(browser: Browser, platform: TestPlatform, memberId: string | null, path: string, viewport = DESKTOP) {
+  const ctx = await memberContext(browser, platform, memberId, viewport);
+  const page = await ctx.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(path);
+  return { ctx, page, errors };
+}
+
 /** Zero WCAG 2.1 AA violations on the page as it is now; the message names each violation and where. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
