@@ -17,5 +17,8 @@ export const boundedText = (min: number, max: number) =>
 /** An id given in input (looked up, never stored as typed unless it exists). */
 export const idInput = z.string().min(1).max(100).refine(storable, UNSTORABLE_MESSAGE);
 
+/** An ISO 639-1 language code, lowercase. */
+export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca');
+
 /** EU, an ISO 3166-1 alpha-2 state, an ISO 3166-2 region or a city below it (ES-CT-BCN). */
 export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');

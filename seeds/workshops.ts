@@ -10,7 +10,7 @@ interface SeedRecommendation {
 interface WorkshopsSeed {
   workshops: {
     id: string; title: string; series: string | null; theme: string; city: string; startsOn: string; endsOn: string; organiser: string;
-    topics: string[]; participantCount: number; participantOrgKinds: string[]; summary: string; reportStatus: string; visibility: string;
+    topics: string[]; participantCount: number; participantOrgKinds: string[]; summary: string; language: string; reportStatus: string; visibility: string;
     restrictedTo: string[];
     swotItems: { id: string; topic: string; quadrant: string; statement: string; evidence: string | null; jurisdictions: string[] }[];
     keyMessages: { id: string; text: string; attribution: string | null }[];
@@ -27,15 +27,15 @@ export async function seedWorkshops(db: DataSource): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO workshops.workshops (id, title, series, theme, city_code, starts_on, ends_on, organiser_id, topics, participant_count,
-         participant_org_kinds, summary, report_status, visibility, restricted_to)
+         participant_org_kinds, summary, language, report_status, visibility, restricted_to)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, title text, series text, theme text, city_code text, starts_on date,
-         ends_on date, organiser_id text, topics text[], participant_count int, participant_org_kinds text[], summary text, report_status text,
+         ends_on date, organiser_id text, topics text[], participant_count int, participant_org_kinds text[], summary text, language text, report_status text,
          visibility text, restricted_to text[])
        ON CONFLICT DO NOTHING`,
       [JSON.stringify(seed.workshops.map((w) => ({
         id: w.id, title: w.title, series: w.series, theme: w.theme, city_code: w.city, starts_on: w.startsOn, ends_on: w.endsOn,
         organiser_id: w.organiser, topics: w.topics, participant_count: w.participantCount, participant_org_kinds: w.participantOrgKinds,
-        summary: w.summary, report_status: w.reportStatus, visibility: w.visibility, restricted_to: w.restrictedTo,
+        summary: w.summary, language: w.language, report_status: w.reportStatus, visibility: w.visibility, restricted_to: w.restrictedTo,
       })))]);
     await tx.query(
       `INSERT INTO workshops.swot_items (id, workshop_id, topic, quadrant, statement, evidence, jurisdictions, position)

@@ -79,7 +79,7 @@ const COMPARE_CSV = `{ compareProcedures(topic: MONITORING, jurisdictions: ["ES-
 const CREATE_WORKSHOP = `mutation CreateWorkshop($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title visibility } }`;
 const workshopInput = (over: Record<string, unknown> = {}) => ({
   title: 'Audit trail workshop', theme: 'Accountability of online monitoring', city: 'ES-CT', startsOn: '2025-03-01', endsOn: '2025-03-02',
-  organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 12, summary: 'Who looked at what, and why.', visibility: 'LEA', ...over,
+  organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 12, summary: 'Who looked at what, and why.', language: 'en', visibility: 'LEA', ...over,
 });
 
 describe('what is logged', () => {

@@ -53,7 +53,7 @@ describe('a mutation and its audit row', () => {
   const CREATE_WORKSHOP = `mutation CreateWorkshop($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title } }`;
   const input = (title: string) => ({
     title, theme: 'Audit integrity', city: 'ES-CT', startsOn: '2025-03-01', endsOn: '2025-03-02', organiser: 'es-ct-mossos',
-    topics: ['MONITORING'], participantCount: 8, summary: 'A change and its row belong together.', visibility: 'LEA',
+    topics: ['MONITORING'], participantCount: 8, summary: 'A change and its row belong together.', language: 'en', visibility: 'LEA',
   });
   const workshopsTitled = async (title: string) =>
     Number((await platform.databases.bySubgraph.workshops!.query('SELECT count(*) AS n FROM workshops.workshops WHERE title = $1', [title]))[0].n);

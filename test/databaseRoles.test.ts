@@ -99,7 +99,7 @@ describe('the migration and runtime roles, end to end', () => {
 
     const created = await query(`mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title organiser { id } } }`, { input: {
       title: 'Catalan monitoring exchange', theme: 'Monitoring in daily work', city: 'ES-CT', startsOn: '2026-03-02', endsOn: '2026-03-03',
-      organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 12, summary: 'Two days of case work.', visibility: 'LEA',
+      organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 12, summary: 'Two days of case work.', language: 'en', visibility: 'LEA',
     } }, 'demo-manager-es');
     expect(created.errors).toBeUndefined();
     expect(created.data.createWorkshop).toMatchObject({ title: 'Catalan monitoring exchange', organiser: { id: 'es-ct-mossos' } });

@@ -19,7 +19,7 @@ const ADD_RECOMMENDATION = `mutation($id: ID!) { addRecommendation(workshop: $id
 const CREATE_WORKSHOP = `mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id organiser { id } } }`;
 const workshopInput = (organiser: string) => ({
   title: 'Bavarian OSINT exchange', theme: 'Open-source intelligence in daily work', city: 'DE-BY', startsOn: '2026-03-02',
-  endsOn: '2026-03-03', organiser, topics: ['MONITORING'], participantCount: 12, summary: 'Two days of case work.', visibility: 'LEA',
+  endsOn: '2026-03-03', organiser, topics: ['MONITORING'], participantCount: 12, summary: 'Two days of case work.', language: 'en', visibility: 'LEA',
 });
 
 describe('workshop outputs are written by the organiser\'s staff', () => {

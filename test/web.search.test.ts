@@ -194,15 +194,20 @@ describe.skipIf(NO_CHROMIUM)(`search ${NO_CHROMIUM ?? ''}`, () => {
     expect(facts).toContain('Catalonia (ES-CT)');
     expect(facts).toContain('Law enforcement');
     expect(await page.locator('.item-text').first().textContent()).toMatch(/\w{5,}/);
+    // A legal framework may be published in several languages: its text is not labelled with one.
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBeNull();
     await expectAccessible(page, 'the item page');
     await screenshot(page, 'search-item');
 
     // Other generic pages: a SWOT item (read through its workshop) and a public legal provision.
     await page.goto('/search?q=monitoring&type=SWOT_ITEM');
     await waitForResults(page);
+    // A SWOT item is written in its workshop's language (the seeded ones in English), and labelled with it.
+    expect(await page.locator('.search-hit-title').first().getAttribute('lang')).toBe('en');
     await page.locator('.search-hit-title a').first().click();
     await page.waitForURL(/\/items\/SWOT_ITEM\/.+\?workshop=/);
     await poll(() => page.locator('.item-facts').textContent()).toContain('SWOT quadrant');
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('en');
     await page.goto('/items/LEGAL_PROVISION/eu-2016-680-art-25');
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Art\. 25: Logging/);
     expect(errors()).toEqual([]);

@@ -120,10 +120,15 @@ describe('inferred corrections ("showing results for")', () => {
 describe("a hit's language", () => {
   const hit = (entity: Hit['entity']): Hit => ({ cursor: 'c', type: 'PROCEDURE', title: 'T', snippet: '', entity });
 
-  it("is the procedure's or curriculum's own language, and unknown for types that record none", () => {
+  it("is the procedure's, curriculum's or workshop's own language, and unknown for types that record none", () => {
     expect(hitLanguage(hit({ __typename: 'Procedure', id: 'p', version: 1, language: 'ca', jurisdiction: { code: 'ES-CT', name: 'Catalonia' } }))).toBe('ca');
     expect(hitLanguage(hit({ __typename: 'Curriculum', id: 'c', language: 'de' }))).toBe('de');
-    expect(hitLanguage(hit({ __typename: 'Workshop', id: 'w', city: { code: 'ES-CT-BCN', name: 'Barcelona' } }))).toBeUndefined();
+    const workshop = { id: 'w', language: 'es', city: { code: 'ES-CT-BCN', name: 'Barcelona' } };
+    expect(hitLanguage(hit({ __typename: 'Workshop', ...workshop }))).toBe('es');
+    // A workshop's outputs are written in its language.
+    expect(hitLanguage(hit({ __typename: 'SwotItem', id: 's', workshop }))).toBe('es');
+    expect(hitLanguage(hit({ __typename: 'Recommendation', id: 'r', workshop }))).toBe('es');
+    expect(hitLanguage(hit({ __typename: 'LegalFramework', id: 'f', jurisdiction: { code: 'DE', name: 'Germany' } }))).toBeUndefined();
     expect(hitLanguage(hit(null))).toBeUndefined();
   });
 });

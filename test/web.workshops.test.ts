@@ -298,4 +298,40 @@ describe.skipIf(NO_CHROMIUM)(`workshops ${NO_CHROMIUM ?? ''}`, { timeout: 180_00
     await screenshot(page, 'workshops-matrix-phone');
     await ctx.close();
   });
+
+  // Last: the workshop it creates would change the lists the tests above expect.
+  it('labels a workshop\'s outputs with the language the workshop records, whatever the console speaks', async () => {
+    const created = await platform.query<any>(`mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id } }`, { input: {
+      title: 'Taller de comunicación en crisis', theme: 'Comunicación en crisis', city: 'ES-CT-BCN', startsOn: '2026-10-01', endsOn: '2026-10-01',
+      organiser: 'es-ct-mossos', topics: ['COMMUNICATION'], participantCount: 9, summary: 'Unidades catalanas compararon sus avisos.',
+      language: 'es', visibility: 'MEMBERS',
+    } }, 'demo-manager-es');
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createWorkshop.id;
+    const outputs = await platform.query<any>(`mutation($id: ID!) {
+      addSwotItems(workshop: $id, items: [{ topic: COMMUNICATION, quadrant: STRENGTH, statement: "Avisos rápidos en varios idiomas." }]) { id }
+      addRecommendation(workshop: $id, input: { statement: "Planificar los avisos de crisis.", rationale: "Ayuda a todos.", addressees: [LEAS], priority: HIGH }) { id }
+    }`, { id }, 'demo-manager-es');
+    expect(outputs.errors).toBeUndefined();
+    const [itemId, recId] = [outputs.data!.addSwotItems[0].id, outputs.data!.addRecommendation.id];
+
+    const { ctx, page, errors } = await openAs('demo-admin', `/workshops/${id}`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Taller de comunicación en crisis');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('lang')).toBe('es');
+    expect(await page.locator('.ws-summary').getAttribute('lang')).toBe('es');
+    expect(await item(page, itemId).locator('.ws-statement').getAttribute('lang')).toBe('es');
+    const rec = recommendation(page, recId);
+    expect(await rec.getByRole('heading', { level: 3 }).getAttribute('lang')).toBe('es');
+    // The console's own words around them stay in the console's language.
+    expect(await page.getByRole('heading', { name: 'Recommendations' }).getAttribute('lang')).toBeNull();
+    await rec.getByRole('button', { name: /^Change status of/ }).click();
+    expect(await page.getByRole('dialog').locator('.ws-dialog-statement').getAttribute('lang')).toBe('es');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.goto('/workshops');
+    await poll(() => page.getByRole('link', { name: 'Taller de comunicación en crisis' }).getAttribute('lang')).toBe('es');
+    expect(await page.getByRole('link', { name: BARCELONA_TITLE }).getAttribute('lang')).toBe('en');
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
 });

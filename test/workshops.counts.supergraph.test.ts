@@ -45,7 +45,7 @@ const VOTE = `mutation($id: ID!) { voteSwotItem(id: $id) { weight } }`;
 async function workshopWithItems(who: string, visibility: string, quadrants: string[]): Promise<string[]> {
   const { createWorkshop } = await mutate(who, CREATE, { input: {
     title: `Counted ${visibility} workshop`, theme: 'Kept figures', city: 'ES-CT', startsOn: '2026-03-01', endsOn: '2026-03-01',
-    organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 10, summary: 'Items to count.', visibility,
+    organiser: 'es-ct-mossos', topics: ['MONITORING'], participantCount: 10, summary: 'Items to count.', language: 'en', visibility,
   } });
   const { addSwotItems } = await mutate(who, ADD, { w: createWorkshop.id, items: quadrants.map((quadrant, n) => ({
     topic: 'MONITORING', quadrant, statement: `Counted statement ${n + 1}`,

@@ -252,10 +252,10 @@ describe('recommendation lifecycle', () => {
 });
 
 describe('writes', () => {
-  const CREATE = 'mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title city { code } topics visibility } }';
+  const CREATE = 'mutation($input: CreateWorkshopInput!) { createWorkshop(input: $input) { id title city { code } topics visibility language } }';
   const input = {
     title: 'Test workshop on crisis communication', theme: 'Crisis communication', city: 'ES-CT-BCN', startsOn: '2025-09-01', endsOn: '2025-09-02',
-    organiser: 'es-ct-mossos', topics: ['COMMUNICATION', 'MONITORING'], participantCount: 12, summary: 'A test.', visibility: 'LEA',
+    organiser: 'es-ct-mossos', topics: ['COMMUNICATION', 'MONITORING'], participantCount: 12, summary: 'A test.', language: 'es', visibility: 'LEA',
   };
 
   it('creates a workshop, adds items, a key message, a recommendation and links, each with its outbox rows', async () => {
@@ -263,6 +263,7 @@ describe('writes', () => {
     const w = await run('demo-practitioner-es', CREATE, { input });
     expect(w.errors).toBeUndefined();
     const id = w.data.createWorkshop.id;
+    expect(w.data.createWorkshop.language).toBe('es');
     const items = await run('demo-practitioner-es', `mutation($id: ID!, $items: [SwotItemInput!]!) { addSwotItems(workshop: $id, items: $items) { id quadrant weight workshop { id } } }`,
       { id, items: [{ topic: 'COMMUNICATION', quadrant: 'STRENGTH', statement: 'Fast alerts.' }, { topic: 'MONITORING', quadrant: 'THREAT', statement: 'Rumours spread.', jurisdictions: ['ES-CT'] }] });
     expect(items.errors).toBeUndefined();
@@ -290,6 +291,13 @@ describe('writes', () => {
     const unlinked = await run('demo-practitioner-es', LINK.replace('linkRecommendation', 'unlinkRecommendation'), { id: recId, t: { type: 'PROCEDURE', id: 'proc-es-ct-communication' } });
     expect(unlinked.data.unlinkRecommendation.procedureLinkIds).toEqual([]);
     const after = await tableCounts();
+    // Its outputs are searched as the language the workshop records.
+    const documents = await dbs.bySubgraph.workshops!.query(
+      `SELECT doc_type, language FROM workshops.search_documents WHERE doc_id = $1 OR parent_id = $1 ORDER BY doc_type`, [id]);
+    expect(documents).toEqual([
+      { doc_type: 'Recommendation', language: 'es' }, { doc_type: 'SwotItem', language: 'es' }, { doc_type: 'SwotItem', language: 'es' },
+      { doc_type: 'Workshop', language: 'es' },
+    ]);
     expect(after.workshops - before.workshops).toBe(1);
     expect(after.items - before.items).toBe(2);
     expect(after.outbox - before.outbox).toBe(1 + 2 + 2 + 1 + 1 + 1);
@@ -323,6 +331,8 @@ describe('writes', () => {
     expect(await bad({ topics: [] })).toEqual(['BAD_USER_INPUT']);
     expect(await bad({ participantCount: -1 })).toEqual(['BAD_USER_INPUT']);
     expect(await bad({ startsOn: '2025-02-30' })).toEqual(['BAD_USER_INPUT']);
+    expect(await bad({ language: 'Spanish' })).toEqual(['BAD_USER_INPUT']);
+    expect(await bad({ language: undefined })).toEqual(['BAD_USER_INPUT']);
     expect(await bad({ visibility: 'MANAGEMENT' })).toEqual(['BAD_USER_INPUT']);
     expect(await bad({ visibility: 'LEA', restrictedTo: ['DE'] })).toEqual(['BAD_USER_INPUT']);
     expect(await bad({}, 'demo-trainer')).toEqual(['FORBIDDEN']);

@@ -19,11 +19,7 @@ const titleOf = (col: string) => `CASE WHEN char_length(${col}) <= 200 THEN ${co
  * constant NULL parent drops out), so each branch reaches its primary key or (workshop_id | framework_id) index
  * instead of scanning (test/searchDocuments.test.ts checks the plans).
  */
-export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface {
-  name = 'WorkshopsSearchDocuments1764400006004';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE VIEW workshops.search_documents AS
+export const searchDocumentsView = (language: string) => `CREATE OR REPLACE VIEW workshops.search_documents AS
       SELECT
         'Workshop'::text AS doc_type,
         w.id AS doc_id,
@@ -32,7 +28,7 @@ export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface
         w.title,
         concat_ws(E'\\n', w.theme, w.series, w.summary,
           (SELECT string_agg(k.text, E'\\n' ORDER BY k.position) FROM workshops.key_messages k WHERE k.workshop_id = w.id)) AS body,
-        'en'::text AS language,
+        ${language} AS language,
         w.visibility,
         w.restricted_to,
         w.city_code AS jurisdiction,
@@ -47,7 +43,7 @@ export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface
         s.workshop_id,
         ${titleOf('s.statement')},
         concat_ws(E'\\n', s.statement, s.evidence),
-        'en'::text,
+        ${language},
         w.visibility,
         w.restricted_to,
         w.city_code,
@@ -63,7 +59,7 @@ export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface
         r.workshop_id,
         ${titleOf('r.statement')},
         concat_ws(E'\\n', r.statement, r.rationale),
-        'en'::text,
+        ${language},
         w.visibility,
         w.restricted_to,
         w.city_code,
@@ -71,7 +67,13 @@ export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface
         r.updated_at
       FROM workshops.recommendations r
       JOIN workshops.workshops w ON w.id = r.workshop_id
-      ORDER BY doc_type, doc_id`);
+      ORDER BY doc_type, doc_id`;
+
+export class WorkshopsSearchDocuments1764400006004 implements MigrationInterface {
+  name = 'WorkshopsSearchDocuments1764400006004';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(searchDocumentsView(`'en'::text`));
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,6 +13,7 @@ export interface WorkshopRow {
   participantCount: number;
   participantOrgKinds: string[];
   summary: string;
+  language: string;
   reportStatus: string;
   visibility: string;
   restrictedTo: string[];
@@ -103,6 +104,7 @@ export const WorkshopEntity = new EntitySchema<WorkshopRow>({
     participantCount: { type: 'int', name: 'participant_count' },
     participantOrgKinds: { type: 'text', array: true, name: 'participant_org_kinds' },
     summary: { type: 'text' },
+    language: { type: 'text', default: 'en' },
     reportStatus: { type: 'text', name: 'report_status' },
     visibility: { type: 'text' },
     restrictedTo: { type: 'text', array: true, name: 'restricted_to' },

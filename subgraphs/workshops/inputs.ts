@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedText, jurisdictionCode, idInput, storable } from '../../lib/inputSchemas.ts';
+import { boundedText, jurisdictionCode, idInput, languageCode, storable } from '../../lib/inputSchemas.ts';
 
 export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'] as const;
 export const QUADRANTS = ['STRENGTH', 'WEAKNESS', 'OPPORTUNITY', 'THREAT'] as const;
@@ -46,6 +46,7 @@ export const createWorkshopInput = z.object({
   participantCount: z.number().int().min(0).max(10_000),
   participantOrgKinds: z.array(z.enum(['LEA', 'PARTNER', 'ACADEMIA', 'PUBLIC_AUTHORITY'])).refine(distinct, 'must not repeat a kind').nullish(),
   summary: text(3, 5_000),
+  language: languageCode,
   reportStatus: z.enum(['PLANNED', 'DRAFT', 'PUBLISHED']).nullish(),
   visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
   restrictedTo: z.array(jurisdictionCode).max(30).nullish(),

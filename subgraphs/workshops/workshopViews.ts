@@ -32,7 +32,7 @@ export interface LinkView {
 
 export const WORKSHOP_COLUMNS = `w.id, w.title, w.series, w.theme, w.city_code AS "cityCode", w.starts_on AS "startsOn",
   w.ends_on AS "endsOn", w.organiser_id AS "organiserId", w.topics, w.participant_count AS "participantCount",
-  w.participant_org_kinds AS "participantOrgKinds", w.summary, w.report_status AS "reportStatus", w.visibility,
+  w.participant_org_kinds AS "participantOrgKinds", w.summary, w.language, w.report_status AS "reportStatus", w.visibility,
   w.restricted_to AS "restrictedTo"`;
 
 /** An item's weight: its counted votes (kept on the item) and those still pending (few, indexed). */

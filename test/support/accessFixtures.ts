@@ -172,7 +172,7 @@ export const createCurriculum: Creator = async ({ platform, run }, v, word) => {
 
 const workshopInput = (title: string, theme: string, v: Pick<Variant, 'visibility' | 'restrictedTo'>) => ({
   title, theme, city: 'ES-CT-BCN', startsOn: '2031-05-01', endsOn: '2031-05-02', organiser: 'es-ct-mossos', topics: ['COMMUNICATION'],
-  participantCount: 12, summary: ABOUT, visibility: v.visibility, restrictedTo: v.restrictedTo,
+  participantCount: 12, summary: ABOUT, language: 'en', visibility: v.visibility, restrictedTo: v.restrictedTo,
 });
 
 /** demo-manager-es (EDITOR) creates it in Barcelona. */

@@ -23,10 +23,10 @@ export const Mutation = {
     await ctx.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO workshops.workshops (id, title, series, theme, city_code, starts_on, ends_on, organiser_id, topics, participant_count,
-           participant_org_kinds, summary, report_status, visibility, restricted_to, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+           participant_org_kinds, summary, language, report_status, visibility, restricted_to, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
         [id, input.title, input.series ?? null, input.theme, input.city, input.startsOn, input.endsOn, input.organiser, input.topics,
-          input.participantCount, input.participantOrgKinds ?? [], input.summary, input.reportStatus ?? 'DRAFT', input.visibility,
+          input.participantCount, input.participantOrgKinds ?? [], input.summary, input.language, input.reportStatus ?? 'DRAFT', input.visibility,
           restrictedTo, ctx.viewer.memberId]);
       await emitWorkshopEvents(tx, [{ entityType: 'Workshop', entityId: id, event: 'workshop.created',
         payload: { city: input.city, topics: input.topics, visibility: input.visibility } }]);

@@ -16,6 +16,8 @@ import {
 
 interface ItemView {
   title: string;
+  /** The language the title and texts are written in, where the item records one. */
+  language?: string;
   texts: { label?: string; text: string }[];
   facts: { label: string; value: React.ReactNode }[];
 }
@@ -40,13 +42,13 @@ function ItemFrame({ state }: { state: FrameState }) {
   return <Loader id={state.id} workshop={state.workshop} />;
 }
 
-function ItemPage({ title, badge, body }: { title: string | null; badge?: string; body: React.ReactNode }) {
+function ItemPage({ title, language, badge, body }: { title: string | null; language?: string; badge?: string; body: React.ReactNode }) {
   const { t } = useTranslation('search');
   usePageTitle(title ?? t('item.title'));
   return (
     <article className="page page-narrow item-page">
       {badge && <p className="badge badge-muted search-type">{badge}</p>}
-      <h1>{title ?? t('item.title')}</h1>
+      <h1 lang={title ? language : undefined}>{title ?? t('item.title')}</h1>
       {body}
     </article>
   );
@@ -64,6 +66,7 @@ function Shown({ type, loading, error, view }: { type: string; loading: boolean;
   return (
     <ItemPage
       title={view.title}
+      language={view.language}
       badge={badge}
       body={
         <>
@@ -78,7 +81,7 @@ function Shown({ type, loading, error, view }: { type: string; loading: boolean;
           {view.texts.map((x, i) => (
             <section key={i}>
               {x.label && <h2>{x.label}</h2>}
-              <p className="item-text">{x.text}</p>
+              <p className="item-text" lang={view.language}>{x.text}</p>
             </section>
           ))}
         </>
@@ -137,6 +140,7 @@ const LOADERS: Record<string, Loader> = {
     const c = data?.curriculum;
     const view: ItemView | null = c ? {
       title: c.title,
+      language: c.language,
       texts: [{ text: c.summary }],
       facts: [
         ...(c.ownerAgency ? [{ label: t('item.owner'), value: c.ownerAgency.name }] : []),
@@ -152,6 +156,7 @@ const LOADERS: Record<string, Loader> = {
     const w = data?.workshop;
     const view: ItemView | null = w ? {
       title: w.title,
+      language: w.language,
       texts: [{ text: w.summary }],
       facts: [
         ...accessFacts(t, common, w.city, w.visibility, w.restrictedTo),
@@ -166,9 +171,10 @@ const LOADERS: Record<string, Loader> = {
     const r = data?.recommendation;
     const view: ItemView | null = r ? {
       title: r.statement,
+      language: r.workshop.language,
       texts: [{ label: t('item.rationale'), text: r.rationale }],
       facts: [
-        { label: t('item.workshop'), value: <Link to={`/items/WORKSHOP/${encodeURIComponent(r.workshop.id)}`}>{r.workshop.title}</Link> },
+        { label: t('item.workshop'), value: <Link to={`/items/WORKSHOP/${encodeURIComponent(r.workshop.id)}`} lang={r.workshop.language}>{r.workshop.title}</Link> },
         ...accessFacts(t, common, r.workshop.city, r.workshop.visibility, r.workshop.restrictedTo),
         ...(r.topics.length ? [{ label: t('item.topics'), value: topics(r.topics) }] : []),
       ],
@@ -182,11 +188,12 @@ const LOADERS: Record<string, Loader> = {
     const s = w?.swotItems.find((x) => x.id === id);
     const view: ItemView | null = w && s ? {
       title: s.statement,
+      language: w.language,
       texts: s.evidence ? [{ label: t('item.evidence'), text: s.evidence }] : [],
       facts: [
         { label: t('item.quadrant'), value: t(`item.quadrantValue.${s.quadrant}`, { defaultValue: s.quadrant }) },
         { label: t('item.topics'), value: topics([s.topic]) },
-        { label: t('item.workshop'), value: <Link to={`/items/WORKSHOP/${encodeURIComponent(w.id)}`}>{w.title}</Link> },
+        { label: t('item.workshop'), value: <Link to={`/items/WORKSHOP/${encodeURIComponent(w.id)}`} lang={w.language}>{w.title}</Link> },
         ...accessFacts(t, common, s.jurisdictions.length ? s.jurisdictions : w.city, w.visibility, w.restrictedTo),
       ],
     } : null;

@@ -7,7 +7,7 @@ import { usePageTitle } from '../components/usePageTitle.ts';
 import { Recommendations } from '../components/workshops/Recommendations.tsx';
 import { SwotGrid } from '../components/workshops/SwotGrid.tsx';
 import { useFocusHeading } from '../components/workshops/useFocusHeading.ts';
-import { formatDateRange, mayChangeStatus, mayVote, WORKSHOP_CONTENT_LANGUAGE } from '../components/workshops/workshops.ts';
+import { formatDateRange, mayChangeStatus, mayVote } from '../components/workshops/workshops.ts';
 import { WorkshopPageDocument, WorkshopViewerDocument } from '../gql/graphql.ts';
 import type { WorkshopPageQuery } from '../gql/graphql.ts';
 import '../components/procedure/procedure.css';
@@ -38,19 +38,21 @@ export default function WorkshopPage() {
     );
   }
   const me = viewer.data?.me ?? null;
+  // The workshop's outputs keep the language they were written in, whatever the console speaks.
+  const { language } = workshop;
   return (
     <article className="page ws-page">
       <p className="ws-kicker"><Link to="/workshops">{t('page.back')}</Link></p>
       <p className="ws-kicker">
-        {workshop.series && <span lang={WORKSHOP_CONTENT_LANGUAGE}>{workshop.series} · </span>}
+        {workshop.series && <span lang={language}>{workshop.series} · </span>}
         {workshop.city.name}
       </p>
-      <h1 ref={heading} tabIndex={-1} lang={WORKSHOP_CONTENT_LANGUAGE}>{workshop.title}</h1>
+      <h1 ref={heading} tabIndex={-1} lang={language}>{workshop.title}</h1>
       <Facts workshop={workshop} />
-      <p className="ws-summary" lang={WORKSHOP_CONTENT_LANGUAGE}>{workshop.summary}</p>
-      <KeyMessages messages={workshop.keyMessages} />
-      <SwotGrid items={workshop.swotItems} topics={workshop.topics} canVote={mayVote(me)} signedIn={Boolean(session)} onStale={() => refetch()} />
-      <Recommendations recommendations={workshop.recommendations} mayChange={mayChangeStatus(me)} />
+      <p className="ws-summary" lang={language}>{workshop.summary}</p>
+      <KeyMessages messages={workshop.keyMessages} language={language} />
+      <SwotGrid items={workshop.swotItems} topics={workshop.topics} language={language} canVote={mayVote(me)} signedIn={Boolean(session)} onStale={() => refetch()} />
+      <Recommendations recommendations={workshop.recommendations} language={language} mayChange={mayChangeStatus(me)} />
     </article>
   );
 }
@@ -76,7 +78,7 @@ function Facts({ workshop }: { workshop: Workshop }) {
   );
 }
 
-function KeyMessages({ messages }: { messages: Workshop['keyMessages'] }) {
+function KeyMessages({ messages, language }: { messages: Workshop['keyMessages']; language: string }) {
   const { t } = useTranslation('workshops');
   return (
     <section aria-labelledby="ws-messages-title" className="ws-section">
@@ -86,9 +88,9 @@ function KeyMessages({ messages }: { messages: Workshop['keyMessages'] }) {
           {messages.map((m) => (
             <li key={m.id}>
               <figure>
-                <blockquote lang={WORKSHOP_CONTENT_LANGUAGE}><p>{m.text}</p></blockquote>
+                <blockquote lang={language}><p>{m.text}</p></blockquote>
                 <figcaption className="muted">
-                  {m.attribution ? <>— <span lang={WORKSHOP_CONTENT_LANGUAGE}>{m.attribution}</span></> : t('messages.unattributed')}
+                  {m.attribution ? <>— <span lang={language}>{m.attribution}</span></> : t('messages.unattributed')}
                 </figcaption>
               </figure>
             </li>

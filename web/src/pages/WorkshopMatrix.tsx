@@ -7,7 +7,7 @@ import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useFocusHeading } from '../components/workshops/useFocusHeading.ts';
 import { WorkshopsNav } from '../components/workshops/WorkshopsNav.tsx';
-import { matrixJurisdictions, matrixRows, QUADRANTS, WORKSHOP_CONTENT_LANGUAGE } from '../components/workshops/workshops.ts';
+import { matrixJurisdictions, matrixRows, QUADRANTS } from '../components/workshops/workshops.ts';
 import type { MatrixRow } from '../components/workshops/workshops.ts';
 import { WorkshopMatrixJurisdictionsDocument, WorkshopSwotMatrixDocument } from '../gql/graphql.ts';
 import type { WorkshopSwotMatrixQuery } from '../gql/graphql.ts';
@@ -85,7 +85,7 @@ function MatrixView({ data, place }: { data: WorkshopSwotMatrixQuery; place: str
         <h2 id="ws-matrix-workshops">{t('matrix.workshops', { count: data.all.workshops.length })}</h2>
         <ul className="ws-links" data-testid="matrix-workshops">
           {data.all.workshops.map((w) => (
-            <li key={w.id}><Link to={`/workshops/${encodeURIComponent(w.id)}`} lang={WORKSHOP_CONTENT_LANGUAGE}>{w.title}</Link> <span className="muted">· {w.city.name}</span></li>
+            <li key={w.id}><Link to={`/workshops/${encodeURIComponent(w.id)}`} lang={w.language}>{w.title}</Link> <span className="muted">· {w.city.name}</span></li>
           ))}
         </ul>
       </section>
@@ -99,11 +99,11 @@ function MatrixView({ data, place }: { data: WorkshopSwotMatrixQuery; place: str
                 <ol className="ws-swot-items">
                   {q.items.map((item) => (
                     <li key={item.id} className="ws-swot-item">
-                      <p className="ws-statement" lang={WORKSHOP_CONTENT_LANGUAGE}>{item.statement}</p>
+                      <p className="ws-statement" lang={item.workshop.language}>{item.statement}</p>
                       <p className="ws-item-meta">
                         <span className="ws-weight">{t('swot.weight', { count: item.weight })}</span>
                         <span className="badge badge-muted">{t(`common:topic.${item.topic}`)}</span>
-                        <Link to={`/workshops/${encodeURIComponent(item.workshop.id)}`} lang={WORKSHOP_CONTENT_LANGUAGE}>{item.workshop.title}</Link>
+                        <Link to={`/workshops/${encodeURIComponent(item.workshop.id)}`} lang={item.workshop.language}>{item.workshop.title}</Link>
                       </p>
                     </li>
                   ))}

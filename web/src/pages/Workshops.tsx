@@ -6,7 +6,7 @@ import { Empty, ErrorState, Loading } from '../components/States.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useFocusHeading } from '../components/workshops/useFocusHeading.ts';
 import { WorkshopsNav } from '../components/workshops/WorkshopsNav.tsx';
-import { chronological, formatDateRange, WORKSHOP_CONTENT_LANGUAGE } from '../components/workshops/workshops.ts';
+import { chronological, formatDateRange } from '../components/workshops/workshops.ts';
 import { WorkshopListDocument } from '../gql/graphql.ts';
 import '../components/workshops/workshops.css';
 
@@ -33,11 +33,11 @@ export default function Workshops() {
             {workshops.map((w) => (
               <li key={w.id} className="ws-card" data-workshop={w.id}>
                 <p className="ws-kicker">
-                  {w.series && <span lang={WORKSHOP_CONTENT_LANGUAGE}>{w.series} · </span>}
+                  {w.series && <span lang={w.language}>{w.series} · </span>}
                   {w.city.name} · {formatDateRange(w.startsOn, w.endsOn, i18n.language)}
                 </p>
-                <h2 className="ws-card-title"><Link to={`/workshops/${encodeURIComponent(w.id)}`} lang={WORKSHOP_CONTENT_LANGUAGE}>{w.title}</Link></h2>
-                <p lang={WORKSHOP_CONTENT_LANGUAGE}>{w.theme}</p>
+                <h2 className="ws-card-title"><Link to={`/workshops/${encodeURIComponent(w.id)}`} lang={w.language}>{w.title}</Link></h2>
+                <p lang={w.language}>{w.theme}</p>
                 <p className="ws-card-facts">
                   {w.topics.map((topic) => <span key={topic} className="badge badge-muted">{t(`common:topic.${topic}`)}</span>)}
                   <span className="badge badge-info">{t(`report.${w.reportStatus}`)}</span>

@@ -34,7 +34,10 @@ export function hitLanguage(hit: Hit): string | undefined {
   const e = hit.entity;
   switch (e?.__typename) {
     case 'Procedure':
-    case 'Curriculum': return e.language;
+    case 'Curriculum':
+    case 'Workshop': return e.language;
+    case 'SwotItem':
+    case 'Recommendation': return e.workshop.language;
     default: return undefined;
   }
 }

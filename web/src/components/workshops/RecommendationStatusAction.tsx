@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { errorCode } from '../../api/errors.ts';
 import { WorkshopSetRecommendationStatusDocument } from '../../gql/graphql.ts';
-import { allowedTransitions, validReason, WORKSHOP_CONTENT_LANGUAGE } from './workshops.ts';
+import { allowedTransitions, validReason } from './workshops.ts';
+
+/** A recommendation as the action needs it; `language` is the one its statement is written in. */
+type StatusTarget = { id: string; status: string; statement: string; language: string };
 
 /**
  * The administrator's status change of a recommendation: only the transitions the API allows from its status are
  * offered, and a reason is required before anything is sent. A final status says so instead.
  */
-export function RecommendationStatusAction({ recommendation }: { recommendation: { id: string; status: string; statement: string } }) {
+export function RecommendationStatusAction({ recommendation }: { recommendation: StatusTarget }) {
   const { t } = useTranslation('workshops');
   const [done, setDone] = useState<string | null>(null);
   const allowed = allowedTransitions(recommendation.status);
@@ -37,7 +40,7 @@ export function RecommendationStatusAction({ recommendation }: { recommendation:
 }
 
 function StatusForm({ recommendation, allowed, onCancel, onDone }: {
-  recommendation: { id: string; status: string; statement: string };
+  recommendation: StatusTarget;
   allowed: readonly string[];
   onCancel: () => void;
   onDone: (status: string) => void;
@@ -68,7 +71,7 @@ function StatusForm({ recommendation, allowed, onCancel, onDone }: {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <Heading slot="title">{t('change.title')}</Heading>
-      <p lang={WORKSHOP_CONTENT_LANGUAGE} className="ws-dialog-statement">{recommendation.statement}</p>
+      <p lang={recommendation.language} className="ws-dialog-statement">{recommendation.statement}</p>
       <p>{t('change.current', { status: t(`status.${recommendation.status}`) })}</p>
       <RadioGroup className="react-aria-RadioGroup field" value={status} isRequired isInvalid={missing.status} validationBehavior="aria"
         onChange={(v) => { setStatus(v); setMissing((m) => ({ ...m, status: false })); }}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorCode } from '../../api/errors.ts';
 import { WorkshopVoteDocument } from '../../gql/graphql.ts';
 import type { WorkshopSwotItemFieldsFragment } from '../../gql/graphql.ts';
-import { byQuadrant, QUADRANTS, WORKSHOP_CONTENT_LANGUAGE } from './workshops.ts';
+import { byQuadrant, QUADRANTS } from './workshops.ts';
 
 type Item = WorkshopSwotItemFieldsFragment;
 
@@ -13,9 +13,11 @@ type Item = WorkshopSwotItemFieldsFragment;
  * The workshop's SWOT analysis as a 2×2 (strengths, weaknesses, opportunities, threats), filtered by topic, each item
  * with its evidence, jurisdictions and weight (votes). Law-enforcement members vote once per item.
  */
-export function SwotGrid({ items, topics, canVote, signedIn, onStale }: {
+export function SwotGrid({ items, topics, language, canVote, signedIn, onStale }: {
   items: readonly Item[];
   topics: readonly string[];
+  /** The language the items are written in (the workshop's). */
+  language: string;
   canVote: boolean;
   signedIn: boolean;
   /** Reads the workshop again (after a vote the page did not know of was refused). */
@@ -51,7 +53,7 @@ export function SwotGrid({ items, topics, canVote, signedIn, onStale }: {
                 {grouped[quadrant].length === 0 ? <p className="muted">{t('swot.emptyQuadrant')}</p> : (
                   <ul className="ws-swot-items">
                     {grouped[quadrant].map((item) => (
-                      <SwotItemView key={item.id} item={item} canVote={canVote} showTopic={topic === 'ALL'} onStale={onStale} />
+                      <SwotItemView key={item.id} item={item} language={language} canVote={canVote} showTopic={topic === 'ALL'} onStale={onStale} />
                     ))}
                   </ul>
                 )}
@@ -64,7 +66,9 @@ export function SwotGrid({ items, topics, canVote, signedIn, onStale }: {
   );
 }
 
-function SwotItemView({ item, canVote, showTopic, onStale }: { item: Item; canVote: boolean; showTopic: boolean; onStale: () => unknown }) {
+function SwotItemView({ item, language, canVote, showTopic, onStale }: {
+  item: Item; language: string; canVote: boolean; showTopic: boolean; onStale: () => unknown;
+}) {
   const { t } = useTranslation('workshops');
   const [vote, { loading }] = useMutation(WorkshopVoteDocument);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -89,9 +93,9 @@ function SwotItemView({ item, canVote, showTopic, onStale }: { item: Item; canVo
   };
   return (
     <li className="ws-swot-item" data-item={item.id}>
-      <p className="ws-statement" id={statementId} lang={WORKSHOP_CONTENT_LANGUAGE}>{item.statement}</p>
+      <p className="ws-statement" id={statementId} lang={language}>{item.statement}</p>
       {item.evidence && (
-        <p className="ws-evidence"><span className="ws-label">{t('swot.evidence')}</span> <span lang={WORKSHOP_CONTENT_LANGUAGE}>{item.evidence}</span></p>
+        <p className="ws-evidence"><span className="ws-label">{t('swot.evidence')}</span> <span lang={language}>{item.evidence}</span></p>
       )}
       <p className="ws-item-meta">
         {showTopic && <span className="badge badge-muted">{t(`common:topic.${item.topic}`)}</span>}

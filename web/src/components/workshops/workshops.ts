@@ -5,12 +5,6 @@ export type Quadrant = (typeof QUADRANTS)[number];
 export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'] as const;
 export type TopicKey = (typeof TOPICS)[number];
 
-/**
- * The workshops' texts (titles, SWOT items, recommendations) are recorded in English; the API carries no language for
- * them, so the pages mark them with this one whatever language the console speaks.
- */
-export const WORKSHOP_CONTENT_LANGUAGE = 'en';
-
 /** Workshops in the order they were held (oldest first, so a series reads in order); ties by id. */
 export function chronological<W extends { id: string; startsOn: string }>(workshops: readonly W[]): W[] {
   return [...workshops].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.id.localeCompare(b.id));
