@@ -9,7 +9,7 @@ import type { Databases } from '../scripts/platform.ts';
 import { directorySeed } from '../seeds/directory.ts';
 import { seedModuleId, trainingSeed } from '../seeds/training.ts';
 import { training } from '../subgraphs/training/index.ts';
-import { procedureChanged } from '../subgraphs/training/procedureEvents.ts';
+import { procedureChanged } from '../subgraphs/training/events.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 

@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { distinctIds, isNonPublic } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { legalEntities } from './entities.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from './views.ts';
 import { createLoaders } from './loaders.ts';
 import type { LegalLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';

@@ -8,8 +8,8 @@ import type { PositionDimensionRow } from './entities.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, provisionVisibleSql,
   versionChoiceOrder, versionInForceSql,
-} from './legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+} from './views.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from './views.ts';
 import { readAgencyPaths, readMemberPaths } from './reviewerConflicts.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {

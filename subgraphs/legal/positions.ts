@@ -2,7 +2,7 @@ import { displayValue } from '../../lib/comparison.ts';
 import { applyTypedValues } from '../../lib/typedValues.ts';
 import { badInput } from '../../lib/errors.ts';
 import type { PositionDimensionRow } from './entities.ts';
-import { storable } from './resolvers/inputs.ts';
+import { storable } from './inputs.ts';
 
 /** Applies position changes: every key must be a known dimension; a null value removes the key. */
 export function applyPositions(

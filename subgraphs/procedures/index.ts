@@ -3,11 +3,11 @@ import { parse } from 'graphql';
 import { distinctIds, isNonPublic } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { proceduresEntities } from './entities.ts';
-import { provisionAmended } from './legalEvents.ts';
+import { provisionAmended } from './events.ts';
 import { createLoaders } from './loaders.ts';
 import type { ProcedureLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import type { ProcedureView } from './procedureView.ts';
+import type { ProcedureView } from './views.ts';
 import { resolvers } from './resolvers/index.ts';
 
 // A draft is read only by its agency's editors and managers, whatever its visibility.

@@ -7,7 +7,7 @@ import { createSearchEngine } from '../../lib/search/index.ts';
 import type { SearchEngineSettings } from '../../lib/search/index.ts';
 import type { SearchEngine } from '../../lib/search/engine.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { catchUpFor, indexerFor } from './indexer.ts';
+import { catchUpFor, indexerFor } from './events.ts';
 import type { SearchLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';

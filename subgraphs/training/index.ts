@@ -6,7 +6,7 @@ import { trainingEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { TrainingLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import { procedureChanged } from './procedureEvents.ts';
+import { procedureChanged } from './events.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const training: SubgraphCode<TrainingLoaders> = {

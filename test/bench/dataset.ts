@@ -8,7 +8,7 @@ import { legalSeed } from '../../seeds/legal.ts';
 import { loadSeeds } from '../../seeds/load.ts';
 import { proceduresSeed } from '../../seeds/procedures.ts';
 import { seedModuleId } from '../../seeds/training.ts';
-import { reindexAll } from '../../subgraphs/search/indexer.ts';
+import { reindexAll } from '../../subgraphs/search/events.ts';
 import { LANGUAGES, TOPICS, pick, random, sentence, words } from './generate.ts';
 import { progress } from './stats.ts';
 

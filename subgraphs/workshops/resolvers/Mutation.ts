@@ -4,8 +4,8 @@ import {
   createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, swotItemsInput,
 } from '../inputs.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
-import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
+import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../writes.ts';
+import { RECOMMENDATION_TRANSITIONS } from '../views.ts';
 import { assertMayOrganise } from '../organiserScope.ts';
 import { mayListLink } from '../linkTargets.ts';
 import type { Ctx } from './context.ts';

@@ -1,5 +1,5 @@
 import { memberReference } from '../../../lib/memberReference.ts';
-import type { LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from '../workshopViews.ts';
+import type { LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from '../views.ts';
 import type { Ctx } from './context.ts';
 
 export const Workshop = {
