@@ -13,6 +13,19 @@ export interface LabelledValues {
   valueLabels: Record<string, string> | null;
 }
 
+/** A stored typed attribute with the texts people read: a procedure's comparison dimension, a legal position's. */
+export interface TypedAttributeRow {
+  key: string;
+  label: string;
+  description: string;
+  topic: string;
+  valueType: string;
+  unit: string | null;
+  allowedValues: string[] | null;
+  /** The label of each allowed value, keyed by its code. */
+  valueLabels: Record<string, string>;
+}
+
 /** What people read for a stored code: the attribute's label for it, or the code itself when it has none. */
 export function labelOfValue(attribute: Pick<LabelledValues, 'valueLabels'>, code: string): string {
   const labels = attribute.valueLabels;

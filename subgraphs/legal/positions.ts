@@ -1,7 +1,7 @@
 import { displayValue } from '../../lib/comparison.ts';
 import { applyTypedValues } from '../../lib/typedValues.ts';
 import { badInput } from '../../lib/errors.ts';
-import type { PositionDimensionRow } from './entities.ts';
+import type { PositionDimensionRow } from './views.ts';
 import { storable } from './inputs.ts';
 
 /** Applies position changes: every key must be a known dimension; a null value removes the key. */

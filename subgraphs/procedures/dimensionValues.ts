@@ -1,7 +1,7 @@
 import { badInput } from '../../lib/errors.ts';
 import { displayValue } from '../../lib/comparison.ts';
 import { applyTypedValues } from '../../lib/typedValues.ts';
-import type { DimensionRow } from './entities.ts';
+import type { DimensionRow } from './views.ts';
 import { storable } from './inputs.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
-import type { DimensionRow } from './entities.ts';
+import type { DimensionRow } from './views.ts';
 import { VIEW_COLUMNS, toView, visibleVersionSql } from './views.ts';
 import type { ProcedureView } from './views.ts';
 

@@ -42,7 +42,6 @@ export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<Search
       let caughtUp: Promise<void> | null = null;
       return { engine: engineOf(db), caughtUp: () => (caughtUp ??= catchUp(db, engineOf(db))) };
     },
-    entities: [],
     consumers,
     engineOf,
     metrics: () => ({ searchCacheHits: cache.hits, searchCacheMisses: cache.misses }),

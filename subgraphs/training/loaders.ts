@@ -7,7 +7,7 @@ import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, MODULE_COLUMNS, toC
 import type { AssignmentView, CurriculumView } from './views.ts';
 import { tierFiguresSql } from './trainingReport.ts';
 import type { TierFigures } from './trainingReport.ts';
-import type { ModuleProgressRow, ModuleRow } from './entities.ts';
+import type { ModuleProgressRow, ModuleRow } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const visibleCurricula = async (ids: readonly string[]) => {

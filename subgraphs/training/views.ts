@@ -1,6 +1,59 @@
 import { today } from '../../lib/scalars.ts';
-import type { AssignmentRow, ModuleRow } from './entities.ts';
 import type { Visibility } from '../../lib/access.ts';
+
+// The rows of the tables as the subgraph reads them (the migrations create the tables).
+
+export interface CurriculumRow {
+  id: string;
+  ownerAgencyId: string;
+  title: string;
+  summary: string;
+  audience: string;
+  topics: string[];
+  tags: string[];
+  learningOutcomes: string[];
+  language: string;
+  estimatedHours: string;
+  visibility: string;
+  restrictedTo: string[];
+  relatedProcedures: string[];
+  relatedLegalFrameworks: string[];
+  version: number;
+  validityMonths: number;
+  createdBy: string | null;
+}
+
+export interface ModuleRow {
+  id: string;
+  curriculumId: string;
+  position: number;
+  title: string;
+  outline: string;
+  kind: string;
+  durationMinutes: number;
+  passMark: number | null;
+}
+
+export interface AssignmentRow {
+  id: string;
+  curriculumId: string;
+  curriculumVersion: number;
+  memberId: string;
+  assignedBy: string | null;
+  viaAgencyId: string | null;
+  dueOn: string;
+  status: string;
+  completedOn: string | null;
+  refreshDueOn: string | null;
+  needsRefresh: boolean;
+}
+
+export interface ModuleProgressRow {
+  assignmentId: string;
+  moduleId: string;
+  completed: boolean;
+  score: number | null;
+}
 
 /** An assignment, its `status` with OVERDUE derived from the due date, and the assignee's principal for the access rule. */
 export interface AssignmentView extends AssignmentRow {

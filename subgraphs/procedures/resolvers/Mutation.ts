@@ -7,7 +7,7 @@ import type { CitedKind } from '../../../lib/citations.ts';
 import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
-import type { DimensionRow } from '../entities.ts';
+import type { DimensionRow } from '../views.ts';
 import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from '../writes.ts';
 import { procedureVisible } from '../views.ts';
 import type { ProcedureView } from '../views.ts';

@@ -13,7 +13,7 @@ import { assignmentSelect, toAssignment, MODULE_COLUMNS, passes } from '../views
 import type { CurriculumView } from '../views.ts';
 import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum, cancellationTarget, progressTarget } from '../writes.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import type { ModuleRow } from '../entities.ts';
+import type { ModuleRow } from '../views.ts';
 import type { Ctx } from './context.ts';
 import { language } from './Query.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
