@@ -13,7 +13,7 @@ import { maskError } from '../lib/errors.ts';
 import { listen, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
 import { parseProxyTrust } from '../lib/proxyTrust.ts';
-import { TokenBucketLimiter } from '../lib/rateLimit.ts';
+import { TokenBucketLimiter } from './tokenBucket.ts';
 import { publicHost } from '../lib/subgraphServer.ts';
 import { clientAddress } from './clientAddress.ts';
 import { BASE_SECURITY_HEADERS, consoleSite } from './console.ts';

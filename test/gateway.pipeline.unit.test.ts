@@ -21,7 +21,7 @@ import type { Viewer } from '../lib/access.ts';
 import { loadGatewayLimits } from '../lib/config.ts';
 import { unauthenticated } from '../lib/errors.ts';
 import { BodyTooLarge } from '../lib/http.ts';
-import { TokenBucketLimiter } from '../lib/rateLimit.ts';
+import { TokenBucketLimiter } from '../gateway/tokenBucket.ts';
 
 // Each step of the gateway's request handling alone: a real HTTP exchange with one step behind it, or the step's
 // pure decision. The whole gateway is tested in attack, console.gateway and supergraph.

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Viewer } from '../../lib/access.ts';
 import { sendError } from '../../lib/http.ts';
-import type { TokenBucketLimiter } from '../../lib/rateLimit.ts';
+import type { TokenBucketLimiter } from '../tokenBucket.ts';
 import { addressKey } from '../clientAddress.ts';
 
 /** Charges one request to `key`; answers 429 with Retry-After and returns true when the key's bucket is empty. */
