@@ -38,35 +38,35 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
   procedures: {
     loaders: 'loaders.ts#ProcedureLoaders',
     mappers: {
-      Procedure: 'procedureView.ts#ProcedureView',
+      Procedure: 'views.ts#ProcedureView',
     },
   },
 
   legal: {
     loaders: 'loaders.ts#LegalLoaders',
     mappers: {
-      LegalFramework: 'legalViews.ts#FrameworkView',
-      LegalProvision: 'legalViews.ts#ProvisionView',
-      Contribution: 'legalViews.ts#ContributionView',
+      LegalFramework: 'views.ts#FrameworkView',
+      LegalProvision: 'views.ts#ProvisionView',
+      Contribution: 'views.ts#ContributionView',
     },
   },
 
   training: {
     loaders: 'loaders.ts#TrainingLoaders',
     mappers: {
-      Curriculum: 'curriculumView.ts#CurriculumView',
-      Module: 'entities.ts#ModuleRow',
-      Assignment: 'assignmentView.ts#AssignmentView',
+      Curriculum: 'views.ts#CurriculumView',
+      Module: 'views.ts#ModuleRow',
+      Assignment: 'views.ts#AssignmentView',
     },
   },
 
   workshops: {
     loaders: 'loaders.ts#WorkshopLoaders',
     mappers: {
-      Workshop: 'workshopViews.ts#WorkshopView',
-      SwotItem: 'workshopViews.ts#SwotItemView',
-      KeyMessage: 'workshopViews.ts#KeyMessageView',
-      Recommendation: 'workshopViews.ts#RecommendationEntity',
+      Workshop: 'views.ts#WorkshopView',
+      SwotItem: 'views.ts#SwotItemView',
+      KeyMessage: 'views.ts#KeyMessageView',
+      Recommendation: 'views.ts#RecommendationEntity',
       SwotMatrix: 'swotMatrix.ts#SwotMatrixView',
       SwotQuadrantSummary: 'swotMatrix.ts#SwotQuadrantView',
     },

@@ -4,12 +4,12 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
 import { today } from '../../lib/scalars.ts';
-import type { PositionDimensionRow } from './entities.ts';
+import type { PositionDimensionRow } from './views.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, provisionVisibleSql,
   versionChoiceOrder, versionInForceSql,
-} from './legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+} from './views.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from './views.ts';
 import { readAgencyPaths, readMemberPaths } from './reviewerConflicts.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {

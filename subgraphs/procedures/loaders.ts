@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
-import type { DimensionRow } from './entities.ts';
-import { VIEW_COLUMNS, toView, visibleVersionSql } from './procedureView.ts';
-import type { ProcedureView } from './procedureView.ts';
+import type { DimensionRow } from './views.ts';
+import { VIEW_COLUMNS, toView, visibleVersionSql } from './views.ts';
+import type { ProcedureView } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const visibleWhere = async (extra: string, values: unknown[]) => {

@@ -2,7 +2,7 @@ import { TIERS } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { today } from '../../lib/scalars.ts';
 import { followedSql } from './assignmentAccess.ts';
-import { derivedStatusSql } from './assignmentView.ts';
+import { derivedStatusSql } from './views.ts';
 
 export interface TrainingCounts {
   assigned: number;

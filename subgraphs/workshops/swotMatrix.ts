@@ -5,8 +5,8 @@ import { sqlConditions } from '../../lib/sqlConditions.ts';
 import { QUADRANTS } from './inputs.ts';
 import type { swotMatrixInput } from './inputs.ts';
 import type { WorkshopLoaders } from './loaders.ts';
-import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS, itemWeightSql } from './workshopViews.ts';
-import type { SwotItemView, WorkshopView } from './workshopViews.ts';
+import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS, itemWeightSql } from './views.ts';
+import type { SwotItemView, WorkshopView } from './views.ts';
 import type { SwotQuadrant, Topic } from './resolvers/types.generated.ts';
 
 /** A quadrant's figures; its items are read when a query asks for them (graphql-js calls a function-valued field). */

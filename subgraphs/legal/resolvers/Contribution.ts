@@ -1,6 +1,6 @@
 import { memberReference } from '../../../lib/memberReference.ts';
-import { reviewsContributions } from '../legalViews.ts';
-import type { ContributionView } from '../legalViews.ts';
+import { reviewsContributions } from '../views.ts';
+import type { ContributionView } from '../views.ts';
 import { conflictPaths, reviewConflict } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
 

@@ -1,4 +1,4 @@
-import type { FrameworkView } from '../legalViews.ts';
+import type { FrameworkView } from '../views.ts';
 import type { Ctx } from './context.ts';
 
 export const LegalFramework = {

@@ -1,7 +1,7 @@
 import { notFound } from '../../../lib/errors.ts';
 import { memberReference } from '../../../lib/memberReference.ts';
-import { diffWords } from '../../../lib/wordDiff.ts';
-import type { ProvisionView } from '../legalViews.ts';
+import { diffWords } from '../wordDiff.ts';
+import type { ProvisionView } from '../views.ts';
 import { positionOf } from '../positions.ts';
 import type { Ctx } from './context.ts';
 

@@ -4,14 +4,14 @@ import { backdatingReason } from '../../../lib/backdating.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
-import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
+import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../writes.ts';
 import { frameworkId } from '../newIds.ts';
 import { createProvision } from '../newProvision.ts';
 import { applyPositions } from '../positions.ts';
 import { recordDirectChange } from '../reviewerConflicts.ts';
 import { contributionMutations } from './contributionMutations.ts';
 import type { Ctx } from './context.ts';
-import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
+import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from '../inputs.ts';
 import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 const frameworkContent = {

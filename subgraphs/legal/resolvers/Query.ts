@@ -9,8 +9,8 @@ import { selectDimensions } from '../../../lib/dimensionSelection.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
   provisionVisibleSql, versionInForceSql,
-} from '../legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from '../legalViews.ts';
+} from '../views.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from '../views.ts';
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
 import type { Ctx } from './context.ts';

@@ -3,11 +3,11 @@ import { badInput, conflict, forbidden, parseInput } from '../../../lib/errors.t
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
 import { contributionEvent, insertContribution, recordDecision } from '../contributionRecords.ts';
-import { appendProvisionVersion, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../legalWrites.ts';
+import { appendProvisionVersion, emitLegalEvents, lockContribution, lockFramework, lockProvision } from '../writes.ts';
 import { createProvision } from '../newProvision.ts';
 import { assertNoConflictOfInterest } from '../reviewerConflicts.ts';
 import type { Ctx } from './context.ts';
-import { heading, idInput, provisionText, reference, text, visibility } from './inputs.ts';
+import { heading, idInput, provisionText, reference, text, visibility } from '../inputs.ts';
 
 const submitInput = z.object({
   kind: z.enum(['COMMENT', 'AMENDMENT', 'NEW_PROVISION', 'INTERPRETATION_NOTE']),

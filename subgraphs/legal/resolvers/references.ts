@@ -1,4 +1,4 @@
-import type { FrameworkView, ProvisionView } from '../legalViews.ts';
+import type { FrameworkView, ProvisionView } from '../views.ts';
 import type { Ctx } from './context.ts';
 
 const present = <T>(x: T | null | Error): x is T => x !== null && !(x instanceof Error);

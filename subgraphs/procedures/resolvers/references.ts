@@ -1,4 +1,4 @@
-import type { ProcedureView } from '../procedureView.ts';
+import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
 
 // Other subgraphs' entities that refer to procedures by id. The gateway hands over the ids (fields those subgraphs keep

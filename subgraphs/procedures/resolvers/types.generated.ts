@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, ReferenceResolver, GraphQLRecursivePick, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { ProcedureLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ProcedureView } from '../procedureView.ts';
+import type { ProcedureView } from '../views.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

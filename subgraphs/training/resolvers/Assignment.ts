@@ -1,8 +1,8 @@
 import { memberReference } from '../../../lib/memberReference.ts';
 import { today } from '../../../lib/scalars.ts';
-import type { AssignmentView } from '../assignmentView.ts';
-import type { CurriculumView } from '../curriculumView.ts';
-import { passes } from '../curriculumView.ts';
+import type { AssignmentView } from '../views.ts';
+import type { CurriculumView } from '../views.ts';
+import { passes } from '../views.ts';
 import { trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
 

@@ -5,9 +5,9 @@ import {
 } from '../inputs.ts';
 import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
-import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
-import type { SwotItemView } from '../workshopViews.ts';
+import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../writes.ts';
+import { RECOMMENDATION_TRANSITIONS } from '../views.ts';
+import type { SwotItemView } from '../views.ts';
 import { assertMayOrganise } from '../organiserScope.ts';
 import { mayListLink } from '../linkTargets.ts';
 import type { Ctx } from './context.ts';

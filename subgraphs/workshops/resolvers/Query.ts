@@ -5,8 +5,8 @@ import type { Page } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
 import { swotMatrixOf } from '../swotMatrix.ts';
-import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../workshopViews.ts';
-import type { RecommendationView, WorkshopView } from '../workshopViews.ts';
+import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../views.ts';
+import type { RecommendationView, WorkshopView } from '../views.ts';
 import type { Ctx } from './context.ts';
 import type { QueryResolvers } from './types.generated.ts';
 

@@ -1,6 +1,6 @@
 import { expectRow } from '../../../lib/loaders.ts';
 import { memberReference } from '../../../lib/memberReference.ts';
-import type { LinkView } from '../workshopViews.ts';
+import type { LinkView } from '../views.ts';
 import type { Ctx } from './context.ts';
 import type { KeyMessageResolvers, RecommendationResolvers, SwotItemResolvers, WorkshopResolvers } from './types.generated.ts';
 

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, ReferenceResolver, GraphQLRecursivePick, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { WorkshopLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { WorkshopView, SwotItemView, KeyMessageView, RecommendationEntity } from '../workshopViews.ts';
+import type { WorkshopView, SwotItemView, KeyMessageView, RecommendationEntity } from '../views.ts';
 import type { SwotMatrixView, SwotQuadrantView } from '../swotMatrix.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

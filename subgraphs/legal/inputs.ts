@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { VISIBILITIES } from '../../../lib/access.ts';
-import { boundedText, jurisdictionCode, idInput, storable } from '../../../lib/inputSchemas.ts';
+import { VISIBILITIES } from '../../lib/access.ts';
+import { boundedText, jurisdictionCode, idInput, storable } from '../../lib/inputSchemas.ts';
 
 export const LEGAL_TOPICS = ['DATA_PROTECTION', 'PRIVACY', 'JURISDICTION', 'CYBERCRIME', 'HATE_SPEECH', 'ELECTRONIC_EVIDENCE',
   'PLATFORM_DUTIES', 'TERRORIST_CONTENT', 'LAW_ENFORCEMENT_COOPERATION'] as const;

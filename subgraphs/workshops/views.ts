@@ -1,6 +1,95 @@
 import type { Visibility } from '../../lib/access.ts';
-import type { KeyMessageRow, RecommendationRow, SwotItemRow, WorkshopRow } from './entities.ts';
 import type { RecommendationStatus } from './resolvers/types.generated.ts';
+
+// The rows of the tables as the subgraph reads them (the migrations create the tables).
+
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  series: string | null;
+  theme: string;
+  cityCode: string;
+  startsOn: string;
+  endsOn: string;
+  organiserId: string;
+  topics: string[];
+  participantCount: number;
+  participantOrgKinds: string[];
+  summary: string;
+  language: string;
+  reportStatus: string;
+  visibility: string;
+  restrictedTo: string[];
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface SwotItemRow {
+  id: string;
+  workshopId: string;
+  topic: string;
+  quadrant: string;
+  statement: string;
+  evidence: string | null;
+  jurisdictions: string[];
+  position: number;
+  /** Its counted votes, kept by a trigger on swot_votes (votes still pending are not in it). */
+  weight: number;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface SwotVoteRow {
+  swotItemId: string;
+  memberId: string;
+  votedAt: Date;
+  /** Added to its item's kept weight. */
+  counted: boolean;
+}
+
+export interface KeyMessageRow {
+  id: string;
+  workshopId: string;
+  text: string;
+  attribution: string | null;
+  position: number;
+  createdAt: Date;
+}
+
+export interface RecommendationRow {
+  id: string;
+  workshopId: string;
+  statement: string;
+  rationale: string;
+  addressees: string[];
+  topics: string[];
+  priority: string;
+  status: string;
+  position: number;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RecommendationStatusChangeRow {
+  id: string;
+  recommendationId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string;
+  changedBy: string | null;
+  changedAt: Date;
+}
+
+export interface RecommendationLinkRow {
+  recommendationId: string;
+  targetType: string;
+  targetId: string;
+  linkedBy: string | null;
+  linkedAt: Date;
+}
+
+const createdAt = { type: 'timestamptz', name: 'created_at' } as const;
 
 export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'createdAt'> & { visibility: Visibility };
 

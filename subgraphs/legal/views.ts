@@ -1,7 +1,87 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
-import type { ContributionRow, FrameworkRow, ProvisionRow, ProvisionVersionRow } from './entities.ts';
+import type { TypedAttributeRow } from '../../lib/typedValues.ts';
+
+// The rows of the tables as the subgraph reads them (the migrations create the tables).
+
+export type PositionDimensionRow = TypedAttributeRow;
+
+export interface FrameworkRow {
+  id: string;
+  jurisdictionCode: string;
+  title: string;
+  shortTitle: string;
+  kind: string;
+  celex: string | null;
+  eli: string | null;
+  identifier: string | null;
+  adoptedOn: string | null;
+  inForceFrom: string | null;
+  repealedOn: string | null;
+  languages: string[];
+  summary: string;
+  topics: string[];
+  transposes: string | null;
+  visibility: string;
+  restrictedTo: string[];
+  illustrative: boolean;
+}
+
+export interface ProvisionRow {
+  id: string;
+  frameworkId: string;
+  reference: string;
+  position: number;
+  latestVersion: number;
+  visibility: string;
+  restrictedTo: string[];
+  illustrative: boolean;
+}
+
+export interface ProvisionVersionRow {
+  provisionId: string;
+  version: number;
+  heading: string;
+  text: string;
+  topics: string[];
+  dimensionValues: Record<string, unknown>;
+  validFrom: string;
+  validUntil: string | null;
+  changeNote: string | null;
+  /** Why an administrator made this version take effect from a date before it was written. */
+  backdatingReason: string | null;
+  proposedBy: string | null;
+  acceptedBy: string | null;
+  contributionId: string | null;
+  createdAt: Date;
+}
+
+export interface ContributionRow {
+  id: string;
+  authorId: string;
+  authorAgencyId: string;
+  /** The author's agency and the agencies it is part of, when the contribution was written (empty before this was kept). */
+  authorAgencyPath: string[];
+  kind: string;
+  targetFrameworkId: string;
+  targetProvisionId: string | null;
+  proposedReference: string | null;
+  proposedHeading: string | null;
+  proposedText: string;
+  rationale: string;
+  status: string;
+  visibility: string;
+  restrictedTo: string[];
+  reviewerId: string | null;
+  decisionReason: string | null;
+  submittedAt: Date;
+  reviewStartedAt: Date | null;
+  decidedAt: Date | null;
+  withdrawnAt: Date | null;
+  resultingProvisionId: string | null;
+  resultingVersion: number | null;
+}
 
 /** A framework as read; `at` is the date its provisions are read at (null: as they stand). */
 export interface FrameworkView extends FrameworkRow {

@@ -1,6 +1,58 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
-import type { ProcedureHeadRow, ProcedureVersionRow } from './entities.ts';
+import type { TypedAttributeRow } from '../../lib/typedValues.ts';
+
+// The rows of the tables as the subgraph reads them (the migrations create the tables).
+
+export type DimensionRow = TypedAttributeRow;
+
+export interface ProcedureHeadRow {
+  id: string;
+  agencyId: string;
+  jurisdictionCode: string;
+  topic: string;
+  latestVersion: number;
+  publishedVersion: number | null;
+  reviewStatus: string;
+  lastVerifiedAt: string | null;
+}
+
+export interface Step {
+  action: string;
+  responsibleRole: string;
+  safeguards: string[];
+}
+
+export interface Resourcing {
+  staff: number | null;
+  budgetEur: number | null;
+  tooling: string[];
+}
+
+export interface ProcedureVersionRow {
+  procedureId: string;
+  version: number;
+  status: string;
+  title: string;
+  summary: string;
+  body: string;
+  tags: string[];
+  language: string;
+  visibility: string;
+  restrictedTo: string[];
+  effectiveFrom: string | null;
+  inForceUntil: string | null;
+  publishedAt: Date | null;
+  steps: Step[];
+  legalBasis: string[];
+  dimensionValues: Record<string, unknown>;
+  operationalNotes: string | null;
+  resourcing: Resourcing | null;
+  changeNote: string | null;
+  /** Why an administrator put this version in force from a date before its publication. */
+  backdatingReason: string | null;
+  createdBy: string | null;
+}
 
 /** A procedure seen at one version: the version's content plus the procedure's shared state. */
 export type ProcedureView = ProcedureHeadRow & Omit<ProcedureVersionRow, 'procedureId' | 'visibility'> & { visibility: Visibility };

@@ -2,8 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import { writeTarget } from '../../lib/lockedWrite.ts';
-import { VIEW_COLUMNS, procedureVisible, toView, worksOnDraftsOf } from './procedureView.ts';
-import type { ProcedureView } from './procedureView.ts';
+import { VIEW_COLUMNS, procedureVisible, toView, worksOnDraftsOf } from './views.ts';
+import type { ProcedureView } from './views.ts';
 
 interface LockedProcedure {
   latest: ProcedureView;

@@ -8,8 +8,8 @@ import type { OutboxEvent } from '../../lib/outbox.ts';
 import {
   CONTRIBUTION_COLUMNS, CONTRIBUTION_TARGET_FROM, CONTRIBUTION_TARGET_GUARDS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM,
   contributionVisible, provisionVisible,
-} from './legalViews.ts';
-import type { ContributionTargetGuards, ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+} from './views.ts';
+import type { ContributionTargetGuards, ContributionView, FrameworkView, ProvisionView } from './views.ts';
 
 export const emitLegalEvents = (tx: EntityManager, events: OutboxEvent[]) => emitEvents(tx, 'legal', events);
 

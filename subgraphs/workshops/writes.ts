@@ -5,8 +5,8 @@ import { writeTarget } from '../../lib/lockedWrite.ts';
 import { emitEvents } from '../../lib/outbox.ts';
 import type { OutboxEvent } from '../../lib/outbox.ts';
 import { organiserScope } from './organiserScope.ts';
-import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from './workshopViews.ts';
-import type { RecommendationView, WorkshopView } from './workshopViews.ts';
+import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from './views.ts';
+import type { RecommendationView, WorkshopView } from './views.ts';
 
 /** A workshop locked for adding to its outputs, by its organiser's staff (or an administrator). */
 export const workshopTarget = writeTarget<WorkshopView>({
