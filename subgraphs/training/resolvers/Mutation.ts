@@ -15,60 +15,7 @@ import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insert
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import type { ModuleRow } from '../views.ts';
 import type { Ctx } from './context.ts';
-import { language } from './Query.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-import { idInput, text } from '../inputs.ts';
-
-const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
-const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
-const unique = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item).max(max).refine((a) => new Set(a).size === a.length, `must not repeat a ${what}`);
-
-const moduleInput = z.object({
-  title: text(3, 200),
-  outline: text(3, 5_000),
-  kind: z.enum(['ELEARNING', 'CLASSROOM', 'EXERCISE', 'WEBINAR']),
-  durationMinutes: z.number().int().min(5).max(10_000),
-  passMark: z.number().int().min(0).max(100).nullish(),
-});
-const content = {
-  title: text(3, 200),
-  summary: text(3, 2_000),
-  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']),
-  topics: unique(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION']), 3, 'topic').refine((t) => t.length > 0, 'name at least one topic'),
-  tags: unique(tag, 20, 'tag'),
-  learningOutcomes: z.array(text(3, 500)).max(30),
-  language,
-  estimatedHours: z.number().min(0.5).max(2_000),
-  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
-  restrictedTo: unique(jurisdictionCode, 30, 'jurisdiction'),
-  relatedProcedures: unique(entityId, 50, 'procedure'),
-  relatedLegalFrameworks: unique(entityId, 50, 'legal framework'),
-  validityMonths: z.number().int().min(1).max(120),
-};
-const createInput = z.object({
-  ...content,
-  tags: content.tags.nullish(),
-  learningOutcomes: content.learningOutcomes.nullish(),
-  restrictedTo: content.restrictedTo.nullish(),
-  relatedProcedures: content.relatedProcedures.nullish(),
-  relatedLegalFrameworks: content.relatedLegalFrameworks.nullish(),
-  modules: z.array(moduleInput).max(50).nullish(),
-});
-const updateInput = z.object(Object.fromEntries(Object.entries(content).map(([k, s]) => [k, s.optional()])) as { [K in keyof typeof content]: z.ZodOptional<(typeof content)[K]> })
-  .refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
-const assignInput = z.object({
-  curriculumId: idInput,
-  memberIds: z.array(idInput).min(1, 'name at least one member').max(1_000)
-    .refine((m) => new Set(m).size === m.length, 'must not repeat a member').nullish(),
-  agencyId: idInput.nullish(),
-  dueOn: z.string().refine((d) => d >= today(), 'must not be in the past'),
-  allowTierMismatch: z.boolean().nullish(),
-}).refine((i) => (i.memberIds ? 1 : 0) + (i.agencyId ? 1 : 0) === 1, 'give memberIds or agencyId, not both');
-const progressInput = z.object({
-  completed: z.boolean(),
-  score: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullish(),
-});
+import { assignInput, content, createInput, moduleInput, progressInput, updateInput } from '../inputs.ts';
 
 const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
   title: 'title', summary: 'summary', audience: 'audience', topics: 'topics', tags: 'tags', learningOutcomes: 'learning_outcomes',

@@ -9,25 +9,7 @@ import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, toCurriculum } from
 import type { AssignmentView } from '../views.ts';
 import { tierFiguresSql, trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-
-export const language = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca');
-const id = z.string().min(1).max(100);
-
-const curriculumFilter = z.object({
-  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']).nullish(),
-  topics: z.array(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION'])).max(3).nullish(),
-  language: language.nullish(),
-}).nullish();
-
-const assignmentFilter = z.object({
-  agency: id.nullish(),
-  curriculum: id.nullish(),
-  status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE', 'CANCELLED']).nullish(),
-  overdue: z.boolean().nullish(),
-}).nullish();
-
-const reportArgs = z.object({ agency: id.nullish(), jurisdiction: jurisdictionCode.nullish(), curriculum: id.nullish() });
+import { assignmentFilter, curriculumFilter, reportArgs } from '../inputs.ts';
 
 type AssignmentFilter = NonNullable<z.infer<typeof assignmentFilter>> & { member?: string };
 
