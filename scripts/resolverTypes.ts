@@ -64,6 +64,9 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
       Curriculum: 'views.ts#CurriculumView',
       Module: 'views.ts#ModuleRow',
       Assignment: 'views.ts#AssignmentView',
+      Member: 'views.ts#EntityReference',
+      Agency: 'views.ts#EntityReference',
+      Recommendation: 'views.ts#RecommendationReference',
     },
   },
 
