@@ -86,3 +86,16 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 }
 
 export type LegalLoaders = ReturnType<typeof createLoaders>;
+
+const present = <T>(x: T | null | Error): x is T => x !== null && !(x instanceof Error);
+
+/**
+ * The frameworks among `ids` the loaders' viewer may see, in the order given: what other subgraphs' entities that refer
+ * to legal texts by id may list.
+ */
+export const visibleFrameworks = async (loaders: LegalLoaders, ids: readonly string[] | undefined): Promise<FrameworkView[]> =>
+  (await loaders.framework.loadMany(ids ?? [])).filter(present);
+
+/** Each cited provision among `ids` as it stands today (as `legalProvision(id)` reads it), where the viewer may see it. */
+export const citedProvisions = async (loaders: LegalLoaders, ids: readonly string[] | undefined): Promise<ProvisionView[]> =>
+  (await loaders.provisionsAt(null).provision.loadMany(ids ?? [])).filter(present);

@@ -39,3 +39,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 }
 
 export type ProcedureLoaders = ReturnType<typeof createLoaders>;
+
+/**
+ * The procedures among `ids` the loaders' viewer may see, in the order given (hidden and unknown ones left out): what
+ * other subgraphs' entities that refer to procedures by id may list.
+ */
+export async function visibleProcedures(loaders: ProcedureLoaders, ids: readonly string[] | undefined): Promise<ProcedureView[]> {
+  const loaded = await loaders.procedure.loadMany(ids ?? []);
+  return loaded.filter((p): p is ProcedureView => p !== null && !(p instanceof Error));
+}

@@ -1,4 +1,5 @@
 import type { Visibility } from '../../lib/access.ts';
+import type { RecommendationStatus } from './resolvers/types.generated.ts';
 
 // The rows of the tables as the subgraph reads them (the migrations create the tables).
 
@@ -88,8 +89,6 @@ export interface RecommendationLinkRow {
   linkedAt: Date;
 }
 
-const createdAt = { type: 'timestamptz', name: 'created_at' } as const;
-
 export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'createdAt'> & { visibility: Visibility };
 
 /** The guard an item shares with its workshop (for the audit of consultations). */
@@ -103,10 +102,20 @@ export type KeyMessageView = Omit<KeyMessageRow, 'position' | 'createdAt'>;
 export type RecommendationView = Omit<RecommendationRow, 'position' | 'createdBy' | 'createdAt' | 'updatedAt'> & WorkshopGuard
   & Pick<WorkshopView, 'organiserId'>;
 
+/** The linked targets' owners' answer: which of the ids this viewer may see (set by the gateway from @requires). */
+export interface VisibleTargets {
+  visibleProcedureLinkIds?: string[];
+  visibleLegalFrameworkLinkIds?: string[];
+  visibleCurriculumLinkIds?: string[];
+}
+
+/** A recommendation as its fields see it: one resolved through _entities also carries what implementedBy requires. */
+export type RecommendationEntity = RecommendationView & VisibleTargets;
+
 export interface StatusChangeView {
   recommendationId: string;
-  from: string | null;
-  to: string;
+  from: RecommendationStatus | null;
+  to: RecommendationStatus;
   reason: string;
   changedBy: string | null;
   changedAt: Date;

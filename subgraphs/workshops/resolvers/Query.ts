@@ -1,13 +1,14 @@
 import { visibilitySql } from '../../../lib/access.ts';
 import { parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
-import type { Page, PageArgs } from '../../../lib/pagination.ts';
+import type { Page } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
 import { swotMatrixOf } from '../swotMatrix.ts';
 import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../views.ts';
 import type { RecommendationView, WorkshopView } from '../views.ts';
 import type { Ctx } from './context.ts';
+import type { QueryResolvers } from './types.generated.ts';
 
 /**
  * One page of `select` (which must include `count(*) OVER () AS total`) and the total the viewer may see. The total
@@ -24,8 +25,8 @@ async function pageOfRows<R>(ctx: Ctx, page: Page, select: string, from: string,
   return connectionOf(nodes, total, page);
 }
 
-export const Query = {
-  workshops: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
+export const Query: QueryResolvers = {
+  workshops: async (_, args, ctx) => {
     const filter = parseInput(workshopFilterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -41,12 +42,12 @@ export const Query = {
     return connection;
   },
 
-  workshop: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(args.id),
+  workshop: (_, args, ctx) => ctx.loaders.workshop.load(args.id),
 
-  swotMatrix: (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null; itemsPerQuadrant?: number | null }, ctx: Ctx) =>
+  swotMatrix: (_, args, ctx) =>
     swotMatrixOf(ctx.db, ctx.viewer, ctx.loaders, parseInput(swotMatrixInput, args)),
 
-  recommendations: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
+  recommendations: async (_, args, ctx) => {
     const filter = parseInput(recommendationFilterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -62,5 +63,5 @@ export const Query = {
     return connection;
   },
 
-  recommendation: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.recommendation.load(args.id),
+  recommendation: (_, args, ctx) => ctx.loaders.recommendation.load(args.id),
 };
