@@ -90,7 +90,7 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
   audit: {
     loaders: 'loaders.ts#AuditLoaders',
     mappers: {
-      AuditEntry: 'loaders.ts#AuditEntryView',
+      AuditEntry: 'views.ts#AuditEntryView',
       AuditCheckpoint: 'chain.ts#CheckpointView',
       AuditChainStatus: 'chain.ts#ChainStatusView',
     },
