@@ -51,9 +51,16 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
   legal: {
     loaders: 'loaders.ts#LegalLoaders',
     mappers: {
+      Jurisdiction: 'views.ts#JurisdictionReference',
       LegalFramework: 'views.ts#FrameworkView',
       LegalProvision: 'views.ts#ProvisionView',
+      ProvisionVersion: 'views.ts#ProvisionView',
       Contribution: 'views.ts#ContributionView',
+      LegalDimension: 'views.ts#PositionDimensionRow',
+      LegalPositionComparison: 'views.ts#LegalPositionComparisonView',
+      Procedure: 'views.ts#ProcedureEntity',
+      Curriculum: 'views.ts#CurriculumEntity',
+      Recommendation: 'views.ts#RecommendationEntity',
     },
   },
 
@@ -63,6 +70,9 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
       Curriculum: 'views.ts#CurriculumView',
       Module: 'views.ts#ModuleRow',
       Assignment: 'views.ts#AssignmentView',
+      Member: 'views.ts#EntityReference',
+      Agency: 'views.ts#EntityReference',
+      Recommendation: 'views.ts#RecommendationReference',
     },
   },
 

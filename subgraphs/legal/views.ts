@@ -101,6 +101,52 @@ export interface ContributionView extends Omit<ContributionRow, 'visibility'> {
   visibility: Visibility;
 }
 
+/** A jurisdiction of the directory, as this subgraph refers to it. */
+export interface JurisdictionReference {
+  code: string;
+}
+
+/** A provision's position on one dimension. */
+export interface LegalPositionView {
+  dimension: PositionDimensionRow;
+  value: unknown;
+  display: string;
+}
+
+/** A comparison of legal positions; its CSV is written only when a query asks for it. */
+export interface LegalPositionComparisonView {
+  topic: string;
+  at: string;
+  jurisdictions: { code: string }[];
+  rows: {
+    dimension: PositionDimensionRow;
+    divergent: boolean;
+    cells: { jurisdiction: { code: string }; value: LegalPositionView | null; provision: ProvisionView | null }[];
+  }[];
+  missing: { code: string }[];
+  divergentCount: number;
+  csv: () => string;
+}
+
+// Other subgraphs' entities that refer to legal texts by id, as their fields here see them: a representation through
+// _entities also carries the ids (@external, handed over by the gateway for @requires), a request outside the
+// gateway's plan may not.
+
+export interface ProcedureEntity {
+  id: string;
+  legalBasisIds?: string[];
+}
+
+export interface CurriculumEntity {
+  id: string;
+  relatedLegalFrameworkIds?: string[];
+}
+
+export interface RecommendationEntity {
+  id: string;
+  legalFrameworkLinkIds?: string[];
+}
+
 export const FRAMEWORK_COLUMNS = `f.id, f.jurisdiction_code AS "jurisdictionCode", f.title, f.short_title AS "shortTitle", f.kind, f.celex, f.eli,
   f.identifier, f.adopted_on AS "adoptedOn", f.in_force_from AS "inForceFrom", f.repealed_on AS "repealedOn", f.languages, f.summary,
   f.topics, f.transposes, f.visibility, f.restricted_to AS "restrictedTo", f.illustrative`;

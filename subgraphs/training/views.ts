@@ -153,3 +153,14 @@ export const MODULE_COLUMNS = `m.id, m.curriculum_id AS "curriculumId", m.positi
 /** Completed with a score at or above the pass mark; an unscored module passes when completed. */
 export const passes = (module: Pick<ModuleRow, 'passMark'>, progress: { completed: boolean; score: number | null } | undefined) =>
   !!progress?.completed && (module.passMark === null || (progress.score ?? -1) >= module.passMark);
+
+/** A member or an agency of another subgraph as this one resolves their training fields: the key only. */
+export interface EntityReference {
+  id: string;
+}
+
+/** A workshop recommendation as the gateway hands it over, with the curriculum links its visible ones require. */
+export interface RecommendationReference {
+  id: string;
+  curriculumLinkIds?: string[];
+}

@@ -89,8 +89,6 @@ export interface RecommendationLinkRow {
   linkedAt: Date;
 }
 
-const createdAt = { type: 'timestamptz', name: 'created_at' } as const;
-
 export type WorkshopView = Omit<WorkshopRow, 'visibility' | 'createdBy' | 'createdAt'> & { visibility: Visibility };
 
 /** The guard an item shares with its workshop (for the audit of consultations). */

@@ -8,7 +8,9 @@ import { frameworkId } from '../newIds.ts';
 import { createProvision } from '../newProvision.ts';
 import { applyPositions } from '../positions.ts';
 import { recordDirectChange, assertNoConflictOfInterest } from '../reviewerConflicts.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import type { Ctx } from './context.ts';
+import type { MutationResolvers } from './types.generated.ts';
 import { addProvisionInput, amendProvisionInput, createFrameworkInput, decisionReasonInput, heading, languages, reference, restrictedTo, submitInput, text, topics, updateFrameworkInput, visibility } from '../inputs.ts';
 import { contributionEvent, insertContribution, recordDecision } from '../contributionRecords.ts';
 
@@ -21,13 +23,14 @@ async function dimensionMap(ctx: Ctx) {
   return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
 }
 
-const reloadFramework = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.framework);
-const reloadProvision = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.provisionsAt(null).provision);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reloadFramework = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.framework), id);
+const reloadProvision = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.provisionsAt(null).provision), id);
 
-const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.contribution);
+const reload = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.contribution), id);
 
-export const Mutation = {
-  createLegalFramework: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+export const Mutation: MutationResolvers = {
+  createLegalFramework: async (_, args, ctx) => {
     const input = parseInput(createFrameworkInput, args.input);
     checkDates(input);
     frameworkTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
@@ -50,7 +53,7 @@ export const Mutation = {
     return reloadFramework(ctx, id);
   },
 
-  updateLegalFramework: async (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) => {
+  updateLegalFramework: async (_, args, ctx) => {
     const input = parseInput(updateFrameworkInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockFramework(tx, ctx.viewer, args.id);
@@ -68,7 +71,7 @@ export const Mutation = {
     return reloadFramework(ctx, args.id);
   },
 
-  addProvision: async (_: unknown, args: { framework: string; input: unknown }, ctx: Ctx) => {
+  addProvision: async (_, args, ctx) => {
     const input = parseInput(addProvisionInput, args.input);
     provisionTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
@@ -93,7 +96,7 @@ export const Mutation = {
     return reloadProvision(ctx, id);
   },
 
-  amendProvision: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+  amendProvision: async (_, args, ctx) => {
     const input = parseInput(amendProvisionInput, args.input);
     const dims = await dimensionMap(ctx);
     const validFrom = input.validFrom ?? today();
@@ -129,7 +132,7 @@ export const Mutation = {
     return reloadProvision(ctx, args.id);
   },
 
-  submitContribution: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+  submitContribution: async (_, args, ctx) => {
     const input = parseInput(submitInput, args.input);
     const v = ctx.viewer;
     const id = await ctx.db.transaction(async (tx) => {
@@ -147,7 +150,7 @@ export const Mutation = {
     return reload(ctx, id);
   },
 
-  withdrawContribution: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  withdrawContribution: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
       if (c.authorId !== ctx.viewer.memberId) throw forbidden('Only its author may withdraw a contribution.');
@@ -158,7 +161,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  startReview: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  startReview: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const c = await lockContribution(tx, ctx.viewer, args.id);
       await assertNoConflictOfInterest(tx, ctx.viewer, c);
@@ -170,7 +173,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  decideContribution: async (_: unknown, args: { id: string; decision: 'ACCEPT' | 'REJECT'; reason?: string | null }, ctx: Ctx) => {
+  decideContribution: async (_, args, ctx) => {
     const reason = parseInput(decisionReasonInput, args.reason) ?? null;
     if (args.decision === 'REJECT' && !reason) throw badInput('Give a reason to reject a contribution.');
     const reviewer = ctx.viewer.memberId;

@@ -8,6 +8,7 @@ import { Query } from './Query.ts';
 import { Curriculum } from './Curriculum.ts';
 import { Procedure } from './Procedure.ts';
 import { Recommendation } from './Recommendation.ts';
+import type { Resolvers } from './types.generated.ts';
 
-export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
+export const resolvers: Resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
   Procedure, Curriculum, Recommendation, LegalDimension: { options: optionsOf } };

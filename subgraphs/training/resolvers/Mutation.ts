@@ -12,9 +12,11 @@ import { trainerCovers, followedSql } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment, MODULE_COLUMNS, passes } from '../views.ts';
 import type { CurriculumView } from '../views.ts';
 import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum, cancellationTarget, progressTarget } from '../writes.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import type { ModuleRow } from '../views.ts';
 import type { Ctx } from './context.ts';
+import type { MutationResolvers } from './types.generated.ts';
 import { assignInput, content, createInput, moduleInput, progressInput, updateInput } from '../inputs.ts';
 
 const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
@@ -34,9 +36,12 @@ const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(view
 
 const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
 
-const reloadCurriculum = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.curriculum, ctx.loaders.modulesOf);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reloadCurriculum = async (ctx: Ctx, id: string) =>
+  expectRow(await reloadAfterWrite(id, ctx.loaders.curriculum, ctx.loaders.modulesOf), id);
 
-const reloadAssignment = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.assignment, ctx.loaders.progressOf);
+const reloadAssignment = async (ctx: Ctx, id: string) =>
+  expectRow(await reloadAfterWrite(id, ctx.loaders.assignment, ctx.loaders.progressOf), id);
 
 /** The assignees of a call, checked against the trainer's scope and the curriculum's audience. */
 async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curriculum: CurriculumView, input: z.infer<typeof assignInput>): Promise<Assignee[]> {
@@ -66,8 +71,8 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   return ids.map((id) => byId.get(id)!);
 }
 
-export const Mutation = {
-  createCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+export const Mutation: MutationResolvers = {
+  createCurriculum: async (_, args, ctx) => {
     const input = parseInput(createInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
     curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
@@ -88,7 +93,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, id);
   },
 
-  updateCurriculum: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+  updateCurriculum: async (_, args, ctx) => {
     const input = parseInput(updateInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockCurriculum(tx, ctx.viewer, args.id);
@@ -112,7 +117,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, args.id);
   },
 
-  addModule: async (_: unknown, args: { curriculumId: string; input: unknown }, ctx: Ctx) => {
+  addModule: async (_, args, ctx) => {
     const input = parseInput(moduleInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockCurriculum(tx, ctx.viewer, args.curriculumId);
@@ -124,7 +129,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, args.curriculumId);
   },
 
-  assignCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+  assignCurriculum: async (_, args, ctx) => {
     const input = parseInput(assignInput, args.input);
     const { createdIds, memberIds } = await ctx.db.transaction(async (tx) => {
       const curriculum = await assignedCurriculumTarget.lock(tx, ctx.viewer, input.curriculumId);
@@ -152,7 +157,7 @@ export const Mutation = {
     return { createdCount: createdIds.length, alreadyAssignedCount: memberIds.length - createdIds.length, assignments: open.map(toAssignment) };
   },
 
-  recordModuleProgress: async (_: unknown, args: { assignmentId: string; moduleId: string; completed: boolean; score?: number | null }, ctx: Ctx) => {
+  recordModuleProgress: async (_, args, ctx) => {
     const input = parseInput(progressInput, { completed: args.completed, score: args.score });
     await ctx.db.transaction(async (tx) => {
       const a = await progressTarget.lock(tx, ctx.viewer, args.assignmentId);
@@ -186,7 +191,7 @@ export const Mutation = {
     return reloadAssignment(ctx, args.assignmentId);
   },
 
-  cancelAssignment: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  cancelAssignment: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const a = await cancellationTarget.lock(tx, ctx.viewer, args.id);
       if (a.status === 'COMPLETED' || a.status === 'CANCELLED') throw badInput(`This assignment is ${a.status.toLowerCase()} and cannot be cancelled.`);

@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, ReferenceResolver, GraphQLRecursivePick, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { TrainingLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { CurriculumView, ModuleRow, AssignmentView } from '../views.ts';
+import type { CurriculumView, ModuleRow, AssignmentView, EntityReference, RecommendationReference } from '../views.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -440,10 +440,10 @@ export type ResolversTypes = {
   Audience: Audience;
   ModuleKind: ModuleKind;
   AssignmentStatus: AssignmentStatus;
-  Member: ResolverTypeWrapper<Omit<Member, 'assignments'> & { assignments: Array<ResolversTypes['Assignment']> }>;
+  Member: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Agency: ResolverTypeWrapper<Omit<Agency, 'trainingSummary'> & { trainingSummary?: Maybe<ResolversTypes['TrainingReport']> }>;
-  Recommendation: ResolverTypeWrapper<Recommendation>;
+  Agency: ResolverTypeWrapper<EntityReference>;
+  Recommendation: ResolverTypeWrapper<RecommendationReference>;
   Module: ResolverTypeWrapper<ModuleRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -474,10 +474,10 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
-  Member: Omit<Member, 'assignments'> & { assignments: Array<ResolversParentTypes['Assignment']> } | FederationReferenceTypes['Member'];
+  Member: EntityReference;
   ID: Scalars['ID']['output'];
-  Agency: Omit<Agency, 'trainingSummary'> & { trainingSummary?: Maybe<ResolversParentTypes['TrainingReport']> } | FederationReferenceTypes['Agency'];
-  Recommendation: Recommendation | FederationReferenceTypes['Recommendation'];
+  Agency: EntityReference;
+  Recommendation: RecommendationReference;
   Module: ModuleRow;
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
