@@ -1,4 +1,5 @@
 import { badInput } from '../../lib/errors.ts';
+import type { AuditDecision, AuditKind, AuditOperationType } from './resolvers/types.generated.ts';
 
 // An entry of the log as this subgraph reads and shows it.
 export interface AuditEntryView {
@@ -11,12 +12,12 @@ export interface AuditEntryView {
   tier: string | null;
   roles: string[];
   operationName: string | null;
-  operationType: 'QUERY' | 'MUTATION';
-  kind: string;
+  operationType: AuditOperationType;
+  kind: AuditKind;
   entityType: string | null;
   entityIds: string[];
   field: string | null;
-  decision: string;
+  decision: AuditDecision;
   errorCode: string | null;
   justification: string | null;
   clientAddress: string | null;

@@ -1,6 +1,6 @@
-import type { AuditEntryView } from '../views.ts';
+import type { AuditEntryResolvers } from './types.generated.ts';
 
-export const AuditEntry = {
-  member: (e: AuditEntryView) => (e.memberId ? { id: e.memberId } : null),
-  agency: (e: AuditEntryView) => (e.agencyId ? { id: e.agencyId } : null),
+export const AuditEntry: AuditEntryResolvers = {
+  member: (e) => (e.memberId ? { id: e.memberId } : null),
+  agency: (e) => (e.agencyId ? { id: e.agencyId } : null),
 };

@@ -1,13 +1,11 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { badInput, parseInput } from '../../../lib/errors.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from '../../../lib/pagination.ts';
 import { auditFilterInput } from '../inputs.ts';
 import { cursorOf, seqOf } from '../views.ts';
-import type { AuditEntryView } from '../views.ts';
-import type { Ctx } from './context.ts';
+import type { QueryResolvers } from './types.generated.ts';
 
-export const Query = {
-  auditChain: async (_: unknown, _args: unknown, ctx: Ctx, info: GraphQLResolveInfo) => {
+export const Query: QueryResolvers = {
+  auditChain: async (_, _args, ctx, info) => {
     const status = await ctx.loaders.chainStatus();
     // Reading the chain's state is a consultation of the log, logged as its reads are.
     ctx.audit.record({
@@ -16,13 +14,13 @@ export const Query = {
     });
     return status;
   },
-  auditLog: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx, info: GraphQLResolveInfo) => {
+  auditLog: async (_, args, ctx, info) => {
     const filter = parseInput(auditFilterInput, args.filter) ?? {};
     const first = args.first ?? DEFAULT_PAGE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}.`);
     const after = args.after ? seqOf(args.after) : null;
     const { rows, total } = await ctx.loaders.entries(filter, first, after);
-    const nodes: AuditEntryView[] = rows.slice(0, first);
+    const nodes = rows.slice(0, first);
     // Reading the log is logged, with the entries read (none is still a consultation of the log).
     ctx.audit.record({
       kind: 'CONSULTATION', decision: 'ALLOWED', operationType: 'query', operationName: ctx.audit.operationNameOf(info.operation),
