@@ -8,7 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLResolveInfo, GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { DataSource, EntitySchema } from 'typeorm';
@@ -29,12 +29,21 @@ import type { Logger } from './logger.ts';
 import { SUBGRAPH_SECRET_HEADER, secretMatches } from './secret.ts';
 import { buildShield } from './shieldRules.ts';
 
+/**
+ * A resolver map whose resolvers take the subgraph's context: field resolvers (parent, args, context, info) and
+ * federation's `__resolveReference` (reference, context, info). Each subgraph's generated `Resolvers` type checks
+ * parents and arguments.
+ */
+export type SubgraphResolvers<C> = Readonly<Record<string, GraphQLScalarType | Readonly<Record<string,
+  | ((parent: never, args: never, context: C, info: GraphQLResolveInfo) => unknown)
+  | ((reference: never, context: C, info: GraphQLResolveInfo) => unknown)
+  | undefined>> | undefined>>;
+
 /** What a subgraph runs with: its code (SubgraphCode) and its schema's migrations. */
 export interface SubgraphDefinition<L = unknown> {
   name: string;
   typeDefs: DocumentNode;
-  // Each subgraph types its own context; the map is opaque here.
-  resolvers: GraphQLResolverMap<any>;
+  resolvers: SubgraphResolvers<SubgraphContext<L>>;
   permissions: IRules;
   createLoaders(db: DataSource, viewer: Viewer): L;
   /**
@@ -73,7 +82,8 @@ export interface SubgraphRuntime {
  * Both wrap only the fields they act on: the rest resolve as graphql-js resolves them.
  */
 export function subgraphSchema<L>(def: SubgraphCode<L>) {
-  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers }]);
+  // Apollo's map type knows no `__resolveReference` signature (and takes any parent): ours is checked above, not by it.
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: def.resolvers as GraphQLResolverMap<unknown> }]);
   const shield = buildShield(def.permissions, schema);
   return applyMiddleware(schema, auditMiddleware(def, schema, shield.guarded), shield.middleware);
 }
