@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { sql } from '../../lib/sqlFragments.ts';
 
 export interface AuditEntryView {
   id: string;
@@ -51,13 +52,13 @@ export function createLoaders(db: DataSource) {
     async entries(filter: EntryFilter, limit: number, beforeSeq: string | null): Promise<{ rows: AuditEntryView[]; total: number }> {
       const params: unknown[] = [];
       const where = sqlConditions(params, ['true']);
-      if (filter.member) where.add('l.member_id = ?', filter.member);
-      if (filter.entity) where.add('l.entity_ids @> ARRAY[?]::text[]', filter.entity);
-      if (filter.entityType) where.add('l.entity_type = ?', filter.entityType);
-      if (filter.kind) where.add('l.kind = ?', filter.kind);
-      if (filter.decision) where.add('l.decision = ?', filter.decision);
-      if (filter.from) where.add('l.at >= ?::timestamptz', filter.from);
-      if (filter.to) where.add('l.at < ?::timestamptz', filter.to);
+      if (filter.member) where.add(sql`l.member_id = ${filter.member}`);
+      if (filter.entity) where.add(sql`l.entity_ids @> ARRAY[${filter.entity}]::text[]`);
+      if (filter.entityType) where.add(sql`l.entity_type = ${filter.entityType}`);
+      if (filter.kind) where.add(sql`l.kind = ${filter.kind}`);
+      if (filter.decision) where.add(sql`l.decision = ${filter.decision}`);
+      if (filter.from) where.add(sql`l.at >= ${filter.from}::timestamptz`);
+      if (filter.to) where.add(sql`l.at < ${filter.to}::timestamptz`);
       const matching = `FROM audit.log l WHERE ${where.list.join(' AND ')}`;
       const filterParams = [...params];
       params.push(beforeSeq, limit + 1);

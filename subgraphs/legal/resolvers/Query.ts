@@ -5,6 +5,7 @@ import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { sql } from '../../../lib/sqlFragments.ts';
 import { selectDimensions } from '../../../lib/dimensionSelection.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
@@ -54,9 +55,9 @@ export const Query = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const c = sqlConditions(params);
-    if (filter.jurisdictions?.length) c.add('f.jurisdiction_code = ANY(?)', filter.jurisdictions);
-    if (filter.topics?.length) c.add('f.topics && ?::text[]', filter.topics);
-    if (filter.kind) c.add('f.kind = ?', filter.kind);
+    if (filter.jurisdictions?.length) c.add(sql`f.jurisdiction_code = ANY(${filter.jurisdictions})`);
+    if (filter.topics?.length) c.add(sql`f.topics && ${filter.topics}::text[]`);
+    if (filter.kind) c.add(sql`f.kind = ${filter.kind}`);
     if (filter.inForceAt) {
       params.push(filter.inForceAt);
       c.list.push(frameworkInForceSql(`$${params.length}`));
@@ -162,9 +163,9 @@ export const Query = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const c = sqlConditions(params);
-    if (filter.status) c.add('c.status = ?', filter.status);
-    if (filter.target) c.add('? IN (c.target_framework_id, c.target_provision_id)', filter.target);
-    if (filter.mine) c.add('c.author_id = ?', ctx.viewer.memberId ?? '');
+    if (filter.status) c.add(sql`c.status = ${filter.status}`);
+    if (filter.target) c.add(sql`${filter.target} IN (c.target_framework_id, c.target_provision_id)`);
+    if (filter.mine) c.add(sql`c.author_id = ${ctx.viewer.memberId ?? ''}`);
     const from = `legal.contributions c WHERE ${contributionVisibleSql(ctx.viewer, params)} ${andAll(c.list)}`;
     const { nodes, total } = await pageOfRows<ContributionView>(ctx, CONTRIBUTION_COLUMNS, from, 'c.submitted_at DESC, c.id', params, page);
     for (const n of nodes) ctx.loaders.contribution.prime(n.id, n);

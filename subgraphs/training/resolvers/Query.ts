@@ -4,6 +4,7 @@ import { notFound, parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { rawSql, sql } from '../../../lib/sqlFragments.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment } from '../assignmentView.ts';
 import type { AssignmentView } from '../assignmentView.ts';
@@ -37,10 +38,10 @@ async function followedAssignments(ctx: Ctx, filter: AssignmentFilter, page?: { 
   const params: unknown[] = [];
   const { select, status } = assignmentSelect(params);
   const { list: where, add } = sqlConditions(params, [followedSql(ctx.viewer, params)]);
-  if (filter.member) add('a.member_id = ?', filter.member);
-  if (filter.agency) add('pr.agency_id = ?', filter.agency);
-  if (filter.curriculum) add('a.curriculum_id = ?', filter.curriculum);
-  if (filter.status) add(`${status} = ?`, filter.status);
+  if (filter.member) add(sql`a.member_id = ${filter.member}`);
+  if (filter.agency) add(sql`pr.agency_id = ${filter.agency}`);
+  if (filter.curriculum) add(sql`a.curriculum_id = ${filter.curriculum}`);
+  if (filter.status) add(sql`${rawSql(status)} = ${filter.status}`);
   else where.push(`a.status <> 'CANCELLED'`);
   if (filter.overdue === true) where.push(`${status} = 'OVERDUE'`);
   if (filter.overdue === false) where.push(`${status} <> 'OVERDUE'`);
@@ -62,9 +63,9 @@ export const Query = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const { list: where, add } = sqlConditions(params, [visibilitySql(ctx.viewer, 'c', params)]);
-    if (filter.audience) add('c.audience = ?', filter.audience);
-    if (filter.topics?.length) add('c.topics && ?::text[]', filter.topics);
-    if (filter.language) add('c.language = ?', filter.language);
+    if (filter.audience) add(sql`c.audience = ${filter.audience}`);
+    if (filter.topics?.length) add(sql`c.topics && ${filter.topics}::text[]`);
+    if (filter.language) add(sql`c.language = ${filter.language}`);
     params.push(page.limit, page.offset);
     const rows = await ctx.db.query(
       `SELECT ${CURRICULUM_COLUMNS}, count(*) OVER () AS total FROM training.curricula c WHERE ${where.join(' AND ')}
@@ -96,8 +97,8 @@ export const Query = {
     if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
     const params: unknown[] = [];
     const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
-    if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
-    if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
+    if (input.jurisdiction) add(sql`${input.jurisdiction} = ANY(pr.jurisdiction_path)`);
+    if (input.curriculum) add(sql`a.curriculum_id = ${input.curriculum}`);
     // A unit's report starts from the unit's members (indexed), not from every assignment.
     let members = '';
     let from = 'JOIN training.curricula c ON c.id = a.curriculum_id';

@@ -3,6 +3,7 @@ import { parseInput } from '../../../lib/errors.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import type { Page, PageArgs } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { sql } from '../../../lib/sqlFragments.ts';
 import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
 import { swotMatrixOf } from '../swotMatrix.ts';
 import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../workshopViews.ts';
@@ -30,11 +31,11 @@ export const Query = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
-    if (filter.theme) where.add(`w.theme ILIKE '%' || ? || '%'`, filter.theme.replace(/[\\%_]/g, '\\$&'));
-    if (filter.topics?.length) where.add('w.topics && ?::text[]', filter.topics);
-    if (filter.jurisdiction) where.add(`(w.city_code || '-') LIKE ? || '-%'`, filter.jurisdiction);
-    if (filter.from) where.add('w.ends_on >= ?::date', filter.from);
-    if (filter.to) where.add('w.starts_on <= ?::date', filter.to);
+    if (filter.theme) where.add(sql`w.theme ILIKE '%' || ${filter.theme.replace(/[\\%_]/g, '\\$&')} || '%'`);
+    if (filter.topics?.length) where.add(sql`w.topics && ${filter.topics}::text[]`);
+    if (filter.jurisdiction) where.add(sql`(w.city_code || '-') LIKE ${filter.jurisdiction} || '-%'`);
+    if (filter.from) where.add(sql`w.ends_on >= ${filter.from}::date`);
+    if (filter.to) where.add(sql`w.starts_on <= ${filter.to}::date`);
     const connection = await pageOfRows<WorkshopView>(ctx, page, `${WORKSHOP_COLUMNS}, count(*) OVER () AS total`,
       'workshops.workshops w', where.list, params, 'w.starts_on DESC, w.id');
     for (const w of connection.nodes) ctx.loaders.workshop.prime(w.id, w);
@@ -51,10 +52,10 @@ export const Query = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
-    if (filter.status) where.add('r.status = ?', filter.status);
-    if (filter.addressee) where.add('? = ANY(r.addressees)', filter.addressee);
-    if (filter.topic) where.add('? = ANY(r.topics)', filter.topic);
-    if (filter.workshop) where.add('r.workshop_id = ?', filter.workshop);
+    if (filter.status) where.add(sql`r.status = ${filter.status}`);
+    if (filter.addressee) where.add(sql`${filter.addressee} = ANY(r.addressees)`);
+    if (filter.topic) where.add(sql`${filter.topic} = ANY(r.topics)`);
+    if (filter.workshop) where.add(sql`r.workshop_id = ${filter.workshop}`);
     const connection = await pageOfRows<RecommendationView>(ctx, page, `${RECOMMENDATION_COLUMNS}, count(*) OVER () AS total`,
       'workshops.workshops w JOIN workshops.recommendations r ON r.workshop_id = w.id', where.list, params,
       'w.starts_on DESC, w.id, r.position');
