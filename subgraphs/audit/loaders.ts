@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
 import { sql } from '../../lib/sqlFragments.ts';
+import { pageBelowWithTotal } from '../../lib/pageWithTotal.ts';
 
 export interface AuditEntryView {
   id: string;
@@ -59,16 +60,9 @@ export function createLoaders(db: DataSource) {
       if (filter.decision) where.add(sql`l.decision = ${filter.decision}`);
       if (filter.from) where.add(sql`l.at >= ${filter.from}::timestamptz`);
       if (filter.to) where.add(sql`l.at < ${filter.to}::timestamptz`);
-      const matching = `FROM audit.log l WHERE ${where.list.join(' AND ')}`;
-      const filterParams = [...params];
-      params.push(beforeSeq, limit + 1);
-      const rows: (AuditEntryView & { total: string })[] = await db.query(
-        `SELECT * FROM (SELECT ${COLUMNS}, l.seq AS n, count(*) OVER () AS total ${matching}) x
-         WHERE $${params.length - 1}::bigint IS NULL OR x.n < $${params.length - 1}::bigint
-         ORDER BY x.n DESC LIMIT $${params.length}`, params);
-      let total = rows[0] ? Number(rows[0].total) : 0;
-      if (!rows[0] && beforeSeq !== null) [{ total }] = await db.query(`SELECT count(*)::int AS total ${matching}`, filterParams);
-      return { rows: rows.map(({ total: _t, n: _n, ...r }: AuditEntryView & { total: string; n?: unknown }) => r), total };
+      const matching = { columns: COLUMNS, from: `audit.log l WHERE ${where.list.join(' AND ')}`, params };
+      const { nodes, total } = await pageBelowWithTotal<AuditEntryView>(db, matching, 'l.seq', 'bigint', { limit: limit + 1, before: beforeSeq });
+      return { rows: nodes, total };
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
@@ -39,16 +40,6 @@ const compareInput = z.object({
 
 const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
 
-/** One page of rows selected with `count(*) OVER ()`; a page past the end counts separately. */
-async function pageOfRows<T>(ctx: Ctx, select: string, from: string, order: string, params: unknown[], page: { limit: number; offset: number }) {
-  const rows: (T & { total: string })[] = await ctx.db.query(
-    `SELECT ${select}, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset]);
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows[0] && page.offset > 0) [{ n: total }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${from}`, params);
-  return { nodes: rows.map(({ total: _total, ...row }) => row as unknown as T), total };
-}
-
 export const Query = {
   legalFrameworks: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
     const filter = parseInput(frameworkFilter, args.filter) ?? {};
@@ -63,7 +54,7 @@ export const Query = {
       c.list.push(frameworkInForceSql(`$${params.length}`));
     }
     const from = `legal.frameworks f WHERE ${visibilitySql(ctx.viewer, 'f', params)} ${andAll(c.list)}`;
-    const { nodes, total } = await pageOfRows<Omit<FrameworkView, 'at'>>(ctx, FRAMEWORK_COLUMNS, from, 'f.jurisdiction_code, f.id', params, page);
+    const { nodes, total } = await pageWithTotal<Omit<FrameworkView, 'at'>>(ctx.db, { columns: FRAMEWORK_COLUMNS, from, params }, 'f.jurisdiction_code, f.id', page);
     const views = nodes.map((f) => ({ ...f, at: null }));
     for (const f of views) ctx.loaders.framework.prime(f.id, f);
     return connectionOf(views, total, page);
@@ -167,7 +158,7 @@ export const Query = {
     if (filter.target) c.add(sql`${filter.target} IN (c.target_framework_id, c.target_provision_id)`);
     if (filter.mine) c.add(sql`c.author_id = ${ctx.viewer.memberId ?? ''}`);
     const from = `legal.contributions c WHERE ${contributionVisibleSql(ctx.viewer, params)} ${andAll(c.list)}`;
-    const { nodes, total } = await pageOfRows<ContributionView>(ctx, CONTRIBUTION_COLUMNS, from, 'c.submitted_at DESC, c.id', params, page);
+    const { nodes, total } = await pageWithTotal<ContributionView>(ctx.db, { columns: CONTRIBUTION_COLUMNS, from, params }, 'c.submitted_at DESC, c.id', page);
     for (const n of nodes) ctx.loaders.contribution.prime(n.id, n);
     return connectionOf(nodes, total, page);
   },

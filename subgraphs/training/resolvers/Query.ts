@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { notFound, parseInput } from '../../../lib/errors.ts';
+import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
@@ -66,17 +67,10 @@ export const Query = {
     if (filter.audience) add(sql`c.audience = ${filter.audience}`);
     if (filter.topics?.length) add(sql`c.topics && ${filter.topics}::text[]`);
     if (filter.language) add(sql`c.language = ${filter.language}`);
-    params.push(page.limit, page.offset);
-    const rows = await ctx.db.query(
-      `SELECT ${CURRICULUM_COLUMNS}, count(*) OVER () AS total FROM training.curricula c WHERE ${where.join(' AND ')}
-       ORDER BY c.title, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const { nodes: rows, total } = await pageWithTotal<Record<string, unknown>>(ctx.db,
+      { columns: CURRICULUM_COLUMNS, from: `training.curricula c WHERE ${where.join(' AND ')}`, params }, 'c.title, c.id', page);
     const nodes = rows.map(toCurriculum);
     for (const n of nodes) ctx.loaders.curriculum.prime(n.id, n);
-    let total = rows[0] ? Number(rows[0].total) : 0;
-    if (!rows[0] && page.offset > 0) {
-      const [r] = await ctx.db.query(`SELECT count(*)::int AS n FROM training.curricula c WHERE ${where.join(' AND ')}`, params.slice(0, -2));
-      total = r.n;
-    }
     return connectionOf(nodes, total, page);
   },
 
