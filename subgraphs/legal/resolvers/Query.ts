@@ -16,7 +16,7 @@ import type { ContributionView, FrameworkView, ProvisionView } from '../legalVie
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 
 const frameworkFilter = z.object({
@@ -31,12 +31,6 @@ const contributionFilter = z.object({
   target: z.string().max(100).nullish(),
   mine: z.boolean().nullish(),
 }).nullish();
-
-const compareInput = z.object({
-  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
-    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
-  dimensions: z.array(z.string().max(80)).max(100).nullish(),
-});
 
 const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
 
@@ -107,7 +101,7 @@ export const Query = {
     args: { topic: string; jurisdictions: string[]; dimensions?: string[] | null; at?: string | null },
     ctx: Ctx,
   ) => {
-    const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
+    const input = parseInput(comparisonInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
     const params: unknown[] = [input.jurisdictions, dimensions.map((d) => d.key), at];
