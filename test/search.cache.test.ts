@@ -3,7 +3,7 @@ import { CachedSearchEngine } from '../lib/search/cachedEngine.ts';
 import type { SearchRequest } from '../lib/search/engine.ts';
 import { PostgresSearchEngine } from '../lib/search/postgresEngine.ts';
 import { parseQuery } from '../lib/search/queryText.ts';
-import { countStatements, installStatementCounter } from '../lib/sqlStatements.ts';
+import { countStatements, installStatementCounter } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';
 import { CONTRACT_DOCUMENTS, VIEWERS } from './support/searchFixtures.ts';
