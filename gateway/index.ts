@@ -3,42 +3,38 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { Viewer } from '../lib/access.ts';
 import type { Authenticator } from '../lib/auth.ts';
 import { loadGatewayLimits } from '../lib/config.ts';
 import type { GatewayLimits } from '../lib/config.ts';
 import { maskError } from '../lib/errors.ts';
-import { BodyTooLarge, isJsonContentType, listen, sendError, sendJson, toGraphQLRequest, writeGraphQLResponse } from '../lib/http.ts';
+import { listen, writeGraphQLResponse } from '../lib/http.ts';
 import type { Logger } from '../lib/logger.ts';
 import { parseProxyTrust } from '../lib/proxyTrust.ts';
-import { TokenBucketLimiter } from '../lib/rateLimit.ts';
-import { CLIENT_ADDRESS_HEADER, JUSTIFICATION_HEADER } from '../lib/audit/headers.ts';
-import { SUBGRAPH_SECRET_HEADER } from '../lib/secret.ts';
+import { TokenBucketLimiter } from './tokenBucket.ts';
 import { publicHost } from '../lib/subgraphServer.ts';
-import { addressKey, clientAddress } from './clientAddress.ts';
+import { clientAddress } from './clientAddress.ts';
 import { BASE_SECURITY_HEADERS, consoleSite } from './console.ts';
 import type { ConsoleAuth } from './console.ts';
-import { DEMO_PATHS, handleDemoSignIn } from './demoSignIn.ts';
+import { handleDemoSignIn } from './demoSignIn.ts';
 import type { DemoSignIn } from './demoSignIn.ts';
+import { ForwardingDataSource } from './forwardingDataSource.ts';
+import type { GatewayContext } from './forwardingDataSource.ts';
 import { graphiqlPage } from './graphiql.ts';
-import { graphql } from './graphql.ts';
 import { operationLimits } from './limits.ts';
+import { authenticationStep } from './pipeline/authenticate.ts';
+import { refuseNonJson } from './pipeline/contentType.ts';
+import { answerFailure } from './pipeline/failure.ts';
+import { answerHealth, answerReadiness } from './pipeline/health.ts';
+import { justificationOf } from './pipeline/justification.ts';
+import { operationLimitsStep } from './pipeline/operationLimits.ts';
+import { redirectToPage, serveGraphiql, serveSite } from './pipeline/pages.ts';
+import { addressRateKey, rateLimitStep, viewerRateKey } from './pipeline/rateLimit.ts';
+import { routeOf } from './pipeline/route.ts';
+import { timeoutStep } from './pipeline/timeout.ts';
 import { pooledFetcher } from './subgraphFetcher.ts';
-
-export interface GatewayContext {
-  viewer: Viewer;
-  authorization: string | null;
-  requestId: string;
-  justification: string | null;
-  /** The client's address, forwarded to the subgraphs for the audit log. */
-  clientAddress: string;
-  /** Aborted when the operation runs out of time: no further subgraph request is sent. */
-  signal: AbortSignal;
-}
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -64,43 +60,6 @@ export interface GatewayOptions {
   demoSignIn?: DemoSignIn;
 }
 
-export class OperationTimedOut extends Error {}
-
-/** The subgraph errors a client may read as they are; anything else becomes an internal error. */
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
-
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private secret: string, fetcher: RemoteGraphQLDataSource['fetcher'] | null) {
-    super(fetcher ? { url, fetcher } : { url });
-  }
-
-  /**
-   * A subgraph answering with an HTTP error: keep its coded client error (a value only the subgraph checks, such
-   * as a date) and drop the rest, which would otherwise carry the subgraph's URL and raw body to the client.
-   */
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    const body = await this.parseBody(response).catch(() => null);
-    const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | null)?.errors?.[0];
-    const code = String(first?.extensions?.code ?? '');
-    if (response.status === 400 && CLIENT_ERROR_CODES.has(code) && typeof first?.message === 'string') {
-      return new graphql.GraphQLError(first.message, { extensions: { code } });
-    }
-    if (response.status === 401) return new graphql.GraphQLError('The access token is invalid or expired.', { extensions: { code: 'UNAUTHENTICATED' } });
-    return new graphql.GraphQLError(`The subgraph answered HTTP ${response.status}.`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const headers = request.http!.headers;
-    headers.set(SUBGRAPH_SECRET_HEADER, this.secret);
-    if ('requestId' in context && context.requestId) headers.set('x-request-id', context.requestId);
-    if ('authorization' in context && context.authorization) headers.set('authorization', context.authorization);
-    if ('justification' in context && context.justification) headers.set(JUSTIFICATION_HEADER, context.justification);
-    // Always the gateway's own finding, never a value the client sent.
-    if ('clientAddress' in context && context.clientAddress) headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
-    if ('signal' in context && context.signal?.aborted) throw new OperationTimedOut('The operation ran out of time.');
-  }
-}
-
 export interface RunningGateway {
   url: string;
   server: Server;
@@ -112,7 +71,6 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   const limits: GatewayLimits = { ...loadGatewayLimits({}), ...opts.limits };
   const trustProxy = parseProxyTrust(limits.TRUST_PROXY);
   const guard = operationLimits(limits, { production: opts.production });
-  const rateLimiter = new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST, now: opts.now });
   const composeLive = Boolean(opts.introspect) && !opts.production;
   const pool = limits.SUBGRAPH_FETCHER === 'pooled' ? pooledFetcher() : null;
   const gateway = new ApolloGateway({
@@ -133,7 +91,7 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
     csrfPrevention: true,
     parseOptions: guard.parseOptions,
     validationRules: guard.validationRules,
-    // A browser on /graphql is sent to the console or GraphiQL (below); the API itself serves no page.
+    // A browser on /graphql is sent to the console or GraphiQL (pipeline/route.ts); the API itself serves no page.
     plugins: [guard.plugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -141,101 +99,47 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
   const site = opts.console ? consoleSite(opts.console.dir, opts.console.auth) : null;
   const log = opts.log.child({ service: 'gateway' });
 
-  /** Charges one request to `key`; answers 429 with Retry-After and returns true when the bucket is empty. */
-  const limited = (key: string, res: ServerResponse) => {
-    const decision = rateLimiter.take(key);
-    if (decision.allowed) return false;
-    const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-    sendError(res, 429, 'RATE_LIMITED', `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`, { 'retry-after': String(seconds) });
-    return true;
-  };
+  const addressOf = (req: IncomingMessage) => clientAddress(req, trustProxy);
+  const overLimit = rateLimitStep(new TokenBucketLimiter({ perMinute: limits.RATE_LIMIT_PER_MINUTE, burst: limits.RATE_LIMIT_BURST, now: opts.now }));
+  const authenticate = authenticationStep(opts.authenticator, overLimit);
+  const withinLimits = operationLimitsStep(opts.bodyLimit, guard.precheck);
+  const withinTimeout = timeoutStep(limits.OPERATION_TIMEOUT_MS, log);
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (path === '/readyz') return readiness(res, opts.subgraphUrls);
-    if (DEMO_PATHS.has(path)) {
-      if (limited(`address:${addressKey(clientAddress(req, trustProxy))}`, res)) return;
-      return handleDemoSignIn(req, res, path, opts.demoSignIn);
-    }
-    if (path === '/graphiql' && req.method === 'GET') {
-      if (!page) return sendError(res, 404, 'NOT_FOUND', 'GraphiQL is off in production.');
-      const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(200, {
-        ...BASE_SECURITY_HEADERS,
-        'content-security-policy': "frame-ancestors 'none'",
-        'content-type': 'text/html; charset=utf-8',
-        'cache-control': 'public, max-age=3600',
-        vary: 'accept-encoding',
-        ...(gz ? { 'content-encoding': 'gzip' } : {}),
-      });
-      return res.end(gz ? page.gzip : page.html);
-    }
-    // A person who opens the API's address in a browser is sent to something made for people.
-    if (path === '/graphql' && req.method === 'GET' && wantsHtml(req) && !new URLSearchParams((req.url ?? '').split('?')[1] ?? '').has('query')) {
-      res.writeHead(302, { ...BASE_SECURITY_HEADERS, location: page ? '/graphiql' : '/' });
-      return res.end();
-    }
-    if (path !== '/graphql') {
-      if (site?.serve(req, res, path)) return;
-      return sendError(res, 404, 'NOT_FOUND', site ? 'Not found.' : 'Not found. The API is at /graphql.');
-    }
-    if (path !== '/graphql') return sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql.');
-    // Operations come as JSON only: form and plain-text bodies are what a cross-site form can send.
-    if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
-      return sendError(res, 415, 'BAD_REQUEST', 'Send GraphQL operations as application/json.', { accept: 'application/json' });
-    }
+  // Each step either hands on what it found or answers the request itself (it then returns true or null).
+  const api = async (req: IncomingMessage, res: ServerResponse) => {
+    if (refuseNonJson(req, res)) return;
     const requestId = randomUUID();
-    const address = clientAddress(req, trustProxy);
-    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : null;
-    let viewer: Viewer;
-    try {
-      viewer = await opts.authenticator.viewerFor(authorization);
-    } catch (err) {
-      // A refused token is charged to the client's address, as an anonymous request would be.
-      if (limited(`address:${addressKey(address)}`, res)) return;
-      return sendError(res, 401, 'UNAUTHENTICATED', (err as Error).message);
-    }
-    if (limited(viewer.memberId ? `member:${viewer.memberId}` : `address:${addressKey(address)}`, res)) return;
-    const given = req.headers[JUSTIFICATION_HEADER];
-    const justification = typeof given === 'string' ? given.slice(0, 500) : null;
-    const httpGraphQLRequest = await toGraphQLRequest(req, opts.bodyLimit);
-    const refusals = guard.precheck(operationText(httpGraphQLRequest));
-    if (refusals.length) {
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
-      return res.end(JSON.stringify({ errors: refusals }));
-    }
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), limits.OPERATION_TIMEOUT_MS);
-    const execution = apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => ({ viewer, authorization, requestId, justification, clientAddress: address, signal: timeout.signal }),
-    });
-    const timedOut = new Promise<null>((resolve) => timeout.signal.addEventListener('abort', () => resolve(null), { once: true }));
-    let response: Awaited<typeof execution> | null;
-    try {
-      response = await Promise.race([execution, timedOut]);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response) {
-      // The work still under way ends on its own; its result is dropped.
-      execution.catch((err) => log.warn({ err, requestId }, 'operation failed after its timeout'));
-      log.warn({ requestId, operation: operationNameOf(operationText(httpGraphQLRequest)), timeoutMs: limits.OPERATION_TIMEOUT_MS }, 'operation timed out');
-      const seconds = limits.OPERATION_TIMEOUT_MS / 1000;
-      return sendError(res, 504, 'TIMEOUT',
-        `The operation did not finish within ${seconds} second${seconds === 1 ? '' : 's'} and was stopped. Ask for less (fewer fields, smaller pages) or try again later.`,
-        { 'x-request-id': requestId });
-    }
+    const address = addressOf(req);
+    const caller = await authenticate(req, res, address);
+    if (!caller || overLimit(viewerRateKey(caller.viewer, address), res)) return;
+    const justification = justificationOf(req.headers);
+    const operation = await withinLimits(req, res, requestId);
+    if (!operation) return;
+    const response = await withinTimeout(res, { requestId, text: operation.text }, (signal) => apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: operation.request,
+      context: async () => ({ ...caller, requestId, justification, clientAddress: address, signal }),
+    }));
+    if (!response) return;
     await writeGraphQLResponse(res, response, { ...BASE_SECURITY_HEADERS, 'x-request-id': requestId });
   };
 
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const { kind, path } = routeOf(req);
+    switch (kind) {
+      case 'health': return answerHealth(res);
+      case 'readiness': return answerReadiness(res, opts.subgraphUrls);
+      case 'demoSignIn':
+        if (overLimit(addressRateKey(addressOf(req)), res)) return;
+        return handleDemoSignIn(req, res, path, opts.demoSignIn);
+      case 'graphiql': return serveGraphiql(req, res, page);
+      case 'toPage': return redirectToPage(res, page !== null);
+      case 'site': return serveSite(req, res, path, site);
+      case 'api': return api(req, res);
+    }
+  };
+
   const server = createServer((req, res) => {
-    handle(req, res).catch((err) => {
-      if (err instanceof BodyTooLarge) return sendError(res, 413, 'BAD_REQUEST', 'The request body is too large.');
-      log.error({ err }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-    });
+    handle(req, res).catch((err) => answerFailure(res, err, log));
   });
   // A client gets this long to send its whole request (slow senders hold sockets otherwise).
   server.requestTimeout = 30_000;
@@ -257,38 +161,4 @@ export async function startGateway(opts: GatewayOptions, port: number, host = '1
       await pool?.close();
     },
   };
-}
-
-/** True when the client asks for a page (a browser's address bar), not for JSON. */
-function wantsHtml(req: IncomingMessage): boolean {
-  const accept = String(req.headers.accept ?? '');
-  return accept.includes('text/html');
-}
-
-/** The operation's text: `query` of a JSON body or of the query string (GET). */
-function operationText(request: { method: string; body: unknown; search: string }): unknown {
-  if (request.method === 'GET') return new URLSearchParams(request.search).get('query');
-  const body = request.body;
-  return body && typeof body === 'object' && !Array.isArray(body) ? (body as { query?: unknown }).query : undefined;
-}
-
-/** The name of the document's first named operation, for log lines (never its variables). */
-function operationNameOf(text: unknown): string | null {
-  return typeof text === 'string' ? /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(text)?.[1] ?? null : null;
-}
-
-async function readiness(res: ServerResponse, urls: Record<string, string>) {
-  const checks = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => {
-      try {
-        const r = await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2000) });
-        return [name, r.ok] as const;
-      } catch {
-        return [name, false] as const;
-      }
-    }),
-  );
-  const subgraphs = Object.fromEntries(checks);
-  const ready = checks.every(([, ok]) => ok);
-  sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs });
 }

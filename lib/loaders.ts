@@ -37,3 +37,12 @@ export function wholeTable<K, R>(fetch: () => Promise<R[]>, keyOf: (row: R) => K
   });
   return { all, byKey: byKeyLoader };
 }
+
+/**
+ * A row the caller knows the viewer sees (it has just written it, or the row shares the guard of one the viewer sees)
+ * as a loader by key answers it: null there is a bug, and fails the field instead of passing as "hidden".
+ */
+export function expectRow<R>(row: R | null, key: unknown): R {
+  if (row === null) throw new Error(`No row for ${String(key)}, which the viewer was known to see.`);
+  return row;
+}

@@ -37,8 +37,11 @@ export interface SubgraphDefinition<L = unknown> {
   resolvers: GraphQLResolverMap<any>;
   permissions: IRules;
   createLoaders(db: DataSource, viewer: Viewer): L;
-  /** TypeORM entities of the subgraph's own Postgres schema (named like the subgraph). */
-  entities: EntitySchema[];
+  /**
+   * TypeORM entities, for a subgraph whose code reads its tables through TypeORM repositories (directory); the others
+   * read and write them in SQL, with row types in their views.ts.
+   */
+  entities?: EntitySchema[];
   /** Kept in migrations/<name>/ and attached by the composition root (scripts/services.ts). */
   migrations: MigrationClass[];
   /** Reactions to other subgraphs' outbox events, run while the subgraph runs. */
@@ -51,7 +54,7 @@ export interface SubgraphDefinition<L = unknown> {
   metrics?: () => Record<string, number>;
 }
 
-/** What a subgraph folder exports: its contract, code, loaders and entities. */
+/** What a subgraph folder exports: its contract, code and loaders (and entities, where it has them). */
 export type SubgraphCode<L = unknown> = Omit<SubgraphDefinition<L>, 'migrations'>;
 
 export interface SubgraphRuntime {

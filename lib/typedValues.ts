@@ -13,6 +13,19 @@ export interface LabelledValues {
   valueLabels: Record<string, string> | null;
 }
 
+/** A stored typed attribute with the texts people read: a procedure's comparison dimension, a legal position's. */
+export interface TypedAttributeRow {
+  key: string;
+  label: string;
+  description: string;
+  topic: string;
+  valueType: string;
+  unit: string | null;
+  allowedValues: string[] | null;
+  /** The label of each allowed value, keyed by its code. */
+  valueLabels: Record<string, string>;
+}
+
 /** What people read for a stored code: the attribute's label for it, or the code itself when it has none. */
 export function labelOfValue(attribute: Pick<LabelledValues, 'valueLabels'>, code: string): string {
   const labels = attribute.valueLabels;
@@ -42,9 +55,12 @@ export async function addValueLabelsColumn(
     CHECK (jsonb_typeof(value_labels) = 'object' AND (allowed_values IS NULL OR value_labels ?& allowed_values))`);
 }
 
-/** Checks a value against its attribute's type; returns the value to store or throws BAD_USER_INPUT. */
-export function checkedTypedValue(attribute: TypedAttribute, value: unknown): unknown {
-  const fail = (expected: string) => badInput(`Dimension "${attribute.key}" takes ${expected}; got ${JSON.stringify(value)?.slice(0, 80)}.`);
+/**
+ * Checks a value against its attribute's type; returns the value to store or throws BAD_USER_INPUT, naming the
+ * attribute with the caller's `noun` (capitalised, e.g. "Dimension").
+ */
+export function checkedTypedValue(attribute: TypedAttribute, value: unknown, noun: string): unknown {
+  const fail = (expected: string) => badInput(`${noun} "${attribute.key}" takes ${expected}; got ${JSON.stringify(value)?.slice(0, 80)}.`);
   const allowed = attribute.allowedValues ?? [];
   switch (attribute.valueType) {
     case 'BOOLEAN':
@@ -74,22 +90,24 @@ export function checkedTypedValue(attribute: TypedAttribute, value: unknown): un
 
 /**
  * Applies value changes keyed by attribute: each key at most once, known to `attributeOf` (which may
- * refuse it with its own BAD_USER_INPUT), its value checked; a null value removes the key.
+ * refuse it with its own BAD_USER_INPUT), its value checked; a null value removes the key. Errors name an attribute
+ * with `noun`.
  */
 export function applyTypedValues<A extends TypedAttribute>(
   current: Record<string, unknown>,
   changes: { key: string; value?: unknown }[],
   attributeOf: (key: string) => A | undefined,
+  noun: string,
 ): Record<string, unknown> {
   const next = { ...current };
   const seen = new Set<string>();
   for (const { key, value } of changes) {
-    if (seen.has(key)) throw badInput(`Dimension "${key}" is given twice.`);
+    if (seen.has(key)) throw badInput(`${noun} "${key}" is given twice.`);
     seen.add(key);
     const attribute = attributeOf(key);
-    if (!attribute) throw badInput(`Unknown dimension "${key}".`);
+    if (!attribute) throw badInput(`Unknown ${noun.toLowerCase()} "${key}".`);
     if (value === null || value === undefined) delete next[key];
-    else next[key] = checkedTypedValue(attribute, value);
+    else next[key] = checkedTypedValue(attribute, value, noun);
   }
   return next;
 }

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
-import { createSearchEngine } from '../lib/search/index.ts';
-import { reindexAll } from '../subgraphs/search/indexer.ts';
-import type { ReindexProgress } from '../subgraphs/search/indexer.ts';
+import { createSearchEngine } from '../subgraphs/search/engine/index.ts';
+import { reindexAll } from '../subgraphs/search/events.ts';
+import type { ReindexProgress } from '../subgraphs/search/events.ts';
 import { NoPlatformData, prepareDatabases } from './platform.ts';
 import { SEARCH_SOURCES } from './services.ts';
 

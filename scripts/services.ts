@@ -1,6 +1,6 @@
 import type { Config } from '../lib/config.ts';
 import type { MigrationClass } from '../lib/database.ts';
-import type { SearchEngineSettings } from '../lib/search/index.ts';
+import type { SearchEngineSettings } from '../subgraphs/search/engine/index.ts';
 import type { SubgraphCode, SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { directoryMigrations } from '../migrations/directory/index.ts';
 import { legalMigrations } from '../migrations/legal/index.ts';
@@ -10,17 +10,17 @@ import { trainingMigrations } from '../migrations/training/index.ts';
 import { workshopsMigrations } from '../migrations/workshops/index.ts';
 import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { auditSubgraph, chainSettingsOf } from '../subgraphs/audit/index.ts';
-import { directory } from '../subgraphs/directory/index.ts';
-import { legal } from '../subgraphs/legal/index.ts';
-import { procedures } from '../subgraphs/procedures/index.ts';
+import { directorySubgraph } from '../subgraphs/directory/index.ts';
+import { legalSubgraph } from '../subgraphs/legal/index.ts';
+import { proceduresSubgraph } from '../subgraphs/procedures/index.ts';
 import { searchSubgraph } from '../subgraphs/search/index.ts';
-import { training } from '../subgraphs/training/index.ts';
-import { workshops } from '../subgraphs/workshops/index.ts';
+import { trainingSubgraph } from '../subgraphs/training/index.ts';
+import { workshopsSubgraph } from '../subgraphs/workshops/index.ts';
 
 const withMigrations = <L>(code: SubgraphCode<L>, migrations: MigrationClass[]) =>
   ({ ...code, migrations }) as SubgraphDefinition<unknown>;
 
-const CONTENT = [directory, procedures, legal, training, workshops];
+const CONTENT = [directorySubgraph, proceduresSubgraph, legalSubgraph, trainingSubgraph, workshopsSubgraph];
 /** Schemas whose `search_documents` view the search subgraph indexes. */
 export const SEARCH_SOURCES = CONTENT.filter((c) => c.publishesSearchDocuments).map((c) => c.name);
 
@@ -28,11 +28,11 @@ const search = (settings: SearchEngineSettings) => withMigrations(searchSubgraph
 
 // The composition root: the only place that knows every subgraph's code and migrations.
 const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
-  directory: withMigrations(directory, directoryMigrations),
-  procedures: withMigrations(procedures, proceduresMigrations),
-  legal: withMigrations(legal, legalMigrations),
-  training: withMigrations(training, trainingMigrations),
-  workshops: withMigrations(workshops, workshopsMigrations),
+  directory: withMigrations(directorySubgraph, directoryMigrations),
+  procedures: withMigrations(proceduresSubgraph, proceduresMigrations),
+  legal: withMigrations(legalSubgraph, legalMigrations),
+  training: withMigrations(trainingSubgraph, trainingMigrations),
+  workshops: withMigrations(workshopsSubgraph, workshopsMigrations),
   // PostgreSQL full text unless the configuration names Meilisearch (see runnable).
   search: search({}),
   // Reads the kernel's audit schema; it has no migrations of its own.

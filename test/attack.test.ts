@@ -9,7 +9,7 @@ import type { RunningGateway } from '../gateway/index.ts';
 import { Authenticator } from '../lib/auth.ts';
 import type { GatewayLimits } from '../lib/config.ts';
 import { PrincipalStore } from '../lib/principals.ts';
-import { TokenBucketLimiter } from '../lib/rateLimit.ts';
+import { TokenBucketLimiter } from '../gateway/tokenBucket.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { codes, silentLog, startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, VISIBILITIES, canSee } from '../lib/access.ts';
 import type { OrgKind, Role, Tier, Viewer, Visibility } from '../lib/access.ts';
-import { procedureVisible } from '../subgraphs/procedures/procedureView.ts';
+import { procedureVisible } from '../subgraphs/procedures/views.ts';
 
 // canSee answered by hand from DESIGN.md section 3, one literal answer per cell. The access matrix takes its expected
 // answers from canSee itself, so it proves agreement; this table is what proves the rule.

@@ -6,8 +6,8 @@ import { ProceduresDimensionValueLabels1764400007001 } from '../migrations/proce
 import type { Databases } from '../scripts/platform.ts';
 import { legalSeed } from '../seeds/legal.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { legal } from '../subgraphs/legal/index.ts';
-import { procedures } from '../subgraphs/procedures/index.ts';
+import { legalSubgraph } from '../subgraphs/legal/index.ts';
+import { proceduresSubgraph } from '../subgraphs/procedures/index.ts';
 import { freshDatabases, viewerOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -21,8 +21,8 @@ const viewers: Record<string, Viewer> = {};
 
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  proceduresClient = await subgraphClient(procedures, dbs.bySubgraph.procedures!);
-  legalClient = await subgraphClient(legal, dbs.bySubgraph.legal!);
+  proceduresClient = await subgraphClient(proceduresSubgraph, dbs.bySubgraph.procedures!);
+  legalClient = await subgraphClient(legalSubgraph, dbs.bySubgraph.legal!);
   for (const id of ['demo-manager-es', 'demo-reviewer']) viewers[id] = await viewerOf(dbs, id);
 });
 afterAll(async () => {

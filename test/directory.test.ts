@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../lib/access.ts';
-import { directory } from '../subgraphs/directory/index.ts';
+import { directorySubgraph } from '../subgraphs/directory/index.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
@@ -20,7 +20,7 @@ async function counts() {
 
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  client = await subgraphClient(directory, dbs.bySubgraph.directory!);
+  client = await subgraphClient(directorySubgraph, dbs.bySubgraph.directory!);
 });
 afterAll(async () => {
   await client?.stop();

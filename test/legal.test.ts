@@ -4,7 +4,7 @@ import type { Viewer } from '../lib/access.ts';
 import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { legalSeed } from '../seeds/legal.ts';
-import { legal } from '../subgraphs/legal/index.ts';
+import { legalSubgraph } from '../subgraphs/legal/index.ts';
 import { EU_MEMBER_STATES } from '../subgraphs/legal/memberStates.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
@@ -34,7 +34,7 @@ async function tableCounts() {
 const MEMBERS = ['demo-practitioner-es', 'demo-manager-es', 'demo-practitioner-de', 'demo-manager-de', 'demo-partner', 'demo-reviewer', 'demo-admin', 'm-partner-kestrel', 'm-academic'];
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  client = await subgraphClient(legal, dbs.bySubgraph.legal!);
+  client = await subgraphClient(legalSubgraph, dbs.bySubgraph.legal!);
   for (const id of MEMBERS) viewers[id] = await viewerOf(dbs, id);
   // A reviewer who works for the demo partner's own organisation.
   viewers['agora-reviewer'] = { ...viewers['demo-partner']!, memberId: 'agora-reviewer', roles: ['REVIEWER'] };

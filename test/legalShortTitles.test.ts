@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../lib/access.ts';
 import { LegalWholeShortTitles1764400007003 } from '../migrations/legal/1764400007003-legal-whole-short-titles.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { legalSeed } from '../seeds/legal.ts';
-import { legal } from '../subgraphs/legal/index.ts';
+import { legalSubgraph } from '../subgraphs/legal/index.ts';
 import { freshDatabases } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -58,7 +58,7 @@ describe('short titles in a database', () => {
   let client: Awaited<ReturnType<typeof subgraphClient>>;
   beforeAll(async () => {
     dbs = await freshDatabases({ seeded: true });
-    client = await subgraphClient(legal, dbs.bySubgraph.legal!);
+    client = await subgraphClient(legalSubgraph, dbs.bySubgraph.legal!);
   });
   afterAll(async () => {
     await client?.stop();

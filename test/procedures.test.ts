@@ -4,7 +4,7 @@ import type { Viewer } from '../lib/access.ts';
 import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { procedures } from '../subgraphs/procedures/index.ts';
+import { proceduresSubgraph } from '../subgraphs/procedures/index.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -30,7 +30,7 @@ async function tableCounts() {
 
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  client = await subgraphClient(procedures, dbs.bySubgraph.procedures!);
+  client = await subgraphClient(proceduresSubgraph, dbs.bySubgraph.procedures!);
   for (const id of ['demo-practitioner-es', 'demo-manager-es', 'demo-practitioner-de', 'demo-manager-de', 'demo-partner', 'demo-admin']) {
     viewers[id] = await viewerOf(dbs, id);
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { provisionAmended } from '../subgraphs/procedures/legalEvents.ts';
+import { provisionAmended } from '../subgraphs/procedures/events.ts';
 import { startTestPlatform } from './support/platform.ts';
 import { amendProvisionAsReviewer } from './support/amendment.ts';
 import type { TestPlatform } from './support/platform.ts';

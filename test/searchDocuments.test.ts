@@ -4,10 +4,10 @@ import { ANONYMOUS, canSee } from '../lib/access.ts';
 import type { Viewer, Visibility } from '../lib/access.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { legal } from '../subgraphs/legal/index.ts';
-import { procedures } from '../subgraphs/procedures/index.ts';
-import { training } from '../subgraphs/training/index.ts';
-import { workshops } from '../subgraphs/workshops/index.ts';
+import { legalSubgraph } from '../subgraphs/legal/index.ts';
+import { proceduresSubgraph } from '../subgraphs/procedures/index.ts';
+import { trainingSubgraph } from '../subgraphs/training/index.ts';
+import { workshopsSubgraph } from '../subgraphs/workshops/index.ts';
 import { freshDatabases, viewerOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -61,10 +61,10 @@ let clients: {
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
   clients = {
-    procedures: await subgraphClient(procedures, db('procedures')),
-    legal: await subgraphClient(legal, db('legal')),
-    training: await subgraphClient(training, db('training')),
-    workshops: await subgraphClient(workshops, db('workshops')),
+    procedures: await subgraphClient(proceduresSubgraph, db('procedures')),
+    legal: await subgraphClient(legalSubgraph, db('legal')),
+    training: await subgraphClient(trainingSubgraph, db('training')),
+    workshops: await subgraphClient(workshopsSubgraph, db('workshops')),
   };
   for (const id of VIEWER_IDS) viewers[id] = await viewerOf(dbs, id);
 });

@@ -8,8 +8,8 @@ import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { directorySeed } from '../seeds/directory.ts';
 import { seedModuleId, trainingSeed } from '../seeds/training.ts';
-import { training } from '../subgraphs/training/index.ts';
-import { procedureChanged } from '../subgraphs/training/procedureEvents.ts';
+import { trainingSubgraph } from '../subgraphs/training/index.ts';
+import { procedureChanged } from '../subgraphs/training/events.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -58,7 +58,7 @@ const MEMBERS = ['demo-practitioner-es', 'demo-manager-es', 'demo-practitioner-d
 
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  client = await subgraphClient(training, dbs.bySubgraph.training!);
+  client = await subgraphClient(trainingSubgraph, dbs.bySubgraph.training!);
   for (const id of MEMBERS) viewers[id] = await viewerOf(dbs, id);
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffWords } from '../lib/wordDiff.ts';
-import type { WordChange } from '../lib/wordDiff.ts';
+import { diffWords } from '../subgraphs/legal/wordDiff.ts';
+import type { WordChange } from '../subgraphs/legal/wordDiff.ts';
 
 const side = (changes: WordChange[], kinds: WordChange['kind'][]) => changes.filter((c) => kinds.includes(c.kind)).map((c) => c.text).join('');
 

@@ -4,7 +4,7 @@ import type { Viewer, Visibility } from '../lib/access.ts';
 import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { workshopsSeed } from '../seeds/workshops.ts';
-import { workshops } from '../subgraphs/workshops/index.ts';
+import { workshopsSubgraph } from '../subgraphs/workshops/index.ts';
 import { freshDatabases, viewerOf, codes as codesOf } from './support/platform.ts';
 import { subgraphClient } from './support/subgraph.ts';
 
@@ -31,7 +31,7 @@ async function tableCounts() {
 
 beforeAll(async () => {
   dbs = await freshDatabases({ seeded: true });
-  client = await subgraphClient(workshops, dbs.bySubgraph.workshops!);
+  client = await subgraphClient(workshopsSubgraph, dbs.bySubgraph.workshops!);
   for (const id of [...TIERS.slice(1), 'demo-admin', 'demo-trainer', 'm-es-ct-1', 'm-es-ct-2', 'm-bcn-1']) viewers[id] = await viewerOf(dbs, id);
 });
 afterAll(async () => {

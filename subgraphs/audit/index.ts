@@ -22,6 +22,5 @@ export const auditSubgraph = (settings: ChainSettings = NO_CHECKPOINTS): Subgrap
     resolvers: auditResolvers(status),
     permissions,
     createLoaders: (db) => createLoaders(db),
-    entities: [],
   };
 };

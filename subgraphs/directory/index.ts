@@ -7,7 +7,7 @@ import type { DirectoryLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
 
-export const directory: SubgraphCode<DirectoryLoaders> = {
+export const directorySubgraph: SubgraphCode<DirectoryLoaders> = {
   name: 'directory',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,

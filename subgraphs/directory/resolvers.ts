@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { boundedText, idInput } from '../../lib/inputSchemas.ts';
 import type { EntityManager } from 'typeorm';
-import { canSee, hasRole, reaches } from '../../lib/access.ts';
+import { canSee, hasRole, ORG_KINDS, reaches } from '../../lib/access.ts';
 import type { OrgKind, Role, Tier, Viewer } from '../../lib/access.ts';
 import type { SubgraphContext } from '../../lib/context.ts';
 import { isUniqueViolation } from '../../lib/database.ts';
@@ -35,7 +35,7 @@ const createAgencyInput = z.object({
   name: text(200),
   acronym: boundedText(1, 20).nullish(),
   kind: z.string(),
-  orgKind: z.enum(['LEA', 'PARTNER', 'ACADEMIA', 'PUBLIC_AUTHORITY']),
+  orgKind: z.enum(ORG_KINDS),
   jurisdiction: idInput.pipe(z.string().min(2).max(20)),
 });
 const inviteMemberInput = z.object({

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { VISIBILITIES } from '../../lib/access.ts';
 import type { Guarded, Viewer, Visibility } from '../../lib/access.ts';
 import { badInput } from '../../lib/errors.ts';
-import { emitLegalEvents } from './legalWrites.ts';
-import type { ContributionView } from './legalViews.ts';
+import { emitLegalEvents } from './writes.ts';
+import type { ContributionView } from './views.ts';
 import { nestRestrictions } from './restrictions.ts';
 
 export type ContributionKind = 'COMMENT' | 'AMENDMENT' | 'NEW_PROVISION' | 'INTERPRETATION_NOTE';

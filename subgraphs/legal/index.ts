@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { distinctIds, isNonPublic } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { legalEntities } from './entities.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from './views.ts';
 import { createLoaders } from './loaders.ts';
 import type { LegalLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
@@ -15,13 +14,12 @@ const restrictedProvision = (p: ProvisionView) =>
 type Comparison = { rows: { cells: { provision: ProvisionView | null }[] }[] };
 const provisionsIn = (c: Comparison) => c.rows.flatMap((r) => r.cells.map((cell) => cell.provision));
 
-export const legal: SubgraphCode<LegalLoaders> = {
+export const legalSubgraph: SubgraphCode<LegalLoaders> = {
   name: 'legal',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
-  entities: legalEntities,
   publishesSearchDocuments: true,
   audit: {
     restricted: {

@@ -4,12 +4,12 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
 import { today } from '../../lib/scalars.ts';
-import type { PositionDimensionRow } from './entities.ts';
+import type { PositionDimensionRow } from './views.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, provisionVisibleSql,
   versionChoiceOrder, versionInForceSql,
-} from './legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from './legalViews.ts';
+} from './views.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from './views.ts';
 import { readAgencyPaths, readMemberPaths } from './reviewerConflicts.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
@@ -86,3 +86,16 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 }
 
 export type LegalLoaders = ReturnType<typeof createLoaders>;
+
+const present = <T>(x: T | null | Error): x is T => x !== null && !(x instanceof Error);
+
+/**
+ * The frameworks among `ids` the loaders' viewer may see, in the order given: what other subgraphs' entities that refer
+ * to legal texts by id may list.
+ */
+export const visibleFrameworks = async (loaders: LegalLoaders, ids: readonly string[] | undefined): Promise<FrameworkView[]> =>
+  (await loaders.framework.loadMany(ids ?? [])).filter(present);
+
+/** Each cited provision among `ids` as it stands today (as `legalProvision(id)` reads it), where the viewer may see it. */
+export const citedProvisions = async (loaders: LegalLoaders, ids: readonly string[] | undefined): Promise<ProvisionView[]> =>
+  (await loaders.provisionsAt(null).provision.loadMany(ids ?? [])).filter(present);

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { conflict } from '../../lib/errors.ts';
-import { emitLegalEvents, insertProvisionVersion } from './legalWrites.ts';
-import type { NewVersion } from './legalWrites.ts';
-import type { FrameworkView } from './legalViews.ts';
+import { emitLegalEvents, insertProvisionVersion } from './writes.ts';
+import type { NewVersion } from './writes.ts';
+import type { FrameworkView } from './views.ts';
 import { provisionId } from './newIds.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Viewer } from '../../lib/access.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { insertContribution, recordDecision } from './contributionRecords.ts';
 import type { ContributionSubject, NewContribution } from './contributionRecords.ts';
-import type { ContributionView } from './legalViews.ts';
+import type { ContributionView } from './views.ts';
 
 /** The organisation paths the conflict-of-interest rule reads: each member's agency with its parents, by member. */
 export interface MemberPath { memberId: string; agencyId: string; agencyPath: string[] }

@@ -1,7 +1,7 @@
 import { reaches } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
-import { diffSections } from '../../lib/sections.ts';
-import type { ProcedureView } from './procedureView.ts';
+import { diffSections } from './sections.ts';
+import type { ProcedureView } from './views.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

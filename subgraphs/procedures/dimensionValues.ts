@@ -1,7 +1,7 @@
 import { badInput } from '../../lib/errors.ts';
 import { displayValue } from '../../lib/comparison.ts';
 import { applyTypedValues } from '../../lib/typedValues.ts';
-import type { DimensionRow } from './entities.ts';
+import type { DimensionRow } from './views.ts';
 import { storable } from './inputs.ts';
 
 /**
@@ -21,7 +21,7 @@ export function applyDimensionValues(
     const dim = dimensions.get(key);
     if (dim && dim.topic !== topic) throw badInput(`Dimension "${key}" belongs to ${dim.topic}, not ${topic}.`);
     return dim;
-  });
+  }, 'Dimension');
 }
 
 export const dimensionValueOf = (dim: DimensionRow, value: unknown) => ({ dimension: dim, value, display: displayValue(value, dim) });

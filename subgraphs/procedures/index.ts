@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { distinctIds, isNonPublic } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { proceduresEntities } from './entities.ts';
-import { provisionAmended } from './legalEvents.ts';
+import { provisionAmended } from './events.ts';
 import { createLoaders } from './loaders.ts';
 import type { ProcedureLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import type { ProcedureView } from './procedureView.ts';
+import type { ProcedureView } from './views.ts';
 import { resolvers } from './resolvers/index.ts';
 
 // A draft is read only by its agency's editors and managers, whatever its visibility.
@@ -15,13 +14,12 @@ const restrictedProcedure = (p: ProcedureView) => p.status === 'DRAFT' || isNonP
 type Comparison = { rows: { cells: { procedure: ProcedureView | null }[] }[] };
 const proceduresIn = (c: Comparison) => c.rows.flatMap((r) => r.cells.map((cell) => cell.procedure));
 
-export const procedures: SubgraphCode<ProcedureLoaders> = {
+export const proceduresSubgraph: SubgraphCode<ProcedureLoaders> = {
   name: 'procedures',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
-  entities: proceduresEntities,
   publishesSearchDocuments: true,
   consumers: [provisionAmended],
   audit: {

@@ -2,7 +2,7 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
 import { rawSql, sql } from '../../lib/sqlFragments.ts';
-import { visibleVersionSql, worksOnDraftsOf } from './procedureView.ts';
+import { visibleVersionSql, worksOnDraftsOf } from './views.ts';
 
 export interface ProcedureFilter {
   jurisdictions?: string[] | null;

@@ -3,9 +3,9 @@ import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
 import { bindSql, sql } from '../../lib/sqlFragments.ts';
 import type { SqlFragment } from '../../lib/sqlFragments.ts';
-import type { DimensionRow } from './entities.ts';
-import { VIEW_COLUMNS, toView, visibleVersionSql } from './procedureView.ts';
-import type { ProcedureView } from './procedureView.ts';
+import type { DimensionRow } from './views.ts';
+import { VIEW_COLUMNS, toView, visibleVersionSql } from './views.ts';
+import type { ProcedureView } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const visibleWhere = async (condition: SqlFragment) => {
@@ -40,3 +40,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
 }
 
 export type ProcedureLoaders = ReturnType<typeof createLoaders>;
+
+/**
+ * The procedures among `ids` the loaders' viewer may see, in the order given (hidden and unknown ones left out): what
+ * other subgraphs' entities that refer to procedures by id may list.
+ */
+export async function visibleProcedures(loaders: ProcedureLoaders, ids: readonly string[] | undefined): Promise<ProcedureView[]> {
+  const loaded = await loaders.procedure.loadMany(ids ?? []);
+  return loaded.filter((p): p is ProcedureView => p !== null && !(p instanceof Error));
+}

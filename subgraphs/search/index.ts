@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { CachedSearchEngine } from '../../lib/search/cachedEngine.ts';
-import type { CacheCounts } from '../../lib/search/cachedEngine.ts';
-import { createSearchEngine } from '../../lib/search/index.ts';
-import type { SearchEngineSettings } from '../../lib/search/index.ts';
-import type { SearchEngine } from '../../lib/search/engine.ts';
+import { CachedSearchEngine } from './engine/cachedEngine.ts';
+import type { CacheCounts } from './engine/cachedEngine.ts';
+import { createSearchEngine } from './engine/index.ts';
+import type { SearchEngineSettings } from './engine/index.ts';
+import type { SearchEngine } from './engine/engine.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { catchUpFor, indexerFor } from './indexer.ts';
+import { catchUpFor, indexerFor } from './events.ts';
 import type { SearchLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers.ts';
@@ -42,7 +42,6 @@ export function searchSubgraph(opts: SearchSubgraphOptions): SubgraphCode<Search
       let caughtUp: Promise<void> | null = null;
       return { engine: engineOf(db), caughtUp: () => (caughtUp ??= catchUp(db, engineOf(db))) };
     },
-    entities: [],
     consumers,
     engineOf,
     metrics: () => ({ searchCacheHits: cache.hits, searchCacheMisses: cache.misses }),

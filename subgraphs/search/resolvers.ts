@@ -2,10 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { isNonPublic } from '../../lib/audit/declarations.ts';
 import { parseInput } from '../../lib/errors.ts';
-import { jurisdictionCode } from '../../lib/inputSchemas.ts';
+import { jurisdictionCode, languageCode } from '../../lib/inputSchemas.ts';
 import { connectionOf, cursorAt, pageOf } from '../../lib/pagination.ts';
-import type { Facet, SearchPage, SearchRequest, SearchSort } from '../../lib/search/engine.ts';
-import { parseQuery } from '../../lib/search/queryText.ts';
+import type { Facet, SearchPage, SearchRequest, SearchSort } from './engine/engine.ts';
+import { parseQuery } from './engine/queryText.ts';
 import type { SubgraphContext } from '../../lib/context.ts';
 import type { SearchLoaders } from './loaders.ts';
 import { searchTypeOf, typeNameOf } from './searchTypes.ts';
@@ -20,7 +20,7 @@ const filterSchema = z.object({
   types: z.array(z.string()).max(MAX_FILTER_VALUES).nullish(),
   jurisdictions: z.array(jurisdictionCode).max(MAX_FILTER_VALUES).nullish(),
   topics: z.array(z.string()).max(MAX_FILTER_VALUES).nullish(),
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or es')).max(MAX_FILTER_VALUES).nullish(),
+  languages: z.array(languageCode).max(MAX_FILTER_VALUES).nullish(),
 });
 
 interface SearchArgs {

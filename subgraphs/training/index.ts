@@ -2,20 +2,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import { distinctIds } from '../../lib/audit/declarations.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
-import { trainingEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { TrainingLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import { procedureChanged } from './procedureEvents.ts';
+import { procedureChanged } from './events.ts';
 import { resolvers } from './resolvers/index.ts';
 
-export const training: SubgraphCode<TrainingLoaders> = {
+export const trainingSubgraph: SubgraphCode<TrainingLoaders> = {
   name: 'training',
   typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
   resolvers,
   permissions,
   createLoaders,
-  entities: trainingEntities,
   publishesSearchDocuments: true,
   consumers: [procedureChanged],
   // An assignment is personal: only its assignee, their managers and trainers in scope read it.

@@ -3,13 +3,11 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy } from '../../lib/loaders.ts';
 import { followedSql } from './assignmentAccess.ts';
-import { assignmentSelect, toAssignment } from './assignmentView.ts';
-import type { AssignmentView } from './assignmentView.ts';
+import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, MODULE_COLUMNS, toCurriculum } from './views.ts';
+import type { AssignmentView, CurriculumView } from './views.ts';
 import { tierFiguresSql } from './trainingReport.ts';
 import type { TierFigures } from './trainingReport.ts';
-import { CURRICULUM_COLUMNS, MODULE_COLUMNS, toCurriculum } from './curriculumView.ts';
-import type { CurriculumView } from './curriculumView.ts';
-import type { ModuleProgressRow, ModuleRow } from './entities.ts';
+import type { ModuleProgressRow, ModuleRow } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const visibleCurricula = async (ids: readonly string[]) => {

@@ -1,8 +1,8 @@
 import { TIERS } from '../../lib/access.ts';
-import type { Viewer } from '../../lib/access.ts';
+import type { Tier, Viewer } from '../../lib/access.ts';
 import { today } from '../../lib/scalars.ts';
 import { followedSql } from './assignmentAccess.ts';
-import { derivedStatusSql } from './assignmentView.ts';
+import { derivedStatusSql } from './views.ts';
 
 export interface TrainingCounts {
   assigned: number;
@@ -23,7 +23,7 @@ export interface TrainingReport {
   asOf: string;
   totals: TrainingCounts | null;
   totalsWithheld: string | null;
-  byTier: ({ tier: string | null } & Cell)[];
+  byTier: ({ tier: Tier | null } & Cell)[];
   overdueMembers: { id: string }[];
   overdueMembersWithheld: number | null;
 }
@@ -108,7 +108,7 @@ const tooSmall = (unfollowed: number) => unfollowed > 0 && unfollowed < SMALL_CE
  * for members the viewer may follow.
  */
 export function trainingReportOf(figures: TierFigures[], asOf: string): TrainingReport {
-  const tiers: (string | null)[] = [...TIERS];
+  const tiers: (Tier | null)[] = [...TIERS];
   if (figures.some((f) => f.tier === null)) tiers.push(null);
   const total = sumOf(figures);
   const totalsWithheld = tooSmall(total.unfollowed) ? SMALL : null;

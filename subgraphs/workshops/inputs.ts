@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ORG_KINDS, VISIBILITIES } from '../../lib/access.ts';
 import { boundedText, jurisdictionCode, idInput, languageCode, storable } from '../../lib/inputSchemas.ts';
+import { TOPICS } from '../../lib/vocabulary.ts';
 
-export const TOPICS = ['COMMUNICATION', 'MONITORING', 'INVESTIGATION'] as const;
 export const QUADRANTS = ['STRENGTH', 'WEAKNESS', 'OPPORTUNITY', 'THREAT'] as const;
 export const ADDRESSEES = ['LEAS', 'POLICYMAKERS', 'PLATFORMS', 'TRAINERS', 'LOCAL_AUTHORITIES', 'ACADEMIA'] as const;
 export const RECOMMENDATION_STATUSES = ['PROPOSED', 'ENDORSED', 'IN_PROGRESS', 'IMPLEMENTED', 'REJECTED'] as const;
@@ -44,11 +45,11 @@ export const createWorkshopInput = z.object({
   organiser: entityId,
   topics: z.array(z.enum(TOPICS)).min(1, 'name at least one topic').refine(distinct, 'must not repeat a topic'),
   participantCount: z.number().int().min(0).max(10_000),
-  participantOrgKinds: z.array(z.enum(['LEA', 'PARTNER', 'ACADEMIA', 'PUBLIC_AUTHORITY'])).refine(distinct, 'must not repeat a kind').nullish(),
+  participantOrgKinds: z.array(z.enum(ORG_KINDS)).refine(distinct, 'must not repeat a kind').nullish(),
   summary: text(3, 5_000),
   language: languageCode,
   reportStatus: z.enum(['PLANNED', 'DRAFT', 'PUBLISHED']).nullish(),
-  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
+  visibility: z.enum(VISIBILITIES),
   restrictedTo: z.array(jurisdictionCode).max(30).nullish(),
 }).refine((w) => w.endsOn >= w.startsOn, { message: 'must not be before startsOn', path: ['endsOn'] });
 

@@ -2,8 +2,8 @@ import type { DataSource } from 'typeorm';
 import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy } from '../../lib/loaders.ts';
-import { RECOMMENDATION_COLUMNS, SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS } from './workshopViews.ts';
-import type { KeyMessageView, LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from './workshopViews.ts';
+import { RECOMMENDATION_COLUMNS, SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS } from './views.ts';
+import type { KeyMessageView, LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
   /**

@@ -6,8 +6,26 @@ import { sql } from '../../lib/sqlFragments.ts';
 import { QUADRANTS } from './inputs.ts';
 import type { swotMatrixInput } from './inputs.ts';
 import type { WorkshopLoaders } from './loaders.ts';
-import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS, itemWeightSql } from './workshopViews.ts';
-import type { SwotItemView, WorkshopView } from './workshopViews.ts';
+import { SWOT_ITEM_COLUMNS, WORKSHOP_COLUMNS, itemWeightSql } from './views.ts';
+import type { SwotItemView, WorkshopView } from './views.ts';
+import type { SwotQuadrant, Topic } from './resolvers/types.generated.ts';
+
+/** A quadrant's figures; its items are read when a query asks for them (graphql-js calls a function-valued field). */
+export interface SwotQuadrantView {
+  quadrant: SwotQuadrant;
+  count: number;
+  weight: number;
+  items: () => Promise<SwotItemView[]>;
+}
+
+/** The matrix's figures; the workshops counted are read when a query asks for them. */
+export interface SwotMatrixView {
+  topic: Topic | null;
+  quadrants: SwotQuadrantView[];
+  workshops: () => Promise<WorkshopView[]>;
+  itemCount: number;
+  totalWeight: number;
+}
 
 type MatrixInput = NonNullable<z.infer<typeof swotMatrixInput>>;
 interface Db { query(sql: string, params?: unknown[]): Promise<any[]> }
@@ -98,14 +116,14 @@ const once = <T>(load: () => Promise<T>) => {
  * The matrix: figures at once (one statement); the listed items and the workshops only when asked for, one statement
  * each however many quadrants, workshops or items there are.
  */
-export async function swotMatrixOf(db: Db, viewer: Viewer, loaders: WorkshopLoaders, input: MatrixInput) {
+export async function swotMatrixOf(db: Db, viewer: Viewer, loaders: WorkshopLoaders, input: MatrixInput): Promise<SwotMatrixView> {
   const figures = await quadrantFigures(db, viewer, input);
   const items = once(async () => {
     const rows = await heaviestItems(db, viewer, input, input.itemsPerQuadrant ?? 20);
     for (const r of rows) loaders.swotItem.prime(r.id, r);
     return rows;
   });
-  const quadrants = QUADRANTS.map((quadrant) => ({
+  const quadrants = QUADRANTS.map((quadrant): SwotQuadrantView => ({
     quadrant,
     count: figures.get(quadrant)?.count ?? 0,
     weight: figures.get(quadrant)?.weight ?? 0,

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createSearchEngine } from '../../lib/search/index.ts';
+import { createSearchEngine } from '../../subgraphs/search/engine/index.ts';
 import type { Databases } from '../../scripts/platform.ts';
 import { SEARCH_SOURCES } from '../../scripts/services.ts';
 import { directorySeed, jurisdictionPaths } from '../../seeds/directory.ts';
@@ -8,7 +8,7 @@ import { legalSeed } from '../../seeds/legal.ts';
 import { loadSeeds } from '../../seeds/load.ts';
 import { proceduresSeed } from '../../seeds/procedures.ts';
 import { seedModuleId } from '../../seeds/training.ts';
-import { reindexAll } from '../../subgraphs/search/indexer.ts';
+import { reindexAll } from '../../subgraphs/search/events.ts';
 import { LANGUAGES, TOPICS, pick, random, sentence, words } from './generate.ts';
 import { progress } from './stats.ts';
 

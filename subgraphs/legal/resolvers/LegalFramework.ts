@@ -1,16 +1,15 @@
-import type { FrameworkView } from '../legalViews.ts';
-import type { Ctx } from './context.ts';
+import type { JurisdictionResolvers, LegalFrameworkResolvers } from './types.generated.ts';
 
-export const LegalFramework = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.framework.load(ref.id),
-  jurisdiction: (f: FrameworkView) => ({ code: f.jurisdictionCode }),
-  transposes: (f: FrameworkView, _: unknown, ctx: Ctx) => (f.transposes ? ctx.loaders.framework.load(f.transposes) : null),
-  transposedBy: (f: FrameworkView, _: unknown, ctx: Ctx) => ctx.loaders.transposingActs.load(f.id),
-  provisions: (f: FrameworkView, _: unknown, ctx: Ctx) => ctx.loaders.provisionsAt(f.at).ofFramework.load(f.id),
-  contributions: (f: FrameworkView, _: unknown, ctx: Ctx) => ctx.loaders.contributionsOfFramework.load(f.id),
+export const LegalFramework: LegalFrameworkResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.framework.load(ref.id),
+  jurisdiction: (f) => ({ code: f.jurisdictionCode }),
+  transposes: (f, _, ctx) => (f.transposes ? ctx.loaders.framework.load(f.transposes) : null),
+  transposedBy: (f, _, ctx) => ctx.loaders.transposingActs.load(f.id),
+  provisions: (f, _, ctx) => ctx.loaders.provisionsAt(f.at).ofFramework.load(f.id),
+  contributions: (f, _, ctx) => ctx.loaders.contributionsOfFramework.load(f.id),
 };
 
-export const Jurisdiction = {
-  legalFrameworks: async (j: { code: string }, args: { topic?: string | null }, ctx: Ctx) =>
+export const Jurisdiction: JurisdictionResolvers = {
+  legalFrameworks: async (j, args, ctx) =>
     (await ctx.loaders.frameworksOfJurisdiction.load(j.code)).filter((f) => !args.topic || f.topics.includes(args.topic)),
 };

@@ -1,29 +1,30 @@
 import { notFound } from '../../../lib/errors.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { memberReference } from '../../../lib/memberReference.ts';
-import { diffWords } from '../../../lib/wordDiff.ts';
-import type { ProvisionView } from '../legalViews.ts';
+import { diffWords } from '../wordDiff.ts';
 import { positionOf } from '../positions.ts';
-import type { Ctx } from './context.ts';
+import type { LegalProvisionResolvers, ProvisionVersionResolvers } from './types.generated.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The version fields shared by a provision read and its history entries. */
-const provenance = {
-  proposedBy: (p: ProvisionView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, p.proposedBy),
-  acceptedBy: (p: ProvisionView, _: unknown, ctx: Ctx) => memberReference(ctx.viewer, p.acceptedBy),
-  contribution: (p: ProvisionView, _: unknown, ctx: Ctx) => (p.contributionId ? ctx.loaders.contribution.load(p.contributionId) : null),
+const provenance: Pick<LegalProvisionResolvers, 'proposedBy' | 'acceptedBy' | 'contribution'> = {
+  proposedBy: (p, _, ctx) => memberReference(ctx.viewer, p.proposedBy),
+  acceptedBy: (p, _, ctx) => memberReference(ctx.viewer, p.acceptedBy),
+  contribution: (p, _, ctx) => (p.contributionId ? ctx.loaders.contribution.load(p.contributionId) : null),
 };
 
-export const ProvisionVersion = {
+export const ProvisionVersion: ProvisionVersionResolvers = {
   ...provenance,
-  createdAt: (p: ProvisionView) => new Date(p.createdAt).toISOString(),
+  createdAt: (p) => new Date(p.createdAt).toISOString(),
 };
 
-export const LegalProvision = {
+export const LegalProvision: LegalProvisionResolvers = {
   ...provenance,
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.provisionsAt(null).provision.load(ref.id),
-  framework: (p: ProvisionView, _: unknown, ctx: Ctx) => ctx.loaders.framework.load(p.frameworkId),
-  positions: async (p: ProvisionView, _: unknown, ctx: Ctx) => {
+  __resolveReference: (ref, ctx) => ctx.loaders.provisionsAt(null).provision.load(ref.id),
+  // A visible provision has a visible framework: it carries the framework's guard too.
+  framework: async (p, _, ctx) => expectRow(await ctx.loaders.framework.load(p.frameworkId), p.frameworkId),
+  positions: async (p, _, ctx) => {
     const keys = Object.keys(p.dimensionValues).sort();
     const dims = await ctx.loaders.dimension.loadMany(keys);
     return keys.flatMap((key, i) => {
@@ -32,8 +33,8 @@ export const LegalProvision = {
     });
   },
   // The versions share the provision's guard, which the reader already passed to hold `p`.
-  history: (p: ProvisionView, _: unknown, ctx: Ctx) => ctx.loaders.versions.load(p.id),
-  diff: async (p: ProvisionView, args: { from: number; to: number }, ctx: Ctx) => {
+  history: (p, _, ctx) => ctx.loaders.versions.load(p.id),
+  diff: async (p, args, ctx) => {
     const versions = await ctx.loaders.versions.load(p.id);
     const from = versions.find((v) => v.version === args.from);
     const to = versions.find((v) => v.version === args.to);

@@ -1,64 +1,18 @@
-import { z } from 'zod';
 import { hasRole } from '../../../lib/access.ts';
 import { backdatingReason } from '../../../lib/backdating.ts';
-import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { badInput, notFound, parseInput, conflict, forbidden } from '../../../lib/errors.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { today } from '../../../lib/scalars.ts';
-import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget } from '../legalWrites.ts';
+import { appendProvisionVersion, emitLegalEvents, frameworkTarget, lockFramework, lockProvision, provisionTarget, lockContribution } from '../writes.ts';
 import { frameworkId } from '../newIds.ts';
 import { createProvision } from '../newProvision.ts';
 import { applyPositions } from '../positions.ts';
-import { recordDirectChange } from '../reviewerConflicts.ts';
-import { contributionMutations } from './contributionMutations.ts';
+import { recordDirectChange, assertNoConflictOfInterest } from '../reviewerConflicts.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import type { Ctx } from './context.ts';
-import { date, heading, idInput, languages, positions, provisionText, reference, restrictedTo, text, topics, visibility } from './inputs.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-
-const frameworkContent = {
-  title: text(3, 1_000),
-  shortTitle: text(2, 200),
-  eli: z.string().url('must be a URI').max(300).nullish(),
-  celex: z.string().regex(/^[0-9CE][0-9]{4}[A-Z]{1,2}[0-9]{4}$/, 'must be a CELEX number such as 32016L0680').nullish(),
-  identifier: text(2, 300).nullish(),
-  adoptedOn: date.nullish(),
-  inForceFrom: date.nullish(),
-  repealedOn: date.nullish(),
-  languages,
-  summary: text(10, 5_000),
-  topics,
-  visibility,
-  restrictedTo: restrictedTo.nullish(),
-};
-const createFrameworkInput = z.object({
-  jurisdiction: jurisdictionCode,
-  kind: z.enum(['REGULATION', 'DIRECTIVE', 'STATUTE', 'DECREE', 'GUIDELINE', 'CASE_LAW']),
-  transposes: idInput.nullish(),
-  ...frameworkContent,
-});
-const updateFrameworkInput = z.object(Object.fromEntries(Object.entries(frameworkContent).map(([k, v]) => [k, v.optional()])) as {
-  [K in keyof typeof frameworkContent]: z.ZodOptional<(typeof frameworkContent)[K]>
-}).refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
-const addProvisionInput = z.object({
-  reference,
-  heading,
-  text: provisionText,
-  topics: topics.nullish(),
-  positions: positions.nullish(),
-  visibility,
-  restrictedTo: restrictedTo.nullish(),
-  validFrom: date.nullish(),
-  reason: text(3, 1_000).nullish(),
-});
-const amendProvisionInput = z.object({
-  heading: heading.optional(),
-  text: provisionText.optional(),
-  topics: topics.optional(),
-  positions: positions.optional(),
-  validFrom: date.nullish(),
-  reason: text(3, 1_000).nullish(),
-  changeNote: text(3, 1_000),
-}).refine((i) => i.heading !== undefined || i.text !== undefined || i.topics !== undefined || (i.positions?.length ?? 0) > 0,
-  'give at least one of heading, text, topics or positions');
+import type { MutationResolvers } from './types.generated.ts';
+import { addProvisionInput, amendProvisionInput, createFrameworkInput, decisionReasonInput, heading, languages, reference, restrictedTo, submitInput, text, topics, updateFrameworkInput, visibility } from '../inputs.ts';
+import { contributionEvent, insertContribution, recordDecision } from '../contributionRecords.ts';
 
 function checkDates(f: { adoptedOn?: string | null; inForceFrom?: string | null; repealedOn?: string | null }) {
   if (f.inForceFrom && f.repealedOn && f.repealedOn <= f.inForceFrom) throw badInput('repealedOn must be after inForceFrom.');
@@ -69,11 +23,14 @@ async function dimensionMap(ctx: Ctx) {
   return new Map((await ctx.loaders.allDimensions()).map((d) => [d.key, d]));
 }
 
-const reloadFramework = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.framework);
-const reloadProvision = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.provisionsAt(null).provision);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reloadFramework = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.framework), id);
+const reloadProvision = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.provisionsAt(null).provision), id);
 
-export const Mutation = {
-  createLegalFramework: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+const reload = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.contribution), id);
+
+export const Mutation: MutationResolvers = {
+  createLegalFramework: async (_, args, ctx) => {
     const input = parseInput(createFrameworkInput, args.input);
     checkDates(input);
     frameworkTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
@@ -96,7 +53,7 @@ export const Mutation = {
     return reloadFramework(ctx, id);
   },
 
-  updateLegalFramework: async (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) => {
+  updateLegalFramework: async (_, args, ctx) => {
     const input = parseInput(updateFrameworkInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockFramework(tx, ctx.viewer, args.id);
@@ -114,7 +71,7 @@ export const Mutation = {
     return reloadFramework(ctx, args.id);
   },
 
-  addProvision: async (_: unknown, args: { framework: string; input: unknown }, ctx: Ctx) => {
+  addProvision: async (_, args, ctx) => {
     const input = parseInput(addProvisionInput, args.input);
     provisionTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo: input.restrictedTo ?? [] });
     const dimensionValues = applyPositions({}, input.positions ?? [], await dimensionMap(ctx));
@@ -139,7 +96,7 @@ export const Mutation = {
     return reloadProvision(ctx, id);
   },
 
-  amendProvision: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+  amendProvision: async (_, args, ctx) => {
     const input = parseInput(amendProvisionInput, args.input);
     const dims = await dimensionMap(ctx);
     const validFrom = input.validFrom ?? today();
@@ -175,6 +132,76 @@ export const Mutation = {
     return reloadProvision(ctx, args.id);
   },
 
-  ...contributionMutations,
+  submitContribution: async (_, args, ctx) => {
+    const input = parseInput(submitInput, args.input);
+    const v = ctx.viewer;
+    const id = await ctx.db.transaction(async (tx) => {
+      const provision = await lockProvision(tx, v, input.target).catch(() => null);
+      const framework = await lockFramework(tx, v, provision?.frameworkId ?? input.target);
+      if (input.kind === 'AMENDMENT' && !provision) throw badInput('An AMENDMENT targets a provision: give a provision id as target.');
+      if (input.kind === 'NEW_PROVISION') {
+        if (provision) throw badInput('A NEW_PROVISION targets a framework: give a framework id as target.');
+        if (!input.proposedReference || !input.proposedHeading) throw badInput('A NEW_PROVISION needs proposedReference and proposedHeading.');
+      }
+      const id = await insertContribution(tx, v, { framework, provision }, input);
+      await emitLegalEvents(tx, [contributionEvent({ id, kind: input.kind, targetFrameworkId: framework.id }, 'contribution.submitted')]);
+      return id;
+    });
+    return reload(ctx, id);
+  },
+
+  withdrawContribution: async (_, args, ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      if (c.authorId !== ctx.viewer.memberId) throw forbidden('Only its author may withdraw a contribution.');
+      if (c.status !== 'SUBMITTED' && c.status !== 'UNDER_REVIEW') throw conflict(`A contribution that is ${c.status} cannot be withdrawn.`);
+      await tx.query(`UPDATE legal.contributions SET status = 'WITHDRAWN', withdrawn_at = now() WHERE id = $1`, [c.id]);
+      await emitLegalEvents(tx, [contributionEvent(c, 'contribution.withdrawn')]);
+    });
+    return reload(ctx, args.id);
+  },
+
+  startReview: async (_, args, ctx) => {
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
+      if (c.status !== 'SUBMITTED') throw conflict(`Only a SUBMITTED contribution can go under review; this one is ${c.status}.`);
+      await tx.query(`UPDATE legal.contributions SET status = 'UNDER_REVIEW', reviewer_id = $2, review_started_at = now() WHERE id = $1`,
+        [c.id, ctx.viewer.memberId]);
+      await emitLegalEvents(tx, [contributionEvent(c, 'contribution.review_started', { reviewer: ctx.viewer.memberId })]);
+    });
+    return reload(ctx, args.id);
+  },
+
+  decideContribution: async (_, args, ctx) => {
+    const reason = parseInput(decisionReasonInput, args.reason) ?? null;
+    if (args.decision === 'REJECT' && !reason) throw badInput('Give a reason to reject a contribution.');
+    const reviewer = ctx.viewer.memberId;
+    await ctx.db.transaction(async (tx) => {
+      const c = await lockContribution(tx, ctx.viewer, args.id);
+      await assertNoConflictOfInterest(tx, ctx.viewer, c);
+      if (c.status === 'WITHDRAWN') throw conflict('A withdrawn contribution cannot be decided.');
+      if (c.status !== 'UNDER_REVIEW') throw conflict(`Start the review first: this contribution is ${c.status}.`);
+      let resulting: { id: string; version: number } | null = null;
+      if (args.decision === 'ACCEPT' && c.kind === 'AMENDMENT') {
+        const latest = await lockProvision(tx, ctx.viewer, c.targetProvisionId!);
+        const validFrom = latest.validFrom > today() ? latest.validFrom : today();
+        const version = await appendProvisionVersion(tx, latest, {
+          heading: c.proposedHeading ?? latest.heading, text: c.proposedText, topics: latest.topics, dimensionValues: latest.dimensionValues,
+          validFrom, changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
+        });
+        resulting = { id: latest.id, version };
+      } else if (args.decision === 'ACCEPT' && c.kind === 'NEW_PROVISION') {
+        const framework = await lockFramework(tx, ctx.viewer, c.targetFrameworkId);
+        const id = await createProvision(tx, ctx.viewer, framework, { reference: c.proposedReference!, visibility: c.visibility, restrictedTo: c.restrictedTo }, {
+          heading: c.proposedHeading!, text: c.proposedText, topics: [], dimensionValues: {}, validFrom: today(),
+          changeNote: `Accepted contribution ${c.id}`, proposedBy: c.authorId, acceptedBy: reviewer, contributionId: c.id,
+        });
+        resulting = { id, version: 1 };
+      }
+      await recordDecision(tx, c, { status: args.decision === 'ACCEPT' ? 'ACCEPTED' : 'REJECTED', reviewer, reason, resulting });
+    });
+    return reload(ctx, args.id);
+  },
 };
 

@@ -11,11 +11,11 @@ import { selectDimensions } from '../../../lib/dimensionSelection.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
   provisionVisibleSql, versionInForceSql,
-} from '../legalViews.ts';
-import type { ContributionView, FrameworkView, ProvisionView } from '../legalViews.ts';
+} from '../views.ts';
+import type { ContributionView, FrameworkView, ProvisionView } from '../views.ts';
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
-import type { Ctx } from './context.ts';
+import type { QueryResolvers, ResolversParentTypes } from './types.generated.ts';
 import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 
@@ -34,8 +34,8 @@ const contributionFilter = z.object({
 
 const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
 
-export const Query = {
-  legalFrameworks: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+export const Query: QueryResolvers = {
+  legalFrameworks: async (_, args, ctx) => {
     const filter = parseInput(frameworkFilter, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -54,7 +54,7 @@ export const Query = {
     return connectionOf(views, total, page);
   },
 
-  legalFramework: async (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) => {
+  legalFramework: async (_, args, ctx) => {
     const framework = await ctx.loaders.framework.load(args.id);
     if (!framework || !args.at) return framework;
     const at = args.at;
@@ -62,13 +62,13 @@ export const Query = {
     return inForce ? { ...framework, at } : null;
   },
 
-  legalProvision: (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) =>
+  legalProvision: (_, args, ctx) =>
     ctx.loaders.provisionsAt(args.at ?? null).provision.load(args.id),
 
-  legalDimensions: async (_: unknown, args: { topic?: string | null }, ctx: Ctx) =>
+  legalDimensions: async (_, args, ctx) =>
     (await ctx.loaders.allDimensions()).filter((d) => !args.topic || d.topic === args.topic),
 
-  transposition: async (_: unknown, args: { directive: string; at?: string | null }, ctx: Ctx) => {
+  transposition: async (_, args, ctx) => {
     const directive = await ctx.loaders.framework.load(args.directive);
     if (!directive) throw notFound(`Legal framework "${args.directive}"`);
     if (directive.kind !== 'DIRECTIVE') throw badInput(`"${args.directive}" is a ${directive.kind}, not a directive: only directives are transposed.`);
@@ -86,7 +86,7 @@ export const Query = {
       const state = memberStateOf(act.jurisdictionCode) ?? act.jurisdictionCode;
       actsOf.set(state, [...(actsOf.get(state) ?? []), act]);
     }
-    const rowOf = (code: string) => {
+    const rowOf = (code: string): ResolversParentTypes['TranspositionRow'] => {
       const found = actsOf.get(code) ?? [];
       return { jurisdiction: { code }, status: found.length ? 'TRANSPOSED' : 'MISSING', acts: found };
     };
@@ -96,11 +96,7 @@ export const Query = {
     return { directive, rows, outsideUnion: outside, transposedCount, missingCount: rows.length - transposedCount };
   },
 
-  compareLegalPositions: async (
-    _: unknown,
-    args: { topic: string; jurisdictions: string[]; dimensions?: string[] | null; at?: string | null },
-    ctx: Ctx,
-  ) => {
+  compareLegalPositions: async (_, args, ctx) => {
     const input = parseInput(comparisonInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
@@ -143,7 +139,7 @@ export const Query = {
     };
   },
 
-  contributions: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+  contributions: async (_, args, ctx) => {
     const filter = parseInput(contributionFilter, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -157,5 +153,5 @@ export const Query = {
     return connectionOf(nodes, total, page);
   },
 
-  contribution: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.contribution.load(args.id),
+  contribution: (_, args, ctx) => ctx.loaders.contribution.load(args.id),
 };

@@ -5,7 +5,10 @@ import { Jurisdiction, LegalFramework } from './LegalFramework.ts';
 import { LegalProvision, ProvisionVersion } from './LegalProvision.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
-import { Curriculum, Procedure, Recommendation } from './references.ts';
+import { Curriculum } from './Curriculum.ts';
+import { Procedure } from './Procedure.ts';
+import { Recommendation } from './Recommendation.ts';
+import type { Resolvers } from './types.generated.ts';
 
-export const resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
+export const resolvers: Resolvers = { Date: DateScalar, JSON: JSONScalar, Query, Mutation, Jurisdiction, LegalFramework, LegalProvision, ProvisionVersion, Contribution,
   Procedure, Curriculum, Recommendation, LegalDimension: { options: optionsOf } };

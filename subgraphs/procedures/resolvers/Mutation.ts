@@ -7,68 +7,14 @@ import type { CitedKind } from '../../../lib/citations.ts';
 import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
-import type { DimensionRow } from '../entities.ts';
-import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from '../procedureWrites.ts';
-import { procedureVisible } from '../procedureView.ts';
-import type { ProcedureView } from '../procedureView.ts';
+import type { DimensionRow } from '../views.ts';
+import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from '../writes.ts';
+import { procedureVisible } from '../views.ts';
+import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import { text } from '../inputs.ts';
+import { backdatingInput, createInput, dimensionValue, reasonInput, resourcing, step, updateInput } from '../inputs.ts';
 
-const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
-const step = z.object({
-  action: text(3, 500),
-  responsibleRole: text(2, 120),
-  safeguards: z.array(text(3, 300)).max(20).nullish(),
-});
-const resourcing = z.object({
-  staff: z.number().int().min(0).max(100_000).nullish(),
-  budgetEur: z.number().int().min(0).max(10_000_000_000).nullish(),
-  tooling: z.array(text(1, 100)).max(30).nullish(),
-});
-const content = {
-  title: text(3, 200),
-  summary: text(3, 1_000),
-  body: text(3, 50_000),
-  tags: z.array(tag).max(20).refine((t) => new Set(t).size === t.length, 'must not repeat a tag'),
-  language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca'),
-  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
-  restrictedTo: z.array(jurisdictionCode).max(30),
-  steps: z.array(step).max(50),
-  legalBasis: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be a legal provision id')).max(50),
-  operationalNotes: text(1, 5_000),
-  resourcing,
-};
-const dimensionValue = z.object({ key: z.string().min(1).max(80), value: z.unknown() });
-
-const createInput = z.object({
-  topic: z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION']),
-  ...content,
-  tags: content.tags.nullish(),
-  restrictedTo: content.restrictedTo.nullish(),
-  steps: content.steps.nullish(),
-  legalBasis: content.legalBasis.nullish(),
-  operationalNotes: content.operationalNotes.nullish(),
-  resourcing: resourcing.nullish(),
-  dimensionValues: z.array(dimensionValue).max(100).nullish(),
-});
-const updateInput = z.object({
-  title: content.title.optional(),
-  summary: content.summary.optional(),
-  body: content.body.optional(),
-  tags: content.tags.optional(),
-  language: content.language.optional(),
-  visibility: content.visibility.optional(),
-  restrictedTo: content.restrictedTo.optional(),
-  steps: content.steps.optional(),
-  legalBasis: content.legalBasis.optional(),
-  operationalNotes: content.operationalNotes.nullable().optional(),
-  resourcing: resourcing.nullable().optional(),
-  changeNote: text(1, 500).optional(),
-}).refine((i) => Object.entries(i).some(([k, v]) => k !== 'changeNote' && v !== undefined), 'give at least one field to change');
-const reasonInput = text(3, 1_000);
-const backdatingInput = z.object({ reason: reasonInput.nullish() });
 const LEGAL_BASIS: CitedKind = { schema: 'legal', type: 'LegalProvision', field: 'legalBasis', noun: 'legal provision' };
 
 const normaliseSteps = (steps: z.infer<typeof step>[] | null | undefined) =>

@@ -3,8 +3,8 @@ import { fieldAtTier } from '../../../lib/access.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { diffProcedureViews } from '../diff.ts';
 import { dimensionValueOf } from '../dimensionValues.ts';
-import { procedureVisible } from '../procedureView.ts';
-import type { ProcedureView } from '../procedureView.ts';
+import { procedureVisible } from '../views.ts';
+import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
 
 const visibleVersions = async (p: ProcedureView, ctx: Ctx) =>

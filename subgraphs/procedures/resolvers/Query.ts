@@ -8,8 +8,8 @@ import { today } from '../../../lib/scalars.ts';
 import { diffProcedureViews } from '../diff.ts';
 import { dimensionValueOf } from '../dimensionValues.ts';
 import { pageSql, totalSql } from '../listing.ts';
-import { VIEW_COLUMNS, inForceOnSql, toView } from '../procedureView.ts';
-import type { ProcedureView } from '../procedureView.ts';
+import { VIEW_COLUMNS, inForceOnSql, toView } from '../views.ts';
+import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
 import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 

@@ -3,7 +3,8 @@ import { optionsOf } from '../../../lib/typedValues.ts';
 import { Mutation } from './Mutation.ts';
 import { Agency, Jurisdiction, Procedure } from './Procedure.ts';
 import { Query } from './Query.ts';
-import { Curriculum, Recommendation } from './references.ts';
+import { Curriculum } from './Curriculum.ts';
+import { Recommendation } from './Recommendation.ts';
 
 export const resolvers = {
   Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency, Curriculum, Recommendation,

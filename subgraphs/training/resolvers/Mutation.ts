@@ -8,70 +8,16 @@ import type { CitedKind } from '../../../lib/citations.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import { today } from '../../../lib/scalars.ts';
-import { trainerCovers } from '../assignmentAccess.ts';
-import { assignmentSelect, toAssignment } from '../assignmentView.ts';
-import { MODULE_COLUMNS, passes } from '../curriculumView.ts';
-import type { CurriculumView } from '../curriculumView.ts';
-import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum } from '../curriculumWrites.ts';
-import { cancellationTarget, progressTarget } from '../assignmentWrites.ts';
+import { trainerCovers, followedSql } from '../assignmentAccess.ts';
+import { assignmentSelect, toAssignment, MODULE_COLUMNS, passes } from '../views.ts';
+import type { CurriculumView } from '../views.ts';
+import { assignedCurriculumTarget, curriculumTarget, emitCurriculumEvent, insertModules, lockCurriculum, cancellationTarget, progressTarget } from '../writes.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import type { ModuleRow } from '../entities.ts';
-import { followedSql } from '../assignmentAccess.ts';
+import type { ModuleRow } from '../views.ts';
 import type { Ctx } from './context.ts';
-import { language } from './Query.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-import { idInput, text } from '../inputs.ts';
-
-const tag = z.string().regex(/^[A-Z][A-Z0-9_]{1,39}$/, 'tags are UPPER_SNAKE_CASE words');
-const entityId = z.string().regex(/^[a-z0-9][a-z0-9-]{2,99}$/, 'must be an id such as proc-es-ct-monitoring');
-const unique = <T extends z.ZodType>(item: T, max: number, what: string) =>
-  z.array(item).max(max).refine((a) => new Set(a).size === a.length, `must not repeat a ${what}`);
-
-const moduleInput = z.object({
-  title: text(3, 200),
-  outline: text(3, 5_000),
-  kind: z.enum(['ELEARNING', 'CLASSROOM', 'EXERCISE', 'WEBINAR']),
-  durationMinutes: z.number().int().min(5).max(10_000),
-  passMark: z.number().int().min(0).max(100).nullish(),
-});
-const content = {
-  title: text(3, 200),
-  summary: text(3, 2_000),
-  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']),
-  topics: unique(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION']), 3, 'topic').refine((t) => t.length > 0, 'name at least one topic'),
-  tags: unique(tag, 20, 'tag'),
-  learningOutcomes: z.array(text(3, 500)).max(30),
-  language,
-  estimatedHours: z.number().min(0.5).max(2_000),
-  visibility: z.enum(['PUBLIC', 'MEMBERS', 'LEA', 'MANAGEMENT']),
-  restrictedTo: unique(jurisdictionCode, 30, 'jurisdiction'),
-  relatedProcedures: unique(entityId, 50, 'procedure'),
-  relatedLegalFrameworks: unique(entityId, 50, 'legal framework'),
-  validityMonths: z.number().int().min(1).max(120),
-};
-const createInput = z.object({
-  ...content,
-  tags: content.tags.nullish(),
-  learningOutcomes: content.learningOutcomes.nullish(),
-  restrictedTo: content.restrictedTo.nullish(),
-  relatedProcedures: content.relatedProcedures.nullish(),
-  relatedLegalFrameworks: content.relatedLegalFrameworks.nullish(),
-  modules: z.array(moduleInput).max(50).nullish(),
-});
-const updateInput = z.object(Object.fromEntries(Object.entries(content).map(([k, s]) => [k, s.optional()])) as { [K in keyof typeof content]: z.ZodOptional<(typeof content)[K]> })
-  .refine((i) => Object.values(i).some((v) => v !== undefined), 'give at least one field to change');
-const assignInput = z.object({
-  curriculumId: idInput,
-  memberIds: z.array(idInput).min(1, 'name at least one member').max(1_000)
-    .refine((m) => new Set(m).size === m.length, 'must not repeat a member').nullish(),
-  agencyId: idInput.nullish(),
-  dueOn: z.string().refine((d) => d >= today(), 'must not be in the past'),
-  allowTierMismatch: z.boolean().nullish(),
-}).refine((i) => (i.memberIds ? 1 : 0) + (i.agencyId ? 1 : 0) === 1, 'give memberIds or agencyId, not both');
-const progressInput = z.object({
-  completed: z.boolean(),
-  score: z.number().int().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100').nullish(),
-});
+import type { MutationResolvers } from './types.generated.ts';
+import { assignInput, content, createInput, moduleInput, progressInput, updateInput } from '../inputs.ts';
 
 const CONTENT_COLUMNS: Record<keyof typeof content, string> = {
   title: 'title', summary: 'summary', audience: 'audience', topics: 'topics', tags: 'tags', learningOutcomes: 'learning_outcomes',
@@ -90,9 +36,12 @@ const assigneeMayRead = (curriculum: CurriculumView, m: Assignee) => canSee(view
 
 const inAudience = (audience: CurriculumView['audience'], tier: string | null) => audience === 'ALL' || audience === tier;
 
-const reloadCurriculum = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.curriculum, ctx.loaders.modulesOf);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reloadCurriculum = async (ctx: Ctx, id: string) =>
+  expectRow(await reloadAfterWrite(id, ctx.loaders.curriculum, ctx.loaders.modulesOf), id);
 
-const reloadAssignment = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.assignment, ctx.loaders.progressOf);
+const reloadAssignment = async (ctx: Ctx, id: string) =>
+  expectRow(await reloadAfterWrite(id, ctx.loaders.assignment, ctx.loaders.progressOf), id);
 
 /** The assignees of a call, checked against the trainer's scope and the curriculum's audience. */
 async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curriculum: CurriculumView, input: z.infer<typeof assignInput>): Promise<Assignee[]> {
@@ -122,8 +71,8 @@ async function assigneesOf(ctx: Ctx, tx: { query: Ctx['db']['query'] }, curricul
   return ids.map((id) => byId.get(id)!);
 }
 
-export const Mutation = {
-  createCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+export const Mutation: MutationResolvers = {
+  createCurriculum: async (_, args, ctx) => {
     const input = parseInput(createInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
     curriculumTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
@@ -144,7 +93,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, id);
   },
 
-  updateCurriculum: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+  updateCurriculum: async (_, args, ctx) => {
     const input = parseInput(updateInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockCurriculum(tx, ctx.viewer, args.id);
@@ -168,7 +117,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, args.id);
   },
 
-  addModule: async (_: unknown, args: { curriculumId: string; input: unknown }, ctx: Ctx) => {
+  addModule: async (_, args, ctx) => {
     const input = parseInput(moduleInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await lockCurriculum(tx, ctx.viewer, args.curriculumId);
@@ -180,7 +129,7 @@ export const Mutation = {
     return reloadCurriculum(ctx, args.curriculumId);
   },
 
-  assignCurriculum: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+  assignCurriculum: async (_, args, ctx) => {
     const input = parseInput(assignInput, args.input);
     const { createdIds, memberIds } = await ctx.db.transaction(async (tx) => {
       const curriculum = await assignedCurriculumTarget.lock(tx, ctx.viewer, input.curriculumId);
@@ -208,7 +157,7 @@ export const Mutation = {
     return { createdCount: createdIds.length, alreadyAssignedCount: memberIds.length - createdIds.length, assignments: open.map(toAssignment) };
   },
 
-  recordModuleProgress: async (_: unknown, args: { assignmentId: string; moduleId: string; completed: boolean; score?: number | null }, ctx: Ctx) => {
+  recordModuleProgress: async (_, args, ctx) => {
     const input = parseInput(progressInput, { completed: args.completed, score: args.score });
     await ctx.db.transaction(async (tx) => {
       const a = await progressTarget.lock(tx, ctx.viewer, args.assignmentId);
@@ -242,7 +191,7 @@ export const Mutation = {
     return reloadAssignment(ctx, args.assignmentId);
   },
 
-  cancelAssignment: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  cancelAssignment: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const a = await cancellationTarget.lock(tx, ctx.viewer, args.id);
       if (a.status === 'COMPLETED' || a.status === 'CANCELLED') throw badInput(`This assignment is ${a.status.toLowerCase()} and cannot be cancelled.`);

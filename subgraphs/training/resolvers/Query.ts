@@ -7,30 +7,12 @@ import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { rawSql, sql } from '../../../lib/sqlFragments.ts';
 import { followedSql } from '../assignmentAccess.ts';
-import { assignmentSelect, toAssignment } from '../assignmentView.ts';
-import type { AssignmentView } from '../assignmentView.ts';
-import { CURRICULUM_COLUMNS, toCurriculum } from '../curriculumView.ts';
+import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, toCurriculum } from '../views.ts';
+import type { AssignmentView } from '../views.ts';
 import { tierFiguresSql, trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
-
-export const language = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en or ca');
-const id = z.string().min(1).max(100);
-
-const curriculumFilter = z.object({
-  audience: z.enum(['MANAGER', 'PRACTITIONER', 'ALL']).nullish(),
-  topics: z.array(z.enum(['COMMUNICATION', 'MONITORING', 'INVESTIGATION'])).max(3).nullish(),
-  language: language.nullish(),
-}).nullish();
-
-const assignmentFilter = z.object({
-  agency: id.nullish(),
-  curriculum: id.nullish(),
-  status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'OVERDUE', 'CANCELLED']).nullish(),
-  overdue: z.boolean().nullish(),
-}).nullish();
-
-const reportArgs = z.object({ agency: id.nullish(), jurisdiction: jurisdictionCode.nullish(), curriculum: id.nullish() });
+import type { QueryResolvers } from './types.generated.ts';
+import { assignmentFilter, curriculumFilter, reportArgs } from '../inputs.ts';
 
 type AssignmentFilter = NonNullable<z.infer<typeof assignmentFilter>> & { member?: string };
 
@@ -58,8 +40,8 @@ async function followedAssignments(ctx: Ctx, filter: AssignmentFilter, page?: { 
   return { nodes, total: rows[0] ? Number(rows[0].total) : 0 };
 }
 
-export const Query = {
-  curricula: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+export const Query: QueryResolvers = {
+  curricula: async (_, args, ctx) => {
     const filter = parseInput(curriculumFilter, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -74,19 +56,19 @@ export const Query = {
     return connectionOf(nodes, total, page);
   },
 
-  curriculum: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.curriculum.load(args.id),
+  curriculum: (_, args, ctx) => ctx.loaders.curriculum.load(args.id),
 
-  myAssignments: async (_: unknown, args: { status?: string | null }, ctx: Ctx) =>
-    (await followedAssignments(ctx, { member: ctx.viewer.memberId!, status: args.status as AssignmentFilter['status'] })).nodes,
+  myAssignments: async (_, args, ctx) =>
+    (await followedAssignments(ctx, { member: ctx.viewer.memberId!, status: args.status })).nodes,
 
-  assignments: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+  assignments: async (_, args, ctx) => {
     const filter = parseInput(assignmentFilter, args.filter) ?? {};
     const page = pageOf(args);
     const { nodes, total } = await followedAssignments(ctx, filter, page);
     return connectionOf(nodes, total, page);
   },
 
-  trainingReport: async (_: unknown, args: { agency?: string | null; jurisdiction?: string | null; curriculum?: string | null }, ctx: Ctx) => {
+  trainingReport: async (_, args, ctx) => {
     const input = parseInput(reportArgs, args);
     if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
     const params: unknown[] = [];

@@ -3,18 +3,22 @@ import { badInput, conflict, notFound, parseInput } from '../../../lib/errors.ts
 import {
   createWorkshopInput, keyMessageInput, linkTargetInput, reasonInput, recommendationInput, swotItemsInput,
 } from '../inputs.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../workshopWrites.ts';
-import { RECOMMENDATION_TRANSITIONS } from '../workshopViews.ts';
+import { emitWorkshopEvents, lockRecommendation, lockSwotItem, lockWorkshop, nextPosition, workshopTarget } from '../writes.ts';
+import { RECOMMENDATION_TRANSITIONS } from '../views.ts';
+import type { SwotItemView } from '../views.ts';
 import { assertMayOrganise } from '../organiserScope.ts';
 import { mayListLink } from '../linkTargets.ts';
 import type { Ctx } from './context.ts';
+import type { MutationResolvers } from './types.generated.ts';
 
-const reloadRecommendation = (ctx: Ctx, id: string) =>
-  reloadAfterWrite(id, ctx.loaders.recommendation, ctx.loaders.historyOfRecommendation, ctx.loaders.linksOfRecommendation);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reloadRecommendation = async (ctx: Ctx, id: string) => expectRow(
+  await reloadAfterWrite(id, ctx.loaders.recommendation, ctx.loaders.historyOfRecommendation, ctx.loaders.linksOfRecommendation), id);
 
-export const Mutation = {
-  createWorkshop: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+export const Mutation: MutationResolvers = {
+  createWorkshop: async (_, args, ctx) => {
     const input = parseInput(createWorkshopInput, args.input);
     const restrictedTo = input.restrictedTo ?? [];
     workshopTarget.expectReadable(ctx.viewer, { visibility: input.visibility, restrictedTo });
@@ -31,10 +35,10 @@ export const Mutation = {
       await emitWorkshopEvents(tx, [{ entityType: 'Workshop', entityId: id, event: 'workshop.created',
         payload: { city: input.city, topics: input.topics, visibility: input.visibility } }]);
     });
-    return ctx.loaders.workshop.load(id);
+    return expectRow(await ctx.loaders.workshop.load(id), id);
   },
 
-  addSwotItems: async (_: unknown, args: { workshop: string; items: unknown }, ctx: Ctx) => {
+  addSwotItems: async (_, args, ctx) => {
     const items = parseInput(swotItemsInput, args.items);
     const ids = items.map(() => `swot-${randomUUID()}`);
     await ctx.db.transaction(async (tx) => {
@@ -55,10 +59,10 @@ export const Mutation = {
         payload: { workshop: workshop.id, topic: i.topic, quadrant: i.quadrant } })));
     });
     ctx.loaders.swotItemsOfWorkshop.clear(args.workshop);
-    return (await ctx.loaders.swotItem.loadMany(ids)).filter((s) => s && !(s instanceof Error));
+    return (await ctx.loaders.swotItem.loadMany(ids)).filter((s): s is SwotItemView => s !== null && !(s instanceof Error));
   },
 
-  voteSwotItem: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  voteSwotItem: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const item = await lockSwotItem(tx, ctx.viewer, args.id);
       const inserted = await tx.query(
@@ -68,10 +72,10 @@ export const Mutation = {
       await emitWorkshopEvents(tx, [{ entityType: 'SwotItem', entityId: args.id, event: 'swotItem.voted',
         payload: { workshop: item.workshopId, member: ctx.viewer.memberId } }]);
     });
-    return reloadAfterWrite(args.id, ctx.loaders.swotItem, ctx.loaders.votedByViewer);
+    return expectRow(await reloadAfterWrite(args.id, ctx.loaders.swotItem, ctx.loaders.votedByViewer), args.id);
   },
 
-  addKeyMessage: async (_: unknown, args: { workshop: string; input: unknown }, ctx: Ctx) => {
+  addKeyMessage: async (_, args, ctx) => {
     const input = parseInput(keyMessageInput, args.input);
     const id = `km-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
@@ -88,7 +92,7 @@ export const Mutation = {
     return { id, workshopId: args.workshop, text: input.text, attribution: input.attribution ?? null };
   },
 
-  addRecommendation: async (_: unknown, args: { workshop: string; input: unknown }, ctx: Ctx) => {
+  addRecommendation: async (_, args, ctx) => {
     const input = parseInput(recommendationInput, args.input);
     const id = `rec-${randomUUID()}`;
     await ctx.db.transaction(async (tx) => {
@@ -108,7 +112,7 @@ export const Mutation = {
     return reloadRecommendation(ctx, id);
   },
 
-  setRecommendationStatus: async (_: unknown, args: { id: string; status: string; reason: string }, ctx: Ctx) => {
+  setRecommendationStatus: async (_, args, ctx) => {
     const reason = parseInput(reasonInput, args.reason);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
@@ -126,7 +130,7 @@ export const Mutation = {
     return reloadRecommendation(ctx, args.id);
   },
 
-  linkRecommendation: async (_: unknown, args: { id: string; target: unknown }, ctx: Ctx) => {
+  linkRecommendation: async (_, args, ctx) => {
     const target = parseInput(linkTargetInput, args.target);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);
@@ -143,7 +147,7 @@ export const Mutation = {
     return reloadRecommendation(ctx, args.id);
   },
 
-  unlinkRecommendation: async (_: unknown, args: { id: string; target: unknown }, ctx: Ctx) => {
+  unlinkRecommendation: async (_, args, ctx) => {
     const target = parseInput(linkTargetInput, args.target);
     await ctx.db.transaction(async (tx) => {
       const r = await lockRecommendation(tx, ctx.viewer, args.id);

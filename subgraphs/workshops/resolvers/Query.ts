@@ -2,17 +2,16 @@ import { visibilitySql } from '../../../lib/access.ts';
 import { parseInput } from '../../../lib/errors.ts';
 import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
-import type { PageArgs } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { sql } from '../../../lib/sqlFragments.ts';
 import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
 import { swotMatrixOf } from '../swotMatrix.ts';
-import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../workshopViews.ts';
-import type { RecommendationView, WorkshopView } from '../workshopViews.ts';
-import type { Ctx } from './context.ts';
+import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../views.ts';
+import type { RecommendationView, WorkshopView } from '../views.ts';
+import type { QueryResolvers } from './types.generated.ts';
 
-export const Query = {
-  workshops: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
+export const Query: QueryResolvers = {
+  workshops: async (_, args, ctx) => {
     const filter = parseInput(workshopFilterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -28,12 +27,12 @@ export const Query = {
     return connectionOf(nodes, total, page);
   },
 
-  workshop: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(args.id),
+  workshop: (_, args, ctx) => ctx.loaders.workshop.load(args.id),
 
-  swotMatrix: (_: unknown, args: { topic?: string | null; workshops?: string[] | null; jurisdictions?: string[] | null; itemsPerQuadrant?: number | null }, ctx: Ctx) =>
+  swotMatrix: (_, args, ctx) =>
     swotMatrixOf(ctx.db, ctx.viewer, ctx.loaders, parseInput(swotMatrixInput, args)),
 
-  recommendations: async (_: unknown, args: PageArgs & { filter?: unknown }, ctx: Ctx) => {
+  recommendations: async (_, args, ctx) => {
     const filter = parseInput(recommendationFilterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -51,5 +50,5 @@ export const Query = {
     return connectionOf(nodes, total, page);
   },
 
-  recommendation: (_: unknown, args: { id: string }, ctx: Ctx) => ctx.loaders.recommendation.load(args.id),
+  recommendation: (_, args, ctx) => ctx.loaders.recommendation.load(args.id),
 };

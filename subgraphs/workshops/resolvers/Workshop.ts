@@ -1,52 +1,48 @@
+import { expectRow } from '../../../lib/loaders.ts';
 import { memberReference } from '../../../lib/memberReference.ts';
-import type { LinkView, RecommendationView, StatusChangeView, SwotItemView, WorkshopView } from '../workshopViews.ts';
+import type { LinkView } from '../views.ts';
 import type { Ctx } from './context.ts';
+import type { KeyMessageResolvers, RecommendationResolvers, SwotItemResolvers, WorkshopResolvers } from './types.generated.ts';
 
-export const Workshop = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.workshop.load(ref.id),
-  city: (w: WorkshopView) => ({ code: w.cityCode }),
-  organiser: (w: WorkshopView) => ({ id: w.organiserId }),
-  swotItems: async (w: WorkshopView, args: { topic?: string | null; quadrant?: string | null }, ctx: Ctx) =>
+export const Workshop: WorkshopResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.workshop.load(ref.id),
+  city: (w) => ({ code: w.cityCode }),
+  organiser: (w) => ({ id: w.organiserId }),
+  swotItems: async (w, args, ctx) =>
     (await ctx.loaders.swotItemsOfWorkshop.load(w.id))
       .filter((s) => (!args.topic || s.topic === args.topic) && (!args.quadrant || s.quadrant === args.quadrant)),
-  keyMessages: (w: WorkshopView, _: unknown, ctx: Ctx) => ctx.loaders.keyMessagesOfWorkshop.load(w.id),
-  recommendations: async (w: WorkshopView, args: { status?: string | null }, ctx: Ctx) =>
+  keyMessages: (w, _, ctx) => ctx.loaders.keyMessagesOfWorkshop.load(w.id),
+  recommendations: async (w, args, ctx) =>
     (await ctx.loaders.recommendationsOfWorkshop.load(w.id)).filter((r) => !args.status || r.status === args.status),
 };
 
 // A visible item, message or recommendation always has a visible workshop: they share its visibility.
-const workshopOf = (x: { workshopId: string }, _: unknown, ctx: Ctx) => ctx.loaders.workshop.load(x.workshopId);
+const workshopOf = async ({ workshopId }: { workshopId: string }, ctx: Ctx) =>
+  expectRow(await ctx.loaders.workshop.load(workshopId), workshopId);
 
-export const SwotItem = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.swotItem.load(ref.id),
-  workshop: workshopOf,
-  jurisdictions: (s: SwotItemView) => s.jurisdictions.map((code) => ({ code })),
-  votedByMe: async (s: SwotItemView, _: unknown, ctx: Ctx) => (await ctx.loaders.votedByViewer.load(s.id)) !== null,
+export const SwotItem: SwotItemResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.swotItem.load(ref.id),
+  workshop: (s, _, ctx) => workshopOf(s, ctx),
+  jurisdictions: (s) => s.jurisdictions.map((code) => ({ code })),
+  votedByMe: async (s, _, ctx) => (await ctx.loaders.votedByViewer.load(s.id)) !== null,
 };
 
-export const KeyMessage = {
-  workshop: workshopOf,
+export const KeyMessage: KeyMessageResolvers = {
+  workshop: (k, _, ctx) => workshopOf(k, ctx),
 };
 
-/** The linked targets' owners' answer: which of the ids this viewer may see (set by the gateway from @requires). */
-interface VisibleTargets {
-  visibleProcedureLinkIds?: string[];
-  visibleLegalFrameworkLinkIds?: string[];
-  visibleCurriculumLinkIds?: string[];
-}
-
-const linkIdsOf = (type: LinkView['type']) => async (r: RecommendationView, _: unknown, ctx: Ctx) =>
+const linkIdsOf = (type: LinkView['type']): RecommendationResolvers['procedureLinkIds'] => async (r, _, ctx) =>
   (await ctx.loaders.linksOfRecommendation.load(r.id)).filter((l) => l.type === type).map((l) => l.targetId);
 
-export const Recommendation = {
+export const Recommendation: RecommendationResolvers = {
   // The representation may carry the owners' answers that implementedBy requires: keep them on the recommendation.
-  __resolveReference: async (ref: { id: string } & VisibleTargets, ctx: Ctx) => {
+  __resolveReference: async (ref, ctx) => {
     const r = await ctx.loaders.recommendation.load(ref.id);
     return r && { ...ref, ...r };
   },
-  workshop: workshopOf,
-  history: async (r: RecommendationView, _: unknown, ctx: Ctx) =>
-    (await ctx.loaders.historyOfRecommendation.load(r.id)).map((c: StatusChangeView) => ({
+  workshop: (r, _, ctx) => workshopOf(r, ctx),
+  history: async (r, _, ctx) =>
+    (await ctx.loaders.historyOfRecommendation.load(r.id)).map((c) => ({
       from: c.from,
       to: c.to,
       reason: c.reason,
@@ -61,13 +57,13 @@ export const Recommendation = {
    * Only links whose target its owner said the viewer may see: a hidden or gone target is left out, so its id never
    * shows. Without the owners' answers (a request that did not come through the gateway's plan) nothing is listed.
    */
-  implementedBy: async (r: RecommendationView & VisibleTargets, _: unknown, ctx: Ctx) => {
+  implementedBy: async (r, _, ctx) => {
     const visible: Record<LinkView['type'], Set<string>> = {
       PROCEDURE: new Set(r.visibleProcedureLinkIds ?? []),
       LEGAL_FRAMEWORK: new Set(r.visibleLegalFrameworkLinkIds ?? []),
       CURRICULUM: new Set(r.visibleCurriculumLinkIds ?? []),
     };
-    return (await ctx.loaders.linksOfRecommendation.load(r.id)).filter((l) => visible[l.type].has(l.targetId)).map((l: LinkView) => ({
+    return (await ctx.loaders.linksOfRecommendation.load(r.id)).filter((l) => visible[l.type].has(l.targetId)).map((l) => ({
       type: l.type,
       procedure: l.type === 'PROCEDURE' ? { id: l.targetId } : null,
       legalFramework: l.type === 'LEGAL_FRAMEWORK' ? { id: l.targetId } : null,

@@ -1,0 +1,11 @@
+import { citedProvisions } from '../loaders.ts';
+import type { ProcedureResolvers } from './types.generated.ts';
+
+// Another subgraph's entity that refers to legal texts by id. The gateway hands over the ids (fields that subgraph keeps
+// @inaccessible) and this subgraph answers only what the viewer may see, so a hidden text's id never shows. Without the
+// ids (a request that did not come through the gateway's plan) nothing is listed.
+
+export const Procedure: ProcedureResolvers = {
+  __resolveReference: (ref) => ref,
+  legalBasis: (p, _, ctx) => citedProvisions(ctx.loaders, p.legalBasisIds),
+};

@@ -1,0 +1,12 @@
+import { visibleFrameworks } from '../loaders.ts';
+import type { RecommendationResolvers } from './types.generated.ts';
+
+// Another subgraph's entity that refers to legal texts by id. The gateway hands over the ids (fields that subgraph keeps
+// @inaccessible) and this subgraph answers only what the viewer may see, so a hidden text's id never shows. Without the
+// ids (a request that did not come through the gateway's plan) nothing is listed.
+
+export const Recommendation: RecommendationResolvers = {
+  __resolveReference: (ref) => ref,
+  visibleLegalFrameworkLinkIds: async (r, _, ctx) =>
+    (await visibleFrameworks(ctx.loaders, r.legalFrameworkLinkIds)).map((f) => f.id),
+};
