@@ -39,6 +39,12 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
     loaders: 'loaders.ts#ProcedureLoaders',
     mappers: {
       Procedure: 'views.ts#ProcedureView',
+      Jurisdiction: 'views.ts#JurisdictionReference',
+      Agency: 'views.ts#AgencyReference',
+      Dimension: 'views.ts#DimensionRow',
+      ProcedureComparison: 'views.ts#ProcedureComparisonView',
+      Curriculum: 'views.ts#CurriculumReference',
+      Recommendation: 'views.ts#RecommendationReference',
     },
   },
 
@@ -90,7 +96,7 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
   audit: {
     loaders: 'loaders.ts#AuditLoaders',
     mappers: {
-      AuditEntry: 'loaders.ts#AuditEntryView',
+      AuditEntry: 'views.ts#AuditEntryView',
       AuditCheckpoint: 'chain.ts#CheckpointView',
       AuditChainStatus: 'chain.ts#ChainStatusView',
     },

@@ -6,7 +6,7 @@ import type { ChainSettings } from './chain.ts';
 import { createLoaders } from './loaders.ts';
 import type { AuditLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import { auditResolvers } from './resolvers.ts';
+import { resolvers } from './resolvers/index.ts';
 
 export { chainSettingsOf } from './chain.ts';
 
@@ -19,8 +19,8 @@ export const auditSubgraph = (settings: ChainSettings = NO_CHECKPOINTS): Subgrap
   return {
     name: 'audit',
     typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
-    resolvers: auditResolvers(status),
+    resolvers,
     permissions,
-    createLoaders: (db) => createLoaders(db),
+    createLoaders: (db) => createLoaders(db, status),
   };
 };

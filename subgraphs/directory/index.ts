@@ -5,7 +5,7 @@ import { directoryEntities } from './entities.ts';
 import { createLoaders } from './loaders.ts';
 import type { DirectoryLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers/index.ts';
 
 export const directorySubgraph: SubgraphCode<DirectoryLoaders> = {
   name: 'directory',

@@ -1,6 +1,7 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
 import type { TypedAttributeRow } from '../../lib/typedValues.ts';
+import type { ProcedureStatus, ReviewStatus, Topic } from './resolvers/types.generated.ts';
 
 // The rows of the tables as the subgraph reads them (the migrations create the tables).
 
@@ -10,10 +11,10 @@ export interface ProcedureHeadRow {
   id: string;
   agencyId: string;
   jurisdictionCode: string;
-  topic: string;
+  topic: Topic;
   latestVersion: number;
   publishedVersion: number | null;
-  reviewStatus: string;
+  reviewStatus: ReviewStatus;
   lastVerifiedAt: string | null;
 }
 
@@ -32,7 +33,7 @@ export interface Resourcing {
 export interface ProcedureVersionRow {
   procedureId: string;
   version: number;
-  status: string;
+  status: ProcedureStatus;
   title: string;
   summary: string;
   body: string;
@@ -62,8 +63,15 @@ export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.
   v.effective_from, v.in_force_until, v.published_at, v.steps, v.legal_basis, v.dimension_values, v.operational_notes,
   v.resourcing, v.change_note, v.backdating_reason, v.created_by`;
 
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Uppercase<Head> ? `_${Lowercase<Head>}` : Head}${SnakeCase<Tail>}`
+  : S;
+
+/** A raw row selected with VIEW_COLUMNS: the view's fields under their column names. */
+export type ProcedureViewRow = { [K in keyof ProcedureView as SnakeCase<K>]: ProcedureView[K] };
+
 /** Maps a raw row selected with VIEW_COLUMNS. */
-export function toView(r: any): ProcedureView {
+export function toView(r: ProcedureViewRow): ProcedureView {
   return {
     id: r.id,
     agencyId: r.agency_id,
@@ -96,12 +104,56 @@ export function toView(r: any): ProcedureView {
   };
 }
 
+/** A jurisdiction of the directory subgraph: its procedures are listed here. */
+export interface JurisdictionReference {
+  code: string;
+}
+
+/** An agency of the directory subgraph: its procedures are listed here. */
+export interface AgencyReference {
+  id: string;
+}
+
+/** A curriculum of the training subgraph, as the gateway hands it over: the ids of the procedures it teaches. */
+export interface CurriculumReference {
+  id: string;
+  relatedProcedureIds?: string[];
+}
+
+/** A recommendation of the workshops subgraph, as the gateway hands it over: the ids of the procedures it links. */
+export interface RecommendationReference {
+  id: string;
+  procedureLinkIds?: string[];
+}
+
+/** One dimension's values across the compared jurisdictions. */
+export interface ComparisonRowView {
+  dimension: DimensionRow;
+  divergent: boolean;
+  cells: {
+    jurisdiction: { code: string };
+    value: { dimension: DimensionRow; value: unknown; display: string } | null;
+    procedure: ProcedureView | null;
+  }[];
+}
+
+/** A comparison matrix; its CSV is written only when a query asks for it. */
+export interface ProcedureComparisonView {
+  topic: Topic;
+  at: string;
+  jurisdictions: { code: string }[];
+  rows: ComparisonRowView[];
+  missing: { code: string }[];
+  divergentCount: number;
+  csv: () => string;
+}
+
 /** Editors and managers of an agency may see and work on its drafts. */
 export const worksOnDraftsOf = (v: Viewer, agencyId: string) =>
   v.agencyId === agencyId && (hasRole(v, 'EDITOR') || (v.orgKind === 'LEA' && v.tier === 'MANAGER'));
 
 /** canSee, plus: drafts only for their agency's editors and managers. */
-export function procedureVisible(v: Viewer, p: Pick<ProcedureView, 'visibility' | 'restrictedTo' | 'status' | 'agencyId'>): boolean {
+export function procedureVisible(v: Viewer, p: Pick<ProcedureView, 'visibility' | 'restrictedTo' | 'agencyId'> & { status: string }): boolean {
   return canSee(v, p) && (p.status !== 'DRAFT' || worksOnDraftsOf(v, p.agencyId));
 }
 

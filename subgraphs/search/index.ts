@@ -10,7 +10,7 @@ import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { catchUpFor, indexerFor } from './events.ts';
 import type { SearchLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
-import { resolvers } from './resolvers.ts';
+import { resolvers } from './resolvers/index.ts';
 
 export interface SearchSubgraphOptions {
   /** Which engine (MEILI_URL / MEILI_KEY; PostgreSQL when unset). */

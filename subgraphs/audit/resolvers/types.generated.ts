@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { AuditLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { AuditEntryView } from '../loaders.ts';
+import type { AuditEntryView } from '../views.ts';
 import type { CheckpointView, ChainStatusView } from '../chain.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

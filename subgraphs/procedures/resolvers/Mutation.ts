@@ -12,6 +12,8 @@ import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from
 import { procedureVisible } from '../views.ts';
 import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
+import type { MutationResolvers } from './types.generated.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
 import { backdatingInput, createInput, dimensionValue, reasonInput, resourcing, step, updateInput } from '../inputs.ts';
 
@@ -55,10 +57,11 @@ function nextDraft(latest: ProcedureView, changes: Partial<ProcedureView>, membe
 
 const expectReadable = (ctx: Ctx, v: ProcedureView) => procedureTarget.expectReadable(ctx.viewer, v, procedureVisible);
 
-const reload = (ctx: Ctx, id: string) => reloadAfterWrite(id, ctx.loaders.procedure, ctx.loaders.versions);
+// What a write returns is what it has just written, which the viewer sees (the write checked it would).
+const reload = async (ctx: Ctx, id: string) => expectRow(await reloadAfterWrite(id, ctx.loaders.procedure, ctx.loaders.versions), id);
 
-export const Mutation = {
-  createProcedure: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+export const Mutation: MutationResolvers = {
+  createProcedure: async (_, args, ctx) => {
     const input = parseInput(createInput, args.input);
     expectSettable(ctx, input);
     const v = ctx.viewer;
@@ -107,7 +110,7 @@ export const Mutation = {
     return reload(ctx, id);
   },
 
-  updateProcedure: async (_: unknown, args: { id: string; expectedVersion: number; input: unknown }, ctx: Ctx) => {
+  updateProcedure: async (_, args, ctx) => {
     const input = parseInput(updateInput, args.input);
     expectSettable(ctx, input);
     await ctx.db.transaction(async (tx) => {
@@ -127,7 +130,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  setDimensionValues: async (_: unknown, args: { id: string; expectedVersion: number; values: { key: string; value?: unknown }[] }, ctx: Ctx) => {
+  setDimensionValues: async (_, args, ctx) => {
     const values = parseInput(z.array(dimensionValue).min(1, 'give at least one value').max(100), args.values);
     const dims = await dimensionMap(ctx);
     await ctx.db.transaction(async (tx) => {
@@ -142,7 +145,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  publishProcedure: async (_: unknown, args: { id: string; expectedVersion: number; effectiveFrom?: string | null; reason?: string | null }, ctx: Ctx) => {
+  publishProcedure: async (_, args, ctx) => {
     const effectiveFrom = args.effectiveFrom ?? today();
     const backdating = backdatingReason(ctx.viewer, 'effectiveFrom', effectiveFrom, parseInput(backdatingInput, { reason: args.reason }).reason);
     await ctx.db.transaction(async (tx) => {
@@ -170,7 +173,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  withdrawProcedure: async (_: unknown, args: { id: string; reason: string }, ctx: Ctx) => {
+  withdrawProcedure: async (_, args, ctx) => {
     const reason = parseInput(reasonInput, args.reason);
     await ctx.db.transaction(async (tx) => {
       const { published } = await lockForWrite(tx, ctx.viewer, args.id, 'published');
@@ -185,7 +188,7 @@ export const Mutation = {
     return reload(ctx, args.id);
   },
 
-  verifyProcedure: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+  verifyProcedure: async (_, args, ctx) => {
     await ctx.db.transaction(async (tx) => {
       const { latest } = await lockForWrite(tx, ctx.viewer, args.id);
       await tx.query(

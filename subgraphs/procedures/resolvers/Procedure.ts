@@ -6,17 +6,18 @@ import { dimensionValueOf } from '../dimensionValues.ts';
 import { procedureVisible } from '../views.ts';
 import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
+import type { AgencyResolvers, JurisdictionResolvers, ProcedureResolvers } from './types.generated.ts';
 
 const visibleVersions = async (p: ProcedureView, ctx: Ctx) =>
   (await ctx.loaders.versions.load(p.id)).filter((v) => procedureVisible(ctx.viewer, v));
 
-export const Procedure = {
-  __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.procedure.load(ref.id),
-  jurisdiction: (p: ProcedureView) => ({ code: p.jurisdictionCode }),
-  agency: (p: ProcedureView) => ({ id: p.agencyId }),
-  legalBasisIds: (p: ProcedureView) => p.legalBasis,
-  steps: (p: ProcedureView) => p.steps.map((s, i) => ({ position: i + 1, ...s, safeguards: s.safeguards ?? [] })),
-  dimensionValues: async (p: ProcedureView, _: unknown, ctx: Ctx) => {
+export const Procedure: ProcedureResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.procedure.load(ref.id),
+  jurisdiction: (p) => ({ code: p.jurisdictionCode }),
+  agency: (p) => ({ id: p.agencyId }),
+  legalBasisIds: (p) => p.legalBasis,
+  steps: (p) => p.steps.map((s, i) => ({ position: i + 1, ...s, safeguards: s.safeguards ?? [] })),
+  dimensionValues: async (p, _, ctx) => {
     const keys = Object.keys(p.dimensionValues).sort();
     const dims = await ctx.loaders.dimension.loadMany(keys);
     return keys.flatMap((key, i) => {
@@ -24,10 +25,10 @@ export const Procedure = {
       return dim && !(dim instanceof Error) ? [dimensionValueOf(dim, p.dimensionValues[key])] : [];
     });
   },
-  operationalNotes: (p: ProcedureView, _: unknown, ctx: Ctx) => fieldAtTier(ctx.viewer, 'LEA', p.operationalNotes),
-  resourcing: (p: ProcedureView, _: unknown, ctx: Ctx) =>
+  operationalNotes: (p, _, ctx) => fieldAtTier(ctx.viewer, 'LEA', p.operationalNotes),
+  resourcing: (p, _, ctx) =>
     fieldAtTier(ctx.viewer, 'MANAGEMENT', p.resourcing && { ...{ staff: null, budgetEur: null, tooling: [] }, ...p.resourcing }),
-  history: async (p: ProcedureView, _: unknown, ctx: Ctx) =>
+  history: async (p, _, ctx) =>
     (await visibleVersions(p, ctx)).map((v) => ({
       version: v.version,
       status: v.status,
@@ -39,7 +40,7 @@ export const Procedure = {
       backdatingReason: v.backdatingReason,
       createdBy: memberReference(ctx.viewer, v.createdBy),
     })),
-  diff: async (p: ProcedureView, args: { from: number; to: number }, ctx: Ctx) => {
+  diff: async (p, args, ctx) => {
     const versions = await visibleVersions(p, ctx);
     const left = versions.find((v) => v.version === args.from);
     const right = versions.find((v) => v.version === args.to);
@@ -49,12 +50,12 @@ export const Procedure = {
   },
 };
 
-export const Jurisdiction = {
-  procedures: async (j: { code: string }, args: { topic?: string | null }, ctx: Ctx) =>
+export const Jurisdiction: JurisdictionResolvers = {
+  procedures: async (j, args, ctx) =>
     (await ctx.loaders.proceduresOfJurisdiction.load(j.code)).filter((p) => !args.topic || p.topic === args.topic),
 };
 
-export const Agency = {
-  procedures: async (a: { id: string }, args: { topic?: string | null }, ctx: Ctx) =>
+export const Agency: AgencyResolvers = {
+  procedures: async (a, args, ctx) =>
     (await ctx.loaders.proceduresOfAgency.load(a.id)).filter((p) => !args.topic || p.topic === args.topic),
 };

@@ -9,8 +9,8 @@ import { diffProcedureViews } from '../diff.ts';
 import { dimensionValueOf } from '../dimensionValues.ts';
 import { pageSql, totalSql } from '../listing.ts';
 import { VIEW_COLUMNS, inForceOnSql, toView } from '../views.ts';
-import type { ProcedureView } from '../views.ts';
-import type { Ctx } from './context.ts';
+import type { ProcedureView, ProcedureViewRow } from '../views.ts';
+import type { QueryResolvers } from './types.generated.ts';
 import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 
@@ -22,8 +22,8 @@ const filterInput = z.object({
   agency: z.string().max(64).nullish(),
 }).nullish();
 
-export const Query = {
-  procedures: async (_: unknown, args: { filter?: unknown; first?: number | null; after?: string | null }, ctx: Ctx) => {
+export const Query: QueryResolvers = {
+  procedures: async (_, args, ctx) => {
     const filter = parseInput(filterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
@@ -41,7 +41,7 @@ export const Query = {
     return connectionOf(nodes, rows[0].total, page);
   },
 
-  procedure: async (_: unknown, args: { id: string; at?: string | null }, ctx: Ctx) => {
+  procedure: async (_, args, ctx) => {
     if (!args.at) return ctx.loaders.procedure.load(args.id);
     const params: unknown[] = [args.id, args.at];
     const rows = await ctx.db.query(
@@ -51,21 +51,17 @@ export const Query = {
     return rows[0] ? toView(rows[0]) : null;
   },
 
-  diffProcedures: async (_: unknown, args: { left: string; right: string }, ctx: Ctx) => {
+  diffProcedures: async (_, args, ctx) => {
     const [left, right] = await Promise.all([ctx.loaders.procedure.load(args.left), ctx.loaders.procedure.load(args.right)]);
     if (!left) throw notFound(`Procedure "${args.left}"`);
     if (!right) throw notFound(`Procedure "${args.right}"`);
     return diffProcedureViews(ctx.viewer, left, right);
   },
 
-  comparisonDimensions: async (_: unknown, args: { topic?: string | null }, ctx: Ctx) =>
+  comparisonDimensions: async (_, args, ctx) =>
     (await ctx.loaders.allDimensions()).filter((d) => !args.topic || d.topic === args.topic),
 
-  compareProcedures: async (
-    _: unknown,
-    args: { topic: string; jurisdictions: string[]; dimensions?: string[] | null; at?: string | null },
-    ctx: Ctx,
-  ) => {
+  compareProcedures: async (_, args, ctx) => {
     const input = parseInput(comparisonInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
@@ -80,7 +76,7 @@ export const Query = {
          ORDER BY p.jurisdiction_code, v.effective_from DESC, p.id)
        SELECT ${VIEW_COLUMNS} FROM winner
        JOIN procedures.procedures p ON p.id = winner.id JOIN procedures.procedure_versions v ON v.procedure_id = winner.id AND v.version = winner.version`, params);
-    const inForce = new Map<string, ProcedureView>(rows.map((r: unknown) => {
+    const inForce = new Map<string, ProcedureView>(rows.map((r: ProcedureViewRow) => {
       const view = toView(r);
       return [view.jurisdictionCode, view];
     }));

@@ -5,8 +5,9 @@ import { Agency, Jurisdiction, Procedure } from './Procedure.ts';
 import { Query } from './Query.ts';
 import { Curriculum } from './Curriculum.ts';
 import { Recommendation } from './Recommendation.ts';
+import type { Resolvers } from './types.generated.ts';
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Date: DateScalar, JSON: JSONScalar, Query, Mutation, Procedure, Jurisdiction, Agency, Curriculum, Recommendation,
   Dimension: { options: optionsOf },
 };

@@ -1,5 +1,9 @@
 import { DateScalar } from '../../../lib/scalars.ts';
-import { Agency, Assignment, Curriculum, Member, Recommendation } from './Assignment.ts';
+import { Agency } from './Agency.ts';
+import { Assignment } from './Assignment.ts';
+import { Curriculum } from './Curriculum.ts';
+import { Member } from './Member.ts';
+import { Recommendation } from './Recommendation.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import type { Resolvers } from './types.generated.ts';

@@ -1,0 +1,3 @@
+export const SearchResult = {
+  __resolveType: (entity: { __typename: string }) => entity.__typename,
+};

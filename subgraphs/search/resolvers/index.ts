@@ -1,0 +1,5 @@
+import { Query } from './Query.ts';
+import { SearchResult } from './SearchResult.ts';
+
+// SearchResults is resolved by the methods of the object Query.search returns (./SearchResults.ts).
+export const resolvers = { Query, SearchResult };
