@@ -90,7 +90,9 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
 
   search: {
     loaders: 'loaders.ts#SearchLoaders',
-    mappers: {},
+    mappers: {
+      SearchResults: 'resolvers/SearchResults.ts#SearchResultsView',
+    },
   },
 
   audit: {

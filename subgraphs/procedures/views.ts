@@ -1,5 +1,6 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
+import type { ColumnRow } from '../../lib/columnRows.ts';
 import type { TypedAttributeRow } from '../../lib/typedValues.ts';
 import type { ProcedureStatus, ReviewStatus, Topic } from './resolvers/types.generated.ts';
 
@@ -63,12 +64,8 @@ export const VIEW_COLUMNS = `p.id, p.agency_id, p.jurisdiction_code, p.topic, p.
   v.effective_from, v.in_force_until, v.published_at, v.steps, v.legal_basis, v.dimension_values, v.operational_notes,
   v.resourcing, v.change_note, v.backdating_reason, v.created_by`;
 
-type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
-  ? `${Head extends Uppercase<Head> ? `_${Lowercase<Head>}` : Head}${SnakeCase<Tail>}`
-  : S;
-
 /** A raw row selected with VIEW_COLUMNS: the view's fields under their column names. */
-export type ProcedureViewRow = { [K in keyof ProcedureView as SnakeCase<K>]: ProcedureView[K] };
+export type ProcedureViewRow = ColumnRow<ProcedureView>;
 
 /** Maps a raw row selected with VIEW_COLUMNS. */
 export function toView(r: ProcedureViewRow): ProcedureView {

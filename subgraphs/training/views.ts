@@ -1,3 +1,4 @@
+import type { ColumnRow } from '../../lib/columnRows.ts';
 import { today } from '../../lib/scalars.ts';
 import type { Visibility } from '../../lib/access.ts';
 
@@ -82,7 +83,7 @@ export const derivedStatusSql = (on: string) =>
   `CASE WHEN a.status IN ('ASSIGNED', 'IN_PROGRESS') AND a.due_on < ${on} THEN 'OVERDUE' ELSE a.status END`;
 
 /** Maps a raw row selected with assignmentSelect. */
-export function toAssignment(r: any): AssignmentView {
+export function toAssignment(r: ColumnRow<AssignmentView>): AssignmentView {
   return {
     id: r.id,
     curriculumId: r.curriculum_id,
@@ -126,7 +127,7 @@ export const CURRICULUM_COLUMNS = `c.id, c.owner_agency_id, c.title, c.summary, 
   c.validity_months`;
 
 /** Maps a raw row selected with CURRICULUM_COLUMNS. */
-export function toCurriculum(r: any): CurriculumView {
+export function toCurriculum(r: ColumnRow<CurriculumView>): CurriculumView {
   return {
     id: r.id,
     ownerAgencyId: r.owner_agency_id,

@@ -1,3 +1,4 @@
+import type { ColumnRow } from '../../lib/columnRows.ts';
 import { writeTarget } from '../../lib/lockedWrite.ts';
 import type { WriteTargetSpec } from '../../lib/lockedWrite.ts';
 import { mayFollow, trainerCovers } from './assignmentAccess.ts';
@@ -45,7 +46,7 @@ const curriculumRows = {
   noun: 'Curriculum',
   select: `SELECT ${CURRICULUM_COLUMNS} FROM training.curricula c WHERE c.id = $1`,
   locks: 'c',
-  toItem: (rows: any[]) => (rows[0] ? toCurriculum(rows[0]) : undefined),
+  toItem: (rows: ColumnRow<CurriculumView>[]) => (rows[0] ? toCurriculum(rows[0]) : undefined),
   visible: canSee,
 };
 

@@ -1,9 +1,8 @@
-import type { JurisdictionRow } from '../entities.ts';
-import type { Ctx } from './context.ts';
+import type { JurisdictionResolvers } from './types.generated.ts';
 
-export const Jurisdiction = {
-  __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.loaders.jurisdiction.load(ref.code),
-  parent: (j: JurisdictionRow, _: unknown, ctx: Ctx) => (j.parentCode ? ctx.loaders.jurisdiction.load(j.parentCode) : null),
-  children: (j: JurisdictionRow, _: unknown, ctx: Ctx) => ctx.loaders.childJurisdictions.load(j.code),
-  agencies: (j: JurisdictionRow, _: unknown, ctx: Ctx) => ctx.loaders.agenciesOfJurisdiction.load(j.code),
+export const Jurisdiction: JurisdictionResolvers = {
+  __resolveReference: (ref, ctx) => ctx.loaders.jurisdiction.load(ref.code),
+  parent: (j, _, ctx) => (j.parentCode ? ctx.loaders.jurisdiction.load(j.parentCode) : null),
+  children: (j, _, ctx) => ctx.loaders.childJurisdictions.load(j.code),
+  agencies: (j, _, ctx) => ctx.loaders.agenciesOfJurisdiction.load(j.code),
 };

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../../lib/errors.ts';
+import { expectRow } from '../../../lib/loaders.ts';
 import { emitEvents } from '../../../lib/outbox.ts';
 import type { MemberRow } from '../entities.ts';
 import { createAgencyInput, inviteMemberInput, updateMemberInput } from '../inputs.ts';
 import { assertMayChangeMember, assertMayInvite } from '../roleChanges.ts';
 import { orgKindFor } from '../views.ts';
 import { onUnique, writeMember } from '../writes.ts';
-import type { Ctx } from './context.ts';
+import type { MutationResolvers } from './types.generated.ts';
 
-export const Mutation = {
-  createAgency: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+// What a write returns is the row it has just written.
+export const Mutation: MutationResolvers = {
+  createAgency: async (_, args, ctx) => {
     const input = parseInput(createAgencyInput, args.input);
     if (orgKindFor(input.kind) !== input.orgKind) {
       throw badInput(`An agency of kind ${input.kind} must have orgKind ${orgKindFor(input.kind)}.`);
@@ -24,10 +26,10 @@ export const Mutation = {
       await emitEvents(tx, 'directory', [{ entityType: 'Agency', entityId: id, event: 'agency.created' }]);
     }).catch(onUnique('An agency with this id or name already exists.'));
     ctx.loaders.agency.clear(id);
-    return ctx.loaders.agency.load(id);
+    return expectRow(await ctx.loaders.agency.load(id), id);
   },
 
-  inviteMember: async (_: unknown, args: { input: unknown }, ctx: Ctx) => {
+  inviteMember: async (_, args, ctx) => {
     const input = parseInput(inviteMemberInput, args.input);
     assertMayInvite(ctx.viewer, input.roles ?? []);
     const member: MemberRow = {
@@ -46,10 +48,10 @@ export const Mutation = {
       if (existing.length) throw conflict(`A member with id "${member.id}" already exists.`);
       await writeMember(tx, member, 'member.invited');
     }).catch(onUnique('A member with this email already exists.'));
-    return ctx.loaders.member.load(member.id);
+    return expectRow(await ctx.loaders.member.load(member.id), member.id);
   },
 
-  updateMember: async (_: unknown, args: { id: string; input: unknown }, ctx: Ctx) => {
+  updateMember: async (_, args, ctx) => {
     const input = parseInput(updateMemberInput, args.input);
     await ctx.db.transaction(async (tx) => {
       const current = await tx.getRepository<MemberRow>('Member').findOneBy({ id: args.id });
@@ -70,6 +72,6 @@ export const Mutation = {
       await writeMember(tx, next, 'member.updated');
     }).catch(onUnique('A member with this email already exists.'));
     ctx.loaders.member.clear(args.id);
-    return ctx.loaders.member.load(args.id);
+    return expectRow(await ctx.loaders.member.load(args.id), args.id);
   },
 };

@@ -3,5 +3,6 @@ import { Jurisdiction } from './Jurisdiction.ts';
 import { Member } from './Member.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
+import type { Resolvers } from './types.generated.ts';
 
-export const resolvers = { Query, Mutation, Jurisdiction, Agency, Member };
+export const resolvers: Resolvers = { Query, Mutation, Jurisdiction, Agency, Member };

@@ -1,4 +1,4 @@
-import type { JurisdictionResolvers, LegalFrameworkResolvers } from './types.generated.ts';
+import type { LegalFrameworkResolvers } from './types.generated.ts';
 
 export const LegalFramework: LegalFrameworkResolvers = {
   __resolveReference: (ref, ctx) => ctx.loaders.framework.load(ref.id),
@@ -7,9 +7,4 @@ export const LegalFramework: LegalFrameworkResolvers = {
   transposedBy: (f, _, ctx) => ctx.loaders.transposingActs.load(f.id),
   provisions: (f, _, ctx) => ctx.loaders.provisionsAt(f.at).ofFramework.load(f.id),
   contributions: (f, _, ctx) => ctx.loaders.contributionsOfFramework.load(f.id),
-};
-
-export const Jurisdiction: JurisdictionResolvers = {
-  legalFrameworks: async (j, args, ctx) =>
-    (await ctx.loaders.frameworksOfJurisdiction.load(j.code)).filter((f) => !args.topic || f.topics.includes(args.topic)),
 };

@@ -1,23 +1,9 @@
 import { notFound } from '../../../lib/errors.ts';
 import { expectRow } from '../../../lib/loaders.ts';
-import { memberReference } from '../../../lib/memberReference.ts';
 import { diffWords } from '../wordDiff.ts';
 import { positionOf } from '../positions.ts';
-import type { LegalProvisionResolvers, ProvisionVersionResolvers } from './types.generated.ts';
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The version fields shared by a provision read and its history entries. */
-const provenance: Pick<LegalProvisionResolvers, 'proposedBy' | 'acceptedBy' | 'contribution'> = {
-  proposedBy: (p, _, ctx) => memberReference(ctx.viewer, p.proposedBy),
-  acceptedBy: (p, _, ctx) => memberReference(ctx.viewer, p.acceptedBy),
-  contribution: (p, _, ctx) => (p.contributionId ? ctx.loaders.contribution.load(p.contributionId) : null),
-};
-
-export const ProvisionVersion: ProvisionVersionResolvers = {
-  ...provenance,
-  createdAt: (p) => new Date(p.createdAt).toISOString(),
-};
+import type { LegalProvisionResolvers } from './types.generated.ts';
+import { provenance, same } from './ProvisionVersion.ts';
 
 export const LegalProvision: LegalProvisionResolvers = {
   ...provenance,

@@ -6,7 +6,7 @@ import { dimensionValueOf } from '../dimensionValues.ts';
 import { procedureVisible } from '../views.ts';
 import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
-import type { AgencyResolvers, JurisdictionResolvers, ProcedureResolvers } from './types.generated.ts';
+import type { ProcedureResolvers } from './types.generated.ts';
 
 const visibleVersions = async (p: ProcedureView, ctx: Ctx) =>
   (await ctx.loaders.versions.load(p.id)).filter((v) => procedureVisible(ctx.viewer, v));
@@ -48,14 +48,4 @@ export const Procedure: ProcedureResolvers = {
     if (!right) throw notFound(`Version ${args.to} of this procedure`);
     return diffProcedureViews(ctx.viewer, left, right);
   },
-};
-
-export const Jurisdiction: JurisdictionResolvers = {
-  procedures: async (j, args, ctx) =>
-    (await ctx.loaders.proceduresOfJurisdiction.load(j.code)).filter((p) => !args.topic || p.topic === args.topic),
-};
-
-export const Agency: AgencyResolvers = {
-  procedures: async (a, args, ctx) =>
-    (await ctx.loaders.proceduresOfAgency.load(a.id)).filter((p) => !args.topic || p.topic === args.topic),
 };

@@ -1,3 +1,5 @@
-export const SearchResult = {
-  __resolveType: (entity: { __typename: string }) => entity.__typename,
+import type { SearchResultResolvers } from './types.generated.ts';
+
+export const SearchResult: SearchResultResolvers = {
+  __resolveType: (entity) => entity.__typename ?? null,
 };

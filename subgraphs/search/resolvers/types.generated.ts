@@ -3,6 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { SearchLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { SearchResultsView } from '../resolvers/SearchResults.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -174,7 +175,7 @@ export type ResolversTypes = {
   SearchFilter: SearchFilter;
   SearchType: SearchType;
   SearchSort: SearchSort;
-  SearchResults: ResolverTypeWrapper<Omit<SearchResults, 'hits'> & { hits: Array<ResolversTypes['SearchHit']> }>;
+  SearchResults: ResolverTypeWrapper<SearchResultsView>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity?: Maybe<ResolversTypes['SearchResult']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SearchFacetField: SearchFacetField;
@@ -199,7 +200,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   SearchFilter: SearchFilter;
-  SearchResults: Omit<SearchResults, 'hits'> & { hits: Array<ResolversParentTypes['SearchHit']> };
+  SearchResults: SearchResultsView;
   SearchHit: Omit<SearchHit, 'entity'> & { entity?: Maybe<ResolversParentTypes['SearchResult']> };
   Float: Scalars['Float']['output'];
   SearchFacet: SearchFacet;

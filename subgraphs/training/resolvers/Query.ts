@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
+import type { ColumnRow } from '../../../lib/columnRows.ts';
 import { notFound, parseInput } from '../../../lib/errors.ts';
 import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
@@ -8,7 +9,7 @@ import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { rawSql, sql } from '../../../lib/sqlFragments.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, toCurriculum } from '../views.ts';
-import type { AssignmentView } from '../views.ts';
+import type { AssignmentView, CurriculumView } from '../views.ts';
 import { tierFiguresSql, trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
 import type { QueryResolvers } from './types.generated.ts';
@@ -49,7 +50,7 @@ export const Query: QueryResolvers = {
     if (filter.audience) add(sql`c.audience = ${filter.audience}`);
     if (filter.topics?.length) add(sql`c.topics && ${filter.topics}::text[]`);
     if (filter.language) add(sql`c.language = ${filter.language}`);
-    const { nodes: rows, total } = await pageWithTotal<Record<string, unknown>>(ctx.db,
+    const { nodes: rows, total } = await pageWithTotal<ColumnRow<CurriculumView>>(ctx.db,
       { columns: CURRICULUM_COLUMNS, from: `training.curricula c WHERE ${where.join(' AND ')}`, params }, 'c.title, c.id', page);
     const nodes = rows.map(toCurriculum);
     for (const n of nodes) ctx.loaders.curriculum.prime(n.id, n);
