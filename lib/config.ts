@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { parseProxyTrust } from './proxyTrust.ts';
 
 // Every environment variable the platform reads, parsed once.
@@ -51,7 +50,6 @@ const schema = z.object({
   CONSOLE_DIR: z.string().min(1).optional(),
   OIDC_ALGORITHMS: z.string().regex(/^(RS256|ES256)(,(RS256|ES256))*$/, 'must list RS256 and/or ES256').default('RS256,ES256'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SUBGRAPH_URLS: z.string().optional(),
   GATEWAY_INTROSPECT: z.enum(['0', '1']).default('0'),
   SERVICE: z.string().optional(),
   MEILI_URL: optionalUrl,
@@ -101,14 +99,17 @@ export function gatewayLimitsOf(cfg: Config): GatewayLimits {
   return Object.fromEntries(Object.keys(gatewaySchema.shape).map((k) => [k, cfg[k as keyof GatewayLimits]])) as GatewayLimits;
 }
 
-/** Parse and validate the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parse and validate the environment; throws ConfigError naming every bad variable. `subgraphs` names the subgraphs
+ * whose `<NAME>_PORT` and `<NAME>_URL` are read (the caller's list: the kernel knows none).
+ */
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, subgraphs: readonly string[] = []): Config {
   const env = setVariables(rawEnv);
   const cfg = parseOrThrow(schema, env);
   const subgraphPorts: Record<string, number> = {};
   const subgraphUrls: Record<string, string> = {};
   const problems: string[] = [];
-  for (const name of SUBGRAPHS.map((s) => s.name)) {
+  for (const name of subgraphs) {
     for (const kind of ['PORT', 'URL'] as const) {
       const key = `${name.toUpperCase()}_${kind}`;
       const value = env[key];

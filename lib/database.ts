@@ -2,9 +2,7 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
-import { installStatementCounter } from './sqlStatements.ts';
 
-installStatementCounter();
 // Calendar dates stay 'YYYY-MM-DD' strings: no time zone may shift them.
 pg.types.setTypeParser(1082, (v: string) => v);
 

@@ -22,3 +22,10 @@ export const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1
 
 /** EU, an ISO 3166-1 alpha-2 state, an ISO 3166-2 region or a city below it (ES-CT-BCN). */
 export const jurisdictionCode = z.string().regex(/^(EU|[A-Z]{2}(-[A-Z0-9]{1,3}){0,2})$/, 'must be a jurisdiction code such as ES, ES-CT or EU');
+
+/** What a comparison is asked for: one to 60 distinct jurisdictions, and the dimensions to compare (all when absent). */
+export const comparisonInput = z.object({
+  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
+    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
+  dimensions: z.array(z.string().max(80)).max(100).nullish(),
+});

@@ -1,11 +1,13 @@
-/** Collects SQL conditions; in each, `?` stands for the value appended to `params` with it. */
+import { bindSql } from './sqlFragments.ts';
+import type { SqlFragment } from './sqlFragments.ts';
+
+/** Collects SQL conditions; the values of each fragment added are appended to `params` and numbered there. */
 export function sqlConditions(params: unknown[], initial: string[] = []) {
   const list = [...initial];
   return {
     list,
-    add(sql: string, value: unknown) {
-      params.push(value);
-      list.push(sql.replace('?', `$${params.length}`));
+    add(condition: SqlFragment) {
+      list.push(bindSql(params, condition));
     },
   };
 }

@@ -116,7 +116,7 @@ async function serveGateway(cfg: Config, log: Logger): Promise<Running> {
 }
 
 async function main() {
-  const cfg = loadConfig();
+  const cfg = loadConfig(process.env, SUBGRAPHS.map((s) => s.name));
   const service = cfg.SERVICE;
   const known = ['gateway', ...SUBGRAPHS.map((s) => s.name)];
   if (!service) throw new ConfigError(`Invalid environment:\n  SERVICE: required, one of ${known.join(', ')}`);

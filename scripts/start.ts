@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
 import { PostgresStartError } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
+import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { ensureConsoleBuilt } from './consoleBuild.ts';
 import { startPlatform } from './platform.ts';
 import type { Platform } from './platform.ts';
@@ -10,7 +11,7 @@ const STOP_DEADLINE_MS = 30_000;
 const SAME_KEYPRESS_MS = 1_000;
 
 async function main() {
-  const cfg = loadConfig();
+  const cfg = loadConfig(process.env, SUBGRAPHS.map((s) => s.name));
   const log = createLogger(cfg.LOG_LEVEL, 'eunomia', { human: !cfg.production });
   const began = Date.now();
   console.log(`Eunomia is starting (${cfg.DATABASE_URL ? 'external PostgreSQL' : `embedded PostgreSQL, data in ${cfg.DATA_DIR}/`})...`);

@@ -5,7 +5,7 @@ import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../lib/audit/verify.ts';
-import { countStatements } from '../lib/sqlStatements.ts';
+import { countStatements } from './support/sqlStatements.ts';
 import { allow, isMember } from '../lib/shieldRules.ts';
 import type { SubgraphCode } from '../lib/subgraphServer.ts';
 import { codes, startTestPlatform, viewerOf } from './support/platform.ts';

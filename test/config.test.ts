@@ -11,14 +11,18 @@ describe('configuration', () => {
   it('names the bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
-    expect(() => loadConfig({ DIRECTORY_PORT: '99999' })).toThrow(/DIRECTORY_PORT/);
+    expect(() => loadConfig({ DIRECTORY_PORT: '99999' }, ['directory'])).toThrow(/DIRECTORY_PORT/);
+    expect(() => loadConfig({ DIRECTORY_URL: 'directory' }, ['directory'])).toThrow(/DIRECTORY_URL/);
     expect(() => loadConfig({ OIDC_ISSUER: 'https://id.example' })).toThrow(/OIDC_JWKS_URL/);
   });
 
-  it('reads per-subgraph ports and URLs', () => {
-    const cfg = loadConfig({ DIRECTORY_PORT: '5001', DIRECTORY_URL: 'http://directory:4001/graphql' });
+  it('reads the ports and URLs of the subgraphs its caller names, and only theirs', () => {
+    const env = { DIRECTORY_PORT: '5001', DIRECTORY_URL: 'http://directory:4001/graphql', KUBERNETES_PORT: 'tcp://10.0.0.1:443' };
+    const cfg = loadConfig(env, ['directory', 'search']);
     expect(cfg.subgraphPorts).toEqual({ directory: 5001 });
     expect(cfg.subgraphUrls).toEqual({ directory: 'http://directory:4001/graphql' });
+    const none = loadConfig(env);
+    expect([none.subgraphPorts, none.subgraphUrls]).toEqual([{}, {}]);
   });
 
   it('refuses production without a database, a JWT verification setup and the subgraph secret', () => {

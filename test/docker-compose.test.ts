@@ -56,6 +56,8 @@ function interpolate(value: string): string {
 const resolved = (env: Record<string, string>) => Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v)]));
 
 const urlVariable = (name: string) => `${name.toUpperCase()}_URL`;
+/** The configuration as scripts/serve.ts, which every service runs, loads it. */
+const loadServed = (env: Record<string, string>) => loadConfig(env, SUBGRAPHS.map((s) => s.name));
 
 describe('docker-compose.yml', () => {
   it('runs the gateway on the default gateway port, published', () => {
@@ -93,7 +95,7 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(appServices.map((s) => [s.key, s] as const))('%s environment passes loadConfig', (_key, { env }) => {
-    const cfg = loadConfig(resolved(env));
+    const cfg = loadServed(resolved(env));
     expect(cfg.production).toBe(true);
     expect(String(cfg.PORT)).toBe(env.PORT);
     expect(cfg.SERVICE).toBe(env.SERVICE);
@@ -101,7 +103,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the gateway every subgraph URL through loadConfig', () => {
-    const cfg = loadConfig(resolved(gateway!.env));
+    const cfg = loadServed(resolved(gateway!.env));
     expect(cfg.subgraphUrls).toEqual(
       Object.fromEntries(SUBGRAPHS.map((s) => [s.name, `http://${s.name}:${defaultSubgraphPort(s.name)}/graphql`])),
     );
@@ -110,7 +112,7 @@ describe('docker-compose.yml', () => {
   it('points the search subgraph at the Meilisearch service with its master key', () => {
     const search = serviceRunning('search')!;
     const meili = compose.services.meilisearch!;
-    const cfg = loadConfig(resolved(search.env));
+    const cfg = loadServed(resolved(search.env));
     expect(cfg.MEILI_URL).toBe('http://meilisearch:7700');
     expect(search.env.MEILI_KEY).toBe(environmentOf(meili).MEILI_MASTER_KEY);
     expect((search.service.depends_on as Record<string, { condition?: string }>).meilisearch?.condition).toBe('service_healthy');
@@ -119,7 +121,7 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start the gateway without SUBGRAPH_SECRET', () => {
     const { SUBGRAPH_SECRET: _dropped, ...rest } = resolved(gateway!.env);
-    expect(() => loadConfig(rest)).toThrow(ConfigError);
-    expect(() => loadConfig(rest)).toThrow(/SUBGRAPH_SECRET/);
+    expect(() => loadServed(rest)).toThrow(ConfigError);
+    expect(() => loadServed(rest)).toThrow(/SUBGRAPH_SECRET/);
   });
 });

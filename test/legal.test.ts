@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../lib/access.ts';
 import type { Viewer } from '../lib/access.ts';
-import { countStatements } from '../lib/sqlStatements.ts';
+import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { legalSeed } from '../seeds/legal.ts';
 import { legalSubgraph } from '../subgraphs/legal/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements } from '../lib/sqlStatements.ts';
+import { countStatements } from './support/sqlStatements.ts';
 import { codes, startTestPlatform } from './support/platform.ts';
 import type { TestPlatform } from './support/platform.ts';
 

@@ -3,7 +3,7 @@ import { CachedSearchEngine } from '../subgraphs/search/engine/cachedEngine.ts';
 import type { SearchRequest } from '../subgraphs/search/engine/engine.ts';
 import { PostgresSearchEngine } from '../subgraphs/search/engine/postgresEngine.ts';
 import { parseQuery } from '../subgraphs/search/engine/queryText.ts';
-import { countStatements, installStatementCounter } from '../lib/sqlStatements.ts';
+import { countStatements, installStatementCounter } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';
 import { CONTRACT_DOCUMENTS, VIEWERS } from './support/searchFixtures.ts';

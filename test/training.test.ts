@@ -4,7 +4,7 @@ import type { Viewer } from '../lib/access.ts';
 import { emitEvents } from '../lib/outbox.ts';
 import { drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
 import { today } from '../lib/scalars.ts';
-import { countStatements } from '../lib/sqlStatements.ts';
+import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { directorySeed } from '../seeds/directory.ts';
 import { seedModuleId, trainingSeed } from '../seeds/training.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, canSee } from '../lib/access.ts';
 import type { Viewer, Visibility } from '../lib/access.ts';
-import { countStatements } from '../lib/sqlStatements.ts';
+import { countStatements } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { workshopsSeed } from '../seeds/workshops.ts';
 import { workshopsSubgraph } from '../subgraphs/workshops/index.ts';

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '../../lib/audit/collector.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { pageBelowWithTotal } from '../../lib/pageWithTotal.ts';
+import { sql } from '../../lib/sqlFragments.ts';
 import type { ChainStatusView } from './chain.ts';
 import { AUDIT_ENTRY_COLUMNS } from './views.ts';
 import type { AuditEntryView } from './views.ts';
@@ -30,23 +32,16 @@ export function createLoaders(db: DataSource, chainStatus: (db: Queryable) => Pr
     async entries(filter: EntryFilter, limit: number, beforeSeq: string | null): Promise<{ rows: AuditEntryView[]; total: number }> {
       const params: unknown[] = [];
       const where = sqlConditions(params, ['true']);
-      if (filter.member) where.add('l.member_id = ?', filter.member);
-      if (filter.entity) where.add('l.entity_ids @> ARRAY[?]::text[]', filter.entity);
-      if (filter.entityType) where.add('l.entity_type = ?', filter.entityType);
-      if (filter.kind) where.add('l.kind = ?', filter.kind);
-      if (filter.decision) where.add('l.decision = ?', filter.decision);
-      if (filter.from) where.add('l.at >= ?::timestamptz', filter.from);
-      if (filter.to) where.add('l.at < ?::timestamptz', filter.to);
-      const matching = `FROM audit.log l WHERE ${where.list.join(' AND ')}`;
-      const filterParams = [...params];
-      params.push(beforeSeq, limit + 1);
-      const rows: (AuditEntryView & { total: string })[] = await db.query(
-        `SELECT * FROM (SELECT ${AUDIT_ENTRY_COLUMNS}, l.seq AS n, count(*) OVER () AS total ${matching}) x
-         WHERE $${params.length - 1}::bigint IS NULL OR x.n < $${params.length - 1}::bigint
-         ORDER BY x.n DESC LIMIT $${params.length}`, params);
-      let total = rows[0] ? Number(rows[0].total) : 0;
-      if (!rows[0] && beforeSeq !== null) [{ total }] = await db.query(`SELECT count(*)::int AS total ${matching}`, filterParams);
-      return { rows: rows.map(({ total: _t, n: _n, ...r }: AuditEntryView & { total: string; n?: unknown }) => r), total };
+      if (filter.member) where.add(sql`l.member_id = ${filter.member}`);
+      if (filter.entity) where.add(sql`l.entity_ids @> ARRAY[${filter.entity}]::text[]`);
+      if (filter.entityType) where.add(sql`l.entity_type = ${filter.entityType}`);
+      if (filter.kind) where.add(sql`l.kind = ${filter.kind}`);
+      if (filter.decision) where.add(sql`l.decision = ${filter.decision}`);
+      if (filter.from) where.add(sql`l.at >= ${filter.from}::timestamptz`);
+      if (filter.to) where.add(sql`l.at < ${filter.to}::timestamptz`);
+      const matching = { columns: AUDIT_ENTRY_COLUMNS, from: `audit.log l WHERE ${where.list.join(' AND ')}`, params };
+      const { nodes, total } = await pageBelowWithTotal<AuditEntryView>(db, matching, 'l.seq', 'bigint', { limit: limit + 1, before: beforeSeq });
+      return { rows: nodes, total };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { canSee, hasRole, visibilitySql } from '../../lib/access.ts';
 import type { Viewer, Visibility } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { sql } from '../../lib/sqlFragments.ts';
 import type { TypedAttributeRow } from '../../lib/typedValues.ts';
 
 // The rows of the tables as the subgraph reads them (the migrations create the tables).
@@ -223,7 +224,7 @@ export function contributionVisibleSql(v: Viewer, params: unknown[]): string {
       OR EXISTS (SELECT 1 FROM legal.provisions cp WHERE cp.id = c.target_provision_id AND ${visibilitySql(v, 'cp', params)}))`;
   const before = sqlConditions(params, [`c.status = 'ACCEPTED'`]);
   if (reviewsContributions(v)) before.list.push('true');
-  if (v.agencyId) before.add('c.author_agency_id = ?', v.agencyId);
+  if (v.agencyId) before.add(sql`c.author_agency_id = ${v.agencyId}`);
   const others = `(${guarded} AND (${before.list.join(' OR ')}))`;
   if (!v.memberId) return others;
   params.push(v.memberId);

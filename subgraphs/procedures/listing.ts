@@ -1,6 +1,7 @@
 import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { rawSql, sql } from '../../lib/sqlFragments.ts';
 import { visibleVersionSql, worksOnDraftsOf } from './views.ts';
 
 export interface ProcedureFilter {
@@ -14,11 +15,11 @@ export interface ProcedureFilter {
 /** The filter as SQL conditions over the procedure's columns (alias `p`) and its version's (alias `v`). */
 function filterSql(filter: ProcedureFilter, params: unknown[], p: string, v: string): string[] {
   const conditions = sqlConditions(params);
-  if (filter.jurisdictions?.length) conditions.add(`${p}.jurisdiction_code = ANY(?)`, filter.jurisdictions);
-  if (filter.topic) conditions.add(`${p}.topic = ?`, filter.topic);
-  if (filter.tags?.length) conditions.add(`${v}.tags && ?::text[]`, filter.tags);
-  if (filter.status) conditions.add(`${v}.status = ?`, filter.status);
-  if (filter.agency) conditions.add(`${p}.agency_id = ?`, filter.agency);
+  if (filter.jurisdictions?.length) conditions.add(sql`${rawSql(p)}.jurisdiction_code = ANY(${filter.jurisdictions})`);
+  if (filter.topic) conditions.add(sql`${rawSql(p)}.topic = ${filter.topic}`);
+  if (filter.tags?.length) conditions.add(sql`${rawSql(v)}.tags && ${filter.tags}::text[]`);
+  if (filter.status) conditions.add(sql`${rawSql(v)}.status = ${filter.status}`);
+  if (filter.agency) conditions.add(sql`${rawSql(p)}.agency_id = ${filter.agency}`);
   return conditions.list;
 }
 

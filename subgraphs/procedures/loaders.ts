@@ -1,16 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../../lib/access.ts';
 import { byKey, groupedBy, wholeTable } from '../../lib/loaders.ts';
+import { bindSql, sql } from '../../lib/sqlFragments.ts';
+import type { SqlFragment } from '../../lib/sqlFragments.ts';
 import type { DimensionRow } from './views.ts';
 import { VIEW_COLUMNS, toView, visibleVersionSql } from './views.ts';
 import type { ProcedureView } from './views.ts';
 
 export function createLoaders(db: DataSource, viewer: Viewer) {
-  const visibleWhere = async (extra: string, values: unknown[]) => {
+  const visibleWhere = async (condition: SqlFragment) => {
     const params: unknown[] = [];
     const from = visibleVersionSql(viewer, params);
-    const clause = extra.replace(/\$(\d+)/g, (_, n) => `$${Number(n) + params.length}`);
-    const rows = await db.query(`SELECT ${VIEW_COLUMNS} FROM ${from} AND ${clause} ORDER BY p.jurisdiction_code, p.topic, p.id`, [...params, ...values]);
+    const rows = await db.query(`SELECT ${VIEW_COLUMNS} FROM ${from} AND ${bindSql(params, condition)} ORDER BY p.jurisdiction_code, p.topic, p.id`, params);
     return rows.map(toView) as ProcedureView[];
   };
   // Every dimension is read once per request; there are tens, not thousands.
@@ -22,12 +23,12 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     allDimensions: dimensions.all,
     dimension: dimensions.byKey,
     /** The version of each procedure this viewer reads, or null when hidden or unknown. */
-    procedure: byKey<string, ProcedureView>((ids) => visibleWhere('p.id = ANY($1)', [ids]), (p) => p.id),
+    procedure: byKey<string, ProcedureView>((ids) => visibleWhere(sql`p.id = ANY(${ids})`), (p) => p.id),
     proceduresOfJurisdiction: groupedBy<string, ProcedureView>(
-      (codes) => visibleWhere('p.jurisdiction_code = ANY($1)', [codes]),
+      (codes) => visibleWhere(sql`p.jurisdiction_code = ANY(${codes})`),
       (p) => p.jurisdictionCode,
     ),
-    proceduresOfAgency: groupedBy<string, ProcedureView>((ids) => visibleWhere('p.agency_id = ANY($1)', [ids]), (p) => p.agencyId),
+    proceduresOfAgency: groupedBy<string, ProcedureView>((ids) => visibleWhere(sql`p.agency_id = ANY(${ids})`), (p) => p.agencyId),
     /** Every version of each procedure (visibility is checked per version by the caller). */
     versions: groupedBy<string, ProcedureView>(
       (ids) => db.query(

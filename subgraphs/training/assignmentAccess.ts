@@ -1,6 +1,7 @@
 import { hasRole, isLea, isManager } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { sql } from '../../lib/sqlFragments.ts';
 
 /** A member as the access rule sees them: read from the kernel's principals, never from the directory. */
 export interface Trainee {
@@ -30,11 +31,11 @@ export function mayFollow(v: Viewer, t: Trainee): boolean {
 export function followedSql(v: Viewer, params: unknown[]): string {
   if (!v.memberId) return 'false';
   const either = sqlConditions(params);
-  either.add('a.member_id = ?', v.memberId);
-  if (isManager(v)) either.add('pr.agency_id = ?', v.agencyId);
+  either.add(sql`a.member_id = ${v.memberId}`);
+  if (isManager(v)) either.add(sql`pr.agency_id = ${v.agencyId}`);
   if (hasRole(v, 'TRAINER') && isLea(v) && v.jurisdiction) {
     if (v.jurisdiction === 'EU') either.list.push('true');
-    else either.add('? = ANY(pr.jurisdiction_path)', v.jurisdiction);
+    else either.add(sql`${v.jurisdiction} = ANY(pr.jurisdiction_path)`);
   }
   return `(${either.list.join(' OR ')})`;
 }

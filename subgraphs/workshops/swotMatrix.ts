@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { sqlConditions } from '../../lib/sqlConditions.ts';
+import { sql } from '../../lib/sqlFragments.ts';
 import { QUADRANTS } from './inputs.ts';
 import type { swotMatrixInput } from './inputs.ts';
 import type { WorkshopLoaders } from './loaders.ts';
@@ -30,16 +31,16 @@ type MatrixInput = NonNullable<z.infer<typeof swotMatrixInput>>;
 interface Db { query(sql: string, params?: unknown[]): Promise<any[]> }
 
 /** Items concern a jurisdiction when their workshop's city or one of their jurisdictions is it or lies within it. */
-const concernsSql = (list: string) =>
-  `EXISTS (SELECT 1 FROM unnest(array_append(s.jurisdictions, w.city_code)) AS j(code), unnest(${list}::text[]) AS f(code)
+const concernsSql = (codes: string[]) =>
+  sql`EXISTS (SELECT 1 FROM unnest(array_append(s.jurisdictions, w.city_code)) AS j(code), unnest(${codes}::text[]) AS f(code)
     WHERE (j.code || '-') LIKE f.code || '-%')`;
 
 /** The matrix's items `s` of workshops `w` the viewer may see, as SQL conditions. */
 function itemsInScope(viewer: Viewer, input: MatrixInput, params: unknown[]): string[] {
   const where = sqlConditions(params, [visibilitySql(viewer, 'w', params)]);
-  if (input.topic) where.add('s.topic = ?', input.topic);
-  if (input.workshops) where.add('w.id = ANY(?)', input.workshops);
-  if (input.jurisdictions?.length) where.add(concernsSql('?'), input.jurisdictions);
+  if (input.topic) where.add(sql`s.topic = ${input.topic}`);
+  if (input.workshops) where.add(sql`w.id = ANY(${input.workshops})`);
+  if (input.jurisdictions?.length) where.add(concernsSql(input.jurisdictions));
   return where.list;
 }
 
@@ -57,7 +58,7 @@ async function quadrantFigures(db: Db, viewer: Viewer, input: MatrixInput): Prom
        WHERE ${itemsInScope(viewer, input, params).join(' AND ')} GROUP BY s.quadrant`, params);
   } else {
     const kept = sqlConditions(params, [visibilitySql(viewer, 'k', params)]);
-    if (input.topic) kept.add('k.topic = ?', input.topic);
+    if (input.topic) kept.add(sql`k.topic = ${input.topic}`);
     rows = await db.query(
       `SELECT quadrant, sum(items)::int AS count, sum(weight)::int AS weight FROM (
          SELECT k.quadrant, k.items, k.weight FROM workshops.swot_counts k WHERE ${kept.list.join(' AND ')}

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../../lib/embeddedPostgres.ts';
 import type { RunningPostgres } from '../../lib/embeddedPostgres.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { SUBGRAPH_SECRET_HEADER } from '../../lib/secret.ts';
-import { countStatements, observeStatements } from '../../lib/sqlStatements.ts';
+import { countStatements, observeStatements } from '../support/sqlStatements.ts';
 import { SUPERGRAPH_PATH } from '../../schema/compose.ts';
 import { SUBGRAPHS } from '../../schema/subgraphs.ts';
 import { openDatabases, startPlatform } from '../../scripts/platform.ts';

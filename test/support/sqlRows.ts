@@ -1,4 +1,4 @@
-import { observeStatements } from '../../lib/sqlStatements.ts';
+import { observeStatements } from './sqlStatements.ts';
 
 /**
  * Counts the rows this process receives from statements whose text matches `pattern` while `fn` runs (subgraphs run

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
+import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { sql } from '../../../lib/sqlFragments.ts';
 import { selectDimensions } from '../../../lib/dimensionSelection.ts';
 import {
   CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
@@ -13,9 +15,8 @@ import {
 import type { ContributionView, FrameworkView, ProvisionView } from '../views.ts';
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
-import type { Ctx } from './context.ts';
 import type { QueryResolvers, ResolversParentTypes } from './types.generated.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 
 const frameworkFilter = z.object({
@@ -31,23 +32,7 @@ const contributionFilter = z.object({
   mine: z.boolean().nullish(),
 }).nullish();
 
-const compareInput = z.object({
-  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
-    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
-  dimensions: z.array(z.string().max(80)).max(100).nullish(),
-});
-
 const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
-
-/** One page of rows selected with `count(*) OVER ()`; a page past the end counts separately. */
-async function pageOfRows<T>(ctx: Ctx, select: string, from: string, order: string, params: unknown[], page: { limit: number; offset: number }) {
-  const rows: (T & { total: string })[] = await ctx.db.query(
-    `SELECT ${select}, count(*) OVER () AS total FROM ${from} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset]);
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows[0] && page.offset > 0) [{ n: total }] = await ctx.db.query(`SELECT count(*)::int AS n FROM ${from}`, params);
-  return { nodes: rows.map(({ total: _total, ...row }) => row as unknown as T), total };
-}
 
 export const Query: QueryResolvers = {
   legalFrameworks: async (_, args, ctx) => {
@@ -55,15 +40,15 @@ export const Query: QueryResolvers = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const c = sqlConditions(params);
-    if (filter.jurisdictions?.length) c.add('f.jurisdiction_code = ANY(?)', filter.jurisdictions);
-    if (filter.topics?.length) c.add('f.topics && ?::text[]', filter.topics);
-    if (filter.kind) c.add('f.kind = ?', filter.kind);
+    if (filter.jurisdictions?.length) c.add(sql`f.jurisdiction_code = ANY(${filter.jurisdictions})`);
+    if (filter.topics?.length) c.add(sql`f.topics && ${filter.topics}::text[]`);
+    if (filter.kind) c.add(sql`f.kind = ${filter.kind}`);
     if (filter.inForceAt) {
       params.push(filter.inForceAt);
       c.list.push(frameworkInForceSql(`$${params.length}`));
     }
     const from = `legal.frameworks f WHERE ${visibilitySql(ctx.viewer, 'f', params)} ${andAll(c.list)}`;
-    const { nodes, total } = await pageOfRows<Omit<FrameworkView, 'at'>>(ctx, FRAMEWORK_COLUMNS, from, 'f.jurisdiction_code, f.id', params, page);
+    const { nodes, total } = await pageWithTotal<Omit<FrameworkView, 'at'>>(ctx.db, { columns: FRAMEWORK_COLUMNS, from, params }, 'f.jurisdiction_code, f.id', page);
     const views = nodes.map((f) => ({ ...f, at: null }));
     for (const f of views) ctx.loaders.framework.prime(f.id, f);
     return connectionOf(views, total, page);
@@ -112,7 +97,7 @@ export const Query: QueryResolvers = {
   },
 
   compareLegalPositions: async (_, args, ctx) => {
-    const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
+    const input = parseInput(comparisonInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
     const params: unknown[] = [input.jurisdictions, dimensions.map((d) => d.key), at];
@@ -159,11 +144,11 @@ export const Query: QueryResolvers = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const c = sqlConditions(params);
-    if (filter.status) c.add('c.status = ?', filter.status);
-    if (filter.target) c.add('? IN (c.target_framework_id, c.target_provision_id)', filter.target);
-    if (filter.mine) c.add('c.author_id = ?', ctx.viewer.memberId ?? '');
+    if (filter.status) c.add(sql`c.status = ${filter.status}`);
+    if (filter.target) c.add(sql`${filter.target} IN (c.target_framework_id, c.target_provision_id)`);
+    if (filter.mine) c.add(sql`c.author_id = ${ctx.viewer.memberId ?? ''}`);
     const from = `legal.contributions c WHERE ${contributionVisibleSql(ctx.viewer, params)} ${andAll(c.list)}`;
-    const { nodes, total } = await pageOfRows<ContributionView>(ctx, CONTRIBUTION_COLUMNS, from, 'c.submitted_at DESC, c.id', params, page);
+    const { nodes, total } = await pageWithTotal<ContributionView>(ctx.db, { columns: CONTRIBUTION_COLUMNS, from, params }, 'c.submitted_at DESC, c.id', page);
     for (const n of nodes) ctx.loaders.contribution.prime(n.id, n);
     return connectionOf(nodes, total, page);
   },

@@ -11,7 +11,7 @@ import { pageSql, totalSql } from '../listing.ts';
 import { VIEW_COLUMNS, inForceOnSql, toView } from '../views.ts';
 import type { ProcedureView, ProcedureViewRow } from '../views.ts';
 import type { QueryResolvers } from './types.generated.ts';
-import { jurisdictionCode } from '../../../lib/inputSchemas.ts';
+import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
 
 
 const filterInput = z.object({
@@ -21,12 +21,6 @@ const filterInput = z.object({
   status: z.string().nullish(),
   agency: z.string().max(64).nullish(),
 }).nullish();
-
-const compareInput = z.object({
-  jurisdictions: z.array(jurisdictionCode).min(1, 'name at least one jurisdiction').max(60)
-    .refine((j) => new Set(j).size === j.length, 'must not repeat a jurisdiction'),
-  dimensions: z.array(z.string().max(80)).max(100).nullish(),
-});
 
 export const Query: QueryResolvers = {
   procedures: async (_, args, ctx) => {
@@ -68,7 +62,7 @@ export const Query: QueryResolvers = {
     (await ctx.loaders.allDimensions()).filter((d) => !args.topic || d.topic === args.topic),
 
   compareProcedures: async (_, args, ctx) => {
-    const input = parseInput(compareInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
+    const input = parseInput(comparisonInput, { jurisdictions: args.jurisdictions, dimensions: args.dimensions });
     const at = args.at ?? today();
     const dimensions = selectDimensions(await ctx.loaders.allDimensions(), args.topic, input.dimensions);
     const params: unknown[] = [args.topic, input.jurisdictions, at];

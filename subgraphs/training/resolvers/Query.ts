@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
+import type { ColumnRow } from '../../../lib/columnRows.ts';
 import { notFound, parseInput } from '../../../lib/errors.ts';
+import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { rawSql, sql } from '../../../lib/sqlFragments.ts';
 import { followedSql } from '../assignmentAccess.ts';
 import { assignmentSelect, toAssignment, CURRICULUM_COLUMNS, toCurriculum } from '../views.ts';
-import type { AssignmentView } from '../views.ts';
+import type { AssignmentView, CurriculumView } from '../views.ts';
 import { tierFiguresSql, trainingReportOf } from '../trainingReport.ts';
 import type { Ctx } from './context.ts';
 import type { QueryResolvers } from './types.generated.ts';
@@ -19,10 +22,10 @@ async function followedAssignments(ctx: Ctx, filter: AssignmentFilter, page?: { 
   const params: unknown[] = [];
   const { select, status } = assignmentSelect(params);
   const { list: where, add } = sqlConditions(params, [followedSql(ctx.viewer, params)]);
-  if (filter.member) add('a.member_id = ?', filter.member);
-  if (filter.agency) add('pr.agency_id = ?', filter.agency);
-  if (filter.curriculum) add('a.curriculum_id = ?', filter.curriculum);
-  if (filter.status) add(`${status} = ?`, filter.status);
+  if (filter.member) add(sql`a.member_id = ${filter.member}`);
+  if (filter.agency) add(sql`pr.agency_id = ${filter.agency}`);
+  if (filter.curriculum) add(sql`a.curriculum_id = ${filter.curriculum}`);
+  if (filter.status) add(sql`${rawSql(status)} = ${filter.status}`);
   else where.push(`a.status <> 'CANCELLED'`);
   if (filter.overdue === true) where.push(`${status} = 'OVERDUE'`);
   if (filter.overdue === false) where.push(`${status} <> 'OVERDUE'`);
@@ -44,20 +47,13 @@ export const Query: QueryResolvers = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const { list: where, add } = sqlConditions(params, [visibilitySql(ctx.viewer, 'c', params)]);
-    if (filter.audience) add('c.audience = ?', filter.audience);
-    if (filter.topics?.length) add('c.topics && ?::text[]', filter.topics);
-    if (filter.language) add('c.language = ?', filter.language);
-    params.push(page.limit, page.offset);
-    const rows = await ctx.db.query(
-      `SELECT ${CURRICULUM_COLUMNS}, count(*) OVER () AS total FROM training.curricula c WHERE ${where.join(' AND ')}
-       ORDER BY c.title, c.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    if (filter.audience) add(sql`c.audience = ${filter.audience}`);
+    if (filter.topics?.length) add(sql`c.topics && ${filter.topics}::text[]`);
+    if (filter.language) add(sql`c.language = ${filter.language}`);
+    const { nodes: rows, total } = await pageWithTotal<ColumnRow<CurriculumView>>(ctx.db,
+      { columns: CURRICULUM_COLUMNS, from: `training.curricula c WHERE ${where.join(' AND ')}`, params }, 'c.title, c.id', page);
     const nodes = rows.map(toCurriculum);
     for (const n of nodes) ctx.loaders.curriculum.prime(n.id, n);
-    let total = rows[0] ? Number(rows[0].total) : 0;
-    if (!rows[0] && page.offset > 0) {
-      const [r] = await ctx.db.query(`SELECT count(*)::int AS n FROM training.curricula c WHERE ${where.join(' AND ')}`, params.slice(0, -2));
-      total = r.n;
-    }
     return connectionOf(nodes, total, page);
   },
 
@@ -78,8 +74,8 @@ export const Query: QueryResolvers = {
     if (input.curriculum && !(await ctx.loaders.curriculum.load(input.curriculum))) throw notFound(`Curriculum "${input.curriculum}"`);
     const params: unknown[] = [];
     const { list: where, add } = sqlConditions(params, [`a.status <> 'CANCELLED'`, visibilitySql(ctx.viewer, 'c', params)]);
-    if (input.jurisdiction) add('? = ANY(pr.jurisdiction_path)', input.jurisdiction);
-    if (input.curriculum) add('a.curriculum_id = ?', input.curriculum);
+    if (input.jurisdiction) add(sql`${input.jurisdiction} = ANY(pr.jurisdiction_path)`);
+    if (input.curriculum) add(sql`a.curriculum_id = ${input.curriculum}`);
     // A unit's report starts from the unit's members (indexed), not from every assignment.
     let members = '';
     let from = 'JOIN training.curricula c ON c.id = a.curriculum_id';

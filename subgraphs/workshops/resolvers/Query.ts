@@ -1,29 +1,14 @@
 import { visibilitySql } from '../../../lib/access.ts';
 import { parseInput } from '../../../lib/errors.ts';
+import { pageWithTotal } from '../../../lib/pageWithTotal.ts';
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
-import type { Page } from '../../../lib/pagination.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
+import { sql } from '../../../lib/sqlFragments.ts';
 import { recommendationFilterInput, swotMatrixInput, workshopFilterInput } from '../inputs.ts';
 import { swotMatrixOf } from '../swotMatrix.ts';
 import { RECOMMENDATION_COLUMNS, WORKSHOP_COLUMNS } from '../views.ts';
 import type { RecommendationView, WorkshopView } from '../views.ts';
-import type { Ctx } from './context.ts';
 import type { QueryResolvers } from './types.generated.ts';
-
-/**
- * One page of `select` (which must include `count(*) OVER () AS total`) and the total the viewer may see. The total
- * needs a second statement only when a cursor points past the last row.
- */
-async function pageOfRows<R>(ctx: Ctx, page: Page, select: string, from: string, conditions: string[], params: unknown[], order: string) {
-  const where = conditions.join(' AND ');
-  const rows: (R & { total: string })[] = await ctx.db.query(
-    `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset]);
-  let total = rows[0] ? Number(rows[0].total) : 0;
-  if (!rows[0] && page.offset > 0) [{ total }] = await ctx.db.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, params);
-  const nodes = rows.map(({ total: _total, ...row }) => row as unknown as R);
-  return connectionOf(nodes, total, page);
-}
 
 export const Query: QueryResolvers = {
   workshops: async (_, args, ctx) => {
@@ -31,15 +16,15 @@ export const Query: QueryResolvers = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
-    if (filter.theme) where.add(`w.theme ILIKE '%' || ? || '%'`, filter.theme.replace(/[\\%_]/g, '\\$&'));
-    if (filter.topics?.length) where.add('w.topics && ?::text[]', filter.topics);
-    if (filter.jurisdiction) where.add(`(w.city_code || '-') LIKE ? || '-%'`, filter.jurisdiction);
-    if (filter.from) where.add('w.ends_on >= ?::date', filter.from);
-    if (filter.to) where.add('w.starts_on <= ?::date', filter.to);
-    const connection = await pageOfRows<WorkshopView>(ctx, page, `${WORKSHOP_COLUMNS}, count(*) OVER () AS total`,
-      'workshops.workshops w', where.list, params, 'w.starts_on DESC, w.id');
-    for (const w of connection.nodes) ctx.loaders.workshop.prime(w.id, w);
-    return connection;
+    if (filter.theme) where.add(sql`w.theme ILIKE '%' || ${filter.theme.replace(/[\\%_]/g, '\\$&')} || '%'`);
+    if (filter.topics?.length) where.add(sql`w.topics && ${filter.topics}::text[]`);
+    if (filter.jurisdiction) where.add(sql`(w.city_code || '-') LIKE ${filter.jurisdiction} || '-%'`);
+    if (filter.from) where.add(sql`w.ends_on >= ${filter.from}::date`);
+    if (filter.to) where.add(sql`w.starts_on <= ${filter.to}::date`);
+    const { nodes, total } = await pageWithTotal<WorkshopView>(ctx.db,
+      { columns: WORKSHOP_COLUMNS, from: `workshops.workshops w WHERE ${where.list.join(' AND ')}`, params }, 'w.starts_on DESC, w.id', page);
+    for (const w of nodes) ctx.loaders.workshop.prime(w.id, w);
+    return connectionOf(nodes, total, page);
   },
 
   workshop: (_, args, ctx) => ctx.loaders.workshop.load(args.id),
@@ -52,15 +37,17 @@ export const Query: QueryResolvers = {
     const page = pageOf(args);
     const params: unknown[] = [];
     const where = sqlConditions(params, [visibilitySql(ctx.viewer, 'w', params)]);
-    if (filter.status) where.add('r.status = ?', filter.status);
-    if (filter.addressee) where.add('? = ANY(r.addressees)', filter.addressee);
-    if (filter.topic) where.add('? = ANY(r.topics)', filter.topic);
-    if (filter.workshop) where.add('r.workshop_id = ?', filter.workshop);
-    const connection = await pageOfRows<RecommendationView>(ctx, page, `${RECOMMENDATION_COLUMNS}, count(*) OVER () AS total`,
-      'workshops.workshops w JOIN workshops.recommendations r ON r.workshop_id = w.id', where.list, params,
-      'w.starts_on DESC, w.id, r.position');
-    for (const r of connection.nodes) ctx.loaders.recommendation.prime(r.id, r);
-    return connection;
+    if (filter.status) where.add(sql`r.status = ${filter.status}`);
+    if (filter.addressee) where.add(sql`${filter.addressee} = ANY(r.addressees)`);
+    if (filter.topic) where.add(sql`${filter.topic} = ANY(r.topics)`);
+    if (filter.workshop) where.add(sql`r.workshop_id = ${filter.workshop}`);
+    const { nodes, total } = await pageWithTotal<RecommendationView>(ctx.db, {
+      columns: RECOMMENDATION_COLUMNS,
+      from: `workshops.workshops w JOIN workshops.recommendations r ON r.workshop_id = w.id WHERE ${where.list.join(' AND ')}`,
+      params,
+    }, 'w.starts_on DESC, w.id, r.position', page);
+    for (const r of nodes) ctx.loaders.recommendation.prime(r.id, r);
+    return connectionOf(nodes, total, page);
   },
 
   recommendation: (_, args, ctx) => ctx.loaders.recommendation.load(args.id),

@@ -1,6 +1,7 @@
 import pg from 'pg';
 
 // One hook on the pg driver counts every statement sent by any pool or client in this process, and tells observers.
+// Only tests and the benchmark install it: production processes run the driver as it comes.
 let count = 0;
 let installed = false;
 
@@ -13,6 +14,7 @@ const observers = new Set<StatementObserver>();
 
 const textOf = (first: unknown) => (typeof first === 'string' ? first : (first as { text?: string } | undefined)?.text ?? '');
 
+/** Hooks the driver in this process; idempotent. Counting and observing install it themselves. */
 export function installStatementCounter(): void {
   if (installed) return;
   installed = true;
@@ -46,14 +48,9 @@ export function observeStatements(observer: StatementObserver): () => void {
   };
 }
 
-/** Statements sent since the process started (or since the last reset). */
-export const statementCount = () => count;
-export const resetStatementCount = () => {
-  count = 0;
-};
-
-/** Runs fn and returns how many statements it sent. */
+/** Runs fn and returns how many statements this process sent meanwhile. */
 export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  installStatementCounter();
   const before = count;
   const result = await fn();
   return { result, statements: count - before };
