@@ -38,10 +38,19 @@ async function openReport(page: Page, query: string) {
   await settled(page);
 }
 
-/** Picks an option of a React Aria select by its label. */
+/**
+ * Picks an option of a React Aria select by its label. A select's options may still be loading (a unit list follows the
+ * jurisdiction chosen just before): opened too early it lists nothing, so it is closed and opened again until they show.
+ */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const wanted = page.getByRole('option', { name: option, exact: true });
+  await expect.poll(async () => {
+    await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+    if (await wanted.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return true;
+    await page.keyboard.press('Escape');
+    return false;
+  }, { ...WAIT, intervals: [250, 500, 1000] }).toBe(true);
+  await wanted.click();
 }
 
 describe.skipIf(NO_CHROMIUM)(`training ${NO_CHROMIUM ?? ''}`, () => {
