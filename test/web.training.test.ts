@@ -49,7 +49,7 @@ async function choose(page: Page, label: string, option: string) {
     if (await wanted.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return true;
     await page.keyboard.press('Escape');
     return false;
-  }, { ...WAIT, intervals: [250, 500, 1000] }).toBe(true);
+  }, { ...WAIT, interval: 250 }).toBe(true);
   await wanted.click();
 }
 
