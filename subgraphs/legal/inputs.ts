@@ -75,3 +75,16 @@ export const submitInput = z.object({
   visibility: visibility.nullish(),
 });
 export const decisionReasonInput = text(3, 2_000).nullish();
+
+export const frameworkFilter = z.object({
+  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
+  topics: z.array(z.string()).max(20).nullish(),
+  kind: z.string().nullish(),
+  inForceAt: z.string().nullish(),
+}).nullish();
+
+export const contributionFilter = z.object({
+  status: z.string().nullish(),
+  target: z.string().max(100).nullish(),
+  mine: z.boolean().nullish(),
+}).nullish();

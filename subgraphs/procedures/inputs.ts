@@ -32,6 +32,7 @@ const content = {
   resourcing,
 };
 export const dimensionValue = z.object({ key: z.string().min(1).max(80), value: z.unknown() });
+export const dimensionValuesInput = z.array(dimensionValue).min(1, 'give at least one value').max(100);
 
 export const createInput = z.object({
   topic: z.enum(TOPICS),
@@ -60,3 +61,11 @@ export const updateInput = z.object({
 }).refine((i) => Object.entries(i).some(([k, v]) => k !== 'changeNote' && v !== undefined), 'give at least one field to change');
 export const reasonInput = text(3, 1_000);
 export const backdatingInput = z.object({ reason: reasonInput.nullish() });
+
+export const procedureFilterInput = z.object({
+  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
+  topic: z.string().nullish(),
+  tags: z.array(z.string().max(40)).max(20).nullish(),
+  status: z.string().nullish(),
+  agency: z.string().max(64).nullish(),
+}).nullish();

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
 import { badInput, notFound, parseInput } from '../../../lib/errors.ts';
@@ -8,29 +7,13 @@ import { today } from '../../../lib/scalars.ts';
 import { sqlConditions } from '../../../lib/sqlConditions.ts';
 import { sql } from '../../../lib/sqlFragments.ts';
 import { selectDimensions } from '../../../lib/dimensionSelection.ts';
-import {
-  CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql,
-  provisionVisibleSql, versionInForceSql,
-} from '../views.ts';
+import { CONTRIBUTION_COLUMNS, FRAMEWORK_COLUMNS, PROVISION_COLUMNS, PROVISION_FROM, contributionVisibleSql, frameworkInForceSql, provisionVisibleSql, versionInForceSql } from '../views.ts';
 import type { ContributionView, FrameworkView, ProvisionView } from '../views.ts';
 import { EU_MEMBER_STATES, memberStateOf } from '../memberStates.ts';
 import { positionOf } from '../positions.ts';
+import { contributionFilter, frameworkFilter } from '../inputs.ts';
 import type { QueryResolvers, ResolversParentTypes } from './types.generated.ts';
-import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
-
-
-const frameworkFilter = z.object({
-  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
-  topics: z.array(z.string()).max(20).nullish(),
-  kind: z.string().nullish(),
-  inForceAt: z.string().nullish(),
-}).nullish();
-
-const contributionFilter = z.object({
-  status: z.string().nullish(),
-  target: z.string().max(100).nullish(),
-  mine: z.boolean().nullish(),
-}).nullish();
+import { comparisonInput } from '../../../lib/inputSchemas.ts';
 
 const andAll = (conditions: string[]) => conditions.map((w) => `AND ${w}`).join(' ');
 

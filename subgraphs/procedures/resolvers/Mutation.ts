@@ -7,15 +7,14 @@ import type { CitedKind } from '../../../lib/citations.ts';
 import { badInput, forbidden, parseInput } from '../../../lib/errors.ts';
 import { today } from '../../../lib/scalars.ts';
 import { applyDimensionValues } from '../dimensionValues.ts';
-import type { DimensionRow } from '../views.ts';
+import type { DimensionRow, ProcedureView } from '../views.ts';
 import { emitProcedureEvent, insertVersion, lockForWrite, procedureTarget } from '../writes.ts';
 import { procedureVisible } from '../views.ts';
-import type { ProcedureView } from '../views.ts';
 import type { Ctx } from './context.ts';
 import type { MutationResolvers } from './types.generated.ts';
 import { expectRow } from '../../../lib/loaders.ts';
 import { reloadAfterWrite } from '../../../lib/lockedWrite.ts';
-import { backdatingInput, createInput, dimensionValue, reasonInput, resourcing, step, updateInput } from '../inputs.ts';
+import { backdatingInput, createInput, dimensionValuesInput, reasonInput, resourcing, step, updateInput } from '../inputs.ts';
 
 const LEGAL_BASIS: CitedKind = { schema: 'legal', type: 'LegalProvision', field: 'legalBasis', noun: 'legal provision' };
 
@@ -131,7 +130,7 @@ export const Mutation: MutationResolvers = {
   },
 
   setDimensionValues: async (_, args, ctx) => {
-    const values = parseInput(z.array(dimensionValue).min(1, 'give at least one value').max(100), args.values);
+    const values = parseInput(dimensionValuesInput, args.values);
     const dims = await dimensionMap(ctx);
     await ctx.db.transaction(async (tx) => {
       const { latest } = await lockForWrite(tx, ctx.viewer, args.id);

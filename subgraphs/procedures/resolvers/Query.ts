@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { visibilitySql } from '../../../lib/access.ts';
 import { buildMatrix, matrixCsv } from '../../../lib/comparison.ts';
 import { selectDimensions } from '../../../lib/dimensionSelection.ts';
@@ -10,21 +9,13 @@ import { dimensionValueOf } from '../dimensionValues.ts';
 import { pageSql, totalSql } from '../listing.ts';
 import { VIEW_COLUMNS, inForceOnSql, toView } from '../views.ts';
 import type { ProcedureView, ProcedureViewRow } from '../views.ts';
+import { procedureFilterInput } from '../inputs.ts';
 import type { QueryResolvers } from './types.generated.ts';
-import { comparisonInput, jurisdictionCode } from '../../../lib/inputSchemas.ts';
-
-
-const filterInput = z.object({
-  jurisdictions: z.array(jurisdictionCode).max(60).nullish(),
-  topic: z.string().nullish(),
-  tags: z.array(z.string().max(40)).max(20).nullish(),
-  status: z.string().nullish(),
-  agency: z.string().max(64).nullish(),
-}).nullish();
+import { comparisonInput } from '../../../lib/inputSchemas.ts';
 
 export const Query: QueryResolvers = {
   procedures: async (_, args, ctx) => {
-    const filter = parseInput(filterInput, args.filter) ?? {};
+    const filter = parseInput(procedureFilterInput, args.filter) ?? {};
     const page = pageOf(args);
     const params: unknown[] = [];
     const ids = pageSql(ctx.viewer, filter, params, page.limit, page.offset);
@@ -101,5 +92,4 @@ export const Query: QueryResolvers = {
     };
   },
 };
-
 
