@@ -89,6 +89,23 @@ describe('reading assignments', () => {
     }
   });
 
+  it('keeps the total on a page past the last assignment, and pages through all of them once', async () => {
+    const cursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+    const PAGE = `query($after: String) { assignments(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const past = await run('demo-trainer', PAGE, { after: cursor(seedOpen.length + 10) });
+    expect(past.errors).toBeUndefined();
+    expect(past.data.assignments).toMatchObject({ totalCount: seedOpen.length, nodes: [], pageInfo: { hasNextPage: false } });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const r: any = await run('demo-trainer', PAGE, { after });
+      expect(r.data.assignments.totalCount).toBe(seedOpen.length);
+      seen.push(...r.data.assignments.nodes.map((n: any) => n.id));
+      after = r.data.assignments.pageInfo.hasNextPage ? r.data.assignments.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.sort()).toEqual(seedOpen.map((a) => a.id).sort());
+  });
+
   it('shows a practitioner only their own assignments, on every path', async () => {
     const me = 'demo-practitioner-es';
     const own = seedOpen.filter((a) => a.member === me).map((a) => a.id).sort();

@@ -29,16 +29,14 @@ async function followedAssignments(ctx: Ctx, filter: AssignmentFilter, page?: { 
   else where.push(`a.status <> 'CANCELLED'`);
   if (filter.overdue === true) where.push(`${status} = 'OVERDUE'`);
   if (filter.overdue === false) where.push(`${status} <> 'OVERDUE'`);
-  let limit = '';
-  if (page) {
-    params.push(page.limit, page.offset);
-    limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-  }
-  const rows = await ctx.db.query(
-    `SELECT *, count(*) OVER () AS total FROM (${select} WHERE ${where.join(' AND ')}) x ORDER BY due_on, id ${limit}`, params);
-  const nodes: AssignmentView[] = rows.map(toAssignment);
+  const matching = { columns: '*', from: `(${select} WHERE ${where.join(' AND ')}) x`, params };
+  const { nodes: rows, total } = page
+    ? await pageWithTotal<ColumnRow<AssignmentView>>(ctx.db, matching, 'due_on, id', page)
+    : await ctx.db.query(`SELECT * FROM ${matching.from} ORDER BY due_on, id`, params)
+      .then((all: ColumnRow<AssignmentView>[]) => ({ nodes: all, total: all.length }));
+  const nodes = rows.map(toAssignment);
   for (const n of nodes) ctx.loaders.assignment.prime(n.id, n);
-  return { nodes, total: rows[0] ? Number(rows[0].total) : 0 };
+  return { nodes, total };
 }
 
 export const Query: QueryResolvers = {
