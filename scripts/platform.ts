@@ -22,7 +22,7 @@ import { demoSignIn } from './demoSignIn.ts';
 import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { loadSeeds } from '../seeds/load.ts';
-import { createSearchEngine } from '../subgraphs/search/engine/index.ts';
+import { createSearchEngine } from '../subgraphs/search/engines.ts';
 import { reindexAll } from '../subgraphs/search/events.ts';
 import { SEARCH_SOURCES, definitionOf, definitions, runnable } from './services.ts';
 

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../lib/config.ts';
-import { createSearchEngine } from '../subgraphs/search/engine/index.ts';
+import { createSearchEngine } from '../subgraphs/search/engines.ts';
 import { reindexAll } from '../subgraphs/search/events.ts';
 import type { ReindexProgress } from '../subgraphs/search/events.ts';
 import { NoPlatformData, prepareDatabases } from './platform.ts';

@@ -1,6 +1,6 @@
 import type { Config } from '../lib/config.ts';
 import type { MigrationClass } from '../lib/database.ts';
-import type { SearchEngineSettings } from '../subgraphs/search/engine/index.ts';
+import type { SearchEngineSettings } from '../subgraphs/search/engines.ts';
 import type { SubgraphCode, SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { directoryMigrations } from '../migrations/directory/index.ts';
 import { legalMigrations } from '../migrations/legal/index.ts';

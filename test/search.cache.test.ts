@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachedSearchEngine } from '../subgraphs/search/engine/cachedEngine.ts';
-import type { SearchRequest } from '../subgraphs/search/engine/engine.ts';
-import { PostgresSearchEngine } from '../subgraphs/search/engine/postgresEngine.ts';
-import { parseQuery } from '../subgraphs/search/engine/queryText.ts';
+import { CachedSearchEngine } from '../subgraphs/search/cachedEngine.ts';
+import type { SearchRequest } from '../subgraphs/search/engine.ts';
+import { PostgresSearchEngine } from '../subgraphs/search/postgresEngine.ts';
+import { parseQuery } from '../subgraphs/search/queryText.ts';
 import { countStatements, installStatementCounter } from './support/sqlStatements.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';

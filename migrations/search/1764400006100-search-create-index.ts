@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerPositionsTableSql } from '../../lib/outbox.ts';
-import { postgresSearchSql } from '../../subgraphs/search/engine/postgresSchema.ts';
+import { postgresSearchSql } from '../../subgraphs/search/postgresSchema.ts';
 
 export class SearchCreateIndex1764400006100 implements MigrationInterface {
   name = 'SearchCreateIndex1764400006100';

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { drainUntilCaughtUp, pendingAndPositions } from '../../lib/outboxConsumer.ts';
 import type { OutboxConsumer, OutboxRow } from '../../lib/outboxConsumer.ts';
-import type { CachedSearchEngine } from './engine/cachedEngine.ts';
-import type { DocumentKey, SearchEngine } from './engine/engine.ts';
-import { keyOf } from './engine/engine.ts';
+import type { CachedSearchEngine } from './cachedEngine.ts';
+import type { DocumentKey, SearchEngine } from './engine.ts';
+import { keyOf } from './engine.ts';
 import { indexedChildren, recordParents } from './parents.ts';
 import { isSearchableType } from './searchTypes.ts';
 import { allDocuments, countDocuments, documentsFor } from './sources.ts';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { CachedSearchEngine } from './engine/cachedEngine.ts';
-import type { CacheCounts } from './engine/cachedEngine.ts';
-import { createSearchEngine } from './engine/index.ts';
-import type { SearchEngineSettings } from './engine/index.ts';
-import type { SearchEngine } from './engine/engine.ts';
+import { CachedSearchEngine } from './cachedEngine.ts';
+import type { CacheCounts } from './cachedEngine.ts';
+import { createSearchEngine } from './engines.ts';
+import type { SearchEngineSettings } from './engines.ts';
+import type { SearchEngine } from './engine.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
 import { catchUpFor, indexerFor } from './events.ts';
 import type { SearchLoaders } from './loaders.ts';

@@ -1,4 +1,4 @@
-import type { SearchEngine } from './engine/engine.ts';
+import type { SearchEngine } from './engine.ts';
 
 /** Per-request services of the search subgraph: it has no relations of its own, only the engine. */
 export interface SearchLoaders {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentKey } from './engine/engine.ts';
+import type { DocumentKey } from './engine.ts';
 import type { Projected } from './sources.ts';
 
 // search.indexed_parents records, for every indexed document that belongs to another entity, which one: so that an

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { keyOf } from './engine/engine.ts';
-import type { DocumentKey, SearchDocument } from './engine/engine.ts';
+import { keyOf } from './engine.ts';
+import type { DocumentKey, SearchDocument } from './engine.ts';
 
 // Each content subgraph publishes `<schema>.search_documents` (its searchable projection, see its migrations);
 // the search subgraph reads those views and nothing else of theirs.

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createSearchEngine } from '../../subgraphs/search/engine/index.ts';
+import { createSearchEngine } from '../../subgraphs/search/engines.ts';
 import type { Databases } from '../../scripts/platform.ts';
 import { SEARCH_SOURCES } from '../../scripts/services.ts';
 import { directorySeed, jurisdictionPaths } from '../../seeds/directory.ts';

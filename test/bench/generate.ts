@@ -1,5 +1,5 @@
 import type { Visibility } from '../../lib/access.ts';
-import type { SearchDocument } from '../../subgraphs/search/engine/engine.ts';
+import type { SearchDocument } from '../../subgraphs/search/engine.ts';
 
 /** A small deterministic PRNG (mulberry32): the same seed gives the same dataset on every machine. */
 export function random(seed: number): () => number {

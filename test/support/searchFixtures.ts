@@ -1,6 +1,6 @@
 import type { Viewer } from '../../lib/access.ts';
 import { ANONYMOUS } from '../../lib/access.ts';
-import type { SearchDocument } from '../../subgraphs/search/engine/engine.ts';
+import type { SearchDocument } from '../../subgraphs/search/engine.ts';
 
 const doc = (d: Partial<SearchDocument> & Pick<SearchDocument, 'type' | 'id' | 'title' | 'body'>): SearchDocument => ({
   language: 'en', visibility: 'PUBLIC', restrictedTo: [], jurisdiction: null, topics: [], updatedAt: '2026-01-01T00:00:00.000Z', ...d,

@@ -1,6 +1,6 @@
 import { parseInput } from '../../../lib/errors.ts';
 import { pageOf } from '../../../lib/pagination.ts';
-import { parseQuery } from '../engine/queryText.ts';
+import { parseQuery } from '../queryText.ts';
 import { MAX_SEARCH_PAGE, searchFilterInput } from '../inputs.ts';
 import { typeNameOf } from '../searchTypes.ts';
 import { SearchResultsView } from './SearchResults.ts';

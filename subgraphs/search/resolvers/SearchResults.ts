@@ -1,6 +1,6 @@
 import { isNonPublic } from '../../../lib/audit/declarations.ts';
 import { connectionOf, cursorAt } from '../../../lib/pagination.ts';
-import type { Facet, FacetField, SearchPage, SearchRequest } from '../engine/engine.ts';
+import type { Facet, FacetField, SearchPage, SearchRequest } from '../engine.ts';
 import { searchTypeOf, typeNameOf } from '../searchTypes.ts';
 import type { Ctx } from './context.ts';
 import type { PageInfo, SearchFacet, SearchFacetField, SearchHit } from './types.generated.ts';

@@ -6,7 +6,7 @@ import { foldedWords, markedWords } from './snippet.ts';
 // it. Only highlights are candidates (never arbitrary title words), so a stop word or a word matched outside the
 // snippet does not produce a made-up correction; when in doubt, nothing is shown.
 
-/** The API corrects only words of at least this length (the search engine's MIN_CORRECTED_LENGTH, subgraphs/search/engine/postgresEngine.ts). */
+/** The API corrects only words of at least this length (the search engine's MIN_CORRECTED_LENGTH, subgraphs/search/postgresEngine.ts). */
 const MIN_CORRECTED_LENGTH = 4;
 /** pg_trgm's default similarity threshold: the API never widens to a word less similar than this. */
 const SIMILARITY_THRESHOLD = 0.3;

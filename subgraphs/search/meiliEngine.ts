@@ -1,7 +1,7 @@
 import { Meilisearch } from 'meilisearch';
 import type { Index } from 'meilisearch';
-import { isLea, visibleLevels } from '../../../lib/access.ts';
-import type { Visibility } from '../../../lib/access.ts';
+import { isLea, visibleLevels } from '../../lib/access.ts';
+import type { Visibility } from '../../lib/access.ts';
 import type { DocumentKey, Facet, SearchDocument, SearchEngine, SearchPage, SearchRequest } from './engine.ts';
 import { FACET_FIELDS } from './engine.ts';
 

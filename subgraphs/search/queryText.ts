@@ -1,4 +1,4 @@
-import { badInput } from '../../../lib/errors.ts';
+import { badInput } from '../../lib/errors.ts';
 
 export const MAX_QUERY_LENGTH = 200;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isLea, visibleLevels } from '../../../lib/access.ts';
+import { isLea, visibleLevels } from '../../lib/access.ts';
 import type { DocumentKey, Facet, SearchDocument, SearchEngine, SearchPage, SearchRequest } from './engine.ts';
 
 /** What decides which documents a viewer may see: viewers with the same key see exactly the same results. */

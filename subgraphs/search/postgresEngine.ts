@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { visibilitySql } from '../../../lib/access.ts';
+import { visibilitySql } from '../../lib/access.ts';
 import { FACET_FIELDS } from './engine.ts';
 import type { DocumentKey, Facet, FacetField, SearchDocument, SearchEngine, SearchHit, SearchPage, SearchRequest } from './engine.ts';
 import { foldWord } from './queryText.ts';

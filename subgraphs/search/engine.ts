@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Viewer, Visibility } from '../../../lib/access.ts';
+import type { Viewer, Visibility } from '../../lib/access.ts';
 import type { ParsedQuery } from './queryText.ts';
 
 /** One searchable item as an engine stores it; `type` + `id` name the entity that owns it. */
