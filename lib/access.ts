@@ -91,3 +91,15 @@ function tierLabel(tier: Visibility): string {
     case 'MANAGEMENT': return 'law-enforcement managers';
   }
 }
+
+/**
+ * The same rule as canSee, for a member known by their row of access.principals (alias `principal`) rather than by a
+ * request's viewer: over columns `visibility` and `restricted_to` of `item`. An inactive member sees nothing.
+ */
+export function principalCanSeeSql(principal: string, item: string): string {
+  const lea = `${principal}.org_kind = 'LEA'`;
+  return `(${principal}.active AND CASE ${item}.visibility
+      WHEN 'PUBLIC' THEN true WHEN 'MEMBERS' THEN true
+      WHEN 'LEA' THEN ${lea} WHEN 'MANAGEMENT' THEN ${lea} AND ${principal}.tier = 'MANAGER' ELSE false END
+    AND (cardinality(${item}.restricted_to) = 0 OR (${lea} AND ${item}.restricted_to && ${principal}.jurisdiction_path)))`;
+}

@@ -13,6 +13,7 @@ export const SUBGRAPHS: SubgraphEntry[] = [
   { name: 'workshops', sdl: 'subgraphs/workshops/schema.graphql' },
   { name: 'search', sdl: 'subgraphs/search/schema.graphql' },
   { name: 'audit', sdl: 'subgraphs/audit/schema.graphql' },
+  { name: 'notifications', sdl: 'subgraphs/notifications/schema.graphql' },
 ];
 
 export const DEFAULT_GATEWAY_PORT = 4000;

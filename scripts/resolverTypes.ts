@@ -95,6 +95,24 @@ export const RESOLVER_TYPES: Record<string, ResolverTypesConfig> = {
     },
   },
 
+  notifications: {
+    loaders: 'loaders.ts#NotificationLoaders',
+    mappers: {
+      Follow: 'views.ts#FollowRow',
+      SavedSearch: 'views.ts#SavedSearchRow',
+      Notification: 'views.ts#NotificationRow',
+      NotificationConnection: 'notificationList.ts#NotificationPage',
+      Member: 'views.ts#ItemReference',
+      Procedure: 'views.ts#ItemReference',
+      LegalFramework: 'views.ts#ItemReference',
+      LegalProvision: 'views.ts#ItemReference',
+      Curriculum: 'views.ts#ItemReference',
+      Workshop: 'views.ts#ItemReference',
+      SwotItem: 'views.ts#ItemReference',
+      Recommendation: 'views.ts#ItemReference',
+    },
+  },
+
   audit: {
     loaders: 'loaders.ts#AuditLoaders',
     mappers: {

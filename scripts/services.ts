@@ -4,6 +4,7 @@ import type { SearchEngineSettings } from '../subgraphs/search/engines.ts';
 import type { SubgraphCode, SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { directoryMigrations } from '../migrations/directory/index.ts';
 import { legalMigrations } from '../migrations/legal/index.ts';
+import { notificationsMigrations } from '../migrations/notifications/index.ts';
 import { proceduresMigrations } from '../migrations/procedures/index.ts';
 import { searchMigrations } from '../migrations/search/index.ts';
 import { trainingMigrations } from '../migrations/training/index.ts';
@@ -12,6 +13,7 @@ import { SUBGRAPHS } from '../schema/subgraphs.ts';
 import { auditSubgraph, chainSettingsOf } from '../subgraphs/audit/index.ts';
 import { directorySubgraph } from '../subgraphs/directory/index.ts';
 import { legalSubgraph } from '../subgraphs/legal/index.ts';
+import { notificationsSubgraph } from '../subgraphs/notifications/index.ts';
 import { proceduresSubgraph } from '../subgraphs/procedures/index.ts';
 import { searchSubgraph } from '../subgraphs/search/index.ts';
 import { trainingSubgraph } from '../subgraphs/training/index.ts';
@@ -37,6 +39,7 @@ const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   search: search({}),
   // Reads the kernel's audit schema; it has no migrations of its own.
   audit: withMigrations(auditSubgraph(), []),
+  notifications: withMigrations(notificationsSubgraph({ sources: SEARCH_SOURCES, localMail: true }), notificationsMigrations),
 };
 
 for (const s of SUBGRAPHS) {

@@ -1,0 +1,20 @@
+import type { Ctx } from './context.ts';
+import { DOC_TYPE_OF } from '../views.ts';
+import type { FollowRow } from '../views.ts';
+import type { FollowResolvers } from './types.generated.ts';
+
+const visibleItemOf = (f: FollowRow, ctx: Ctx) =>
+  (f.targetType === 'JURISDICTION_TOPIC' ? Promise.resolve(null) : ctx.loaders.visibleItem.load({ type: DOC_TYPE_OF[f.targetType], id: f.targetId }));
+
+const jurisdictionTopic = (f: FollowRow) => (f.targetType === 'JURISDICTION_TOPIC' ? f.targetId.split(':') : null);
+
+export const Follow: FollowResolvers = {
+  item: async (f, _args, ctx) => {
+    const item = await visibleItemOf(f, ctx);
+    return item ? { __typename: item.type, id: item.id } : null;
+  },
+  available: async (f, _args, ctx) => f.targetType === 'JURISDICTION_TOPIC' || (await visibleItemOf(f, ctx)) !== null,
+  title: async (f, _args, ctx) => (await visibleItemOf(f, ctx))?.title ?? null,
+  jurisdiction: (f) => jurisdictionTopic(f)?.[0] ?? null,
+  topic: (f) => (jurisdictionTopic(f)?.[1] as never) ?? null,
+};

@@ -1,0 +1,18 @@
+import { messageOf } from '../messages.ts';
+import type { Ctx } from './context.ts';
+import type { NotificationRow } from '../views.ts';
+import type { NotificationResolvers } from './types.generated.ts';
+
+/** The item as the viewer may see it now (null when hidden since, withdrawn, or there is none). */
+const visibleItemOf = (n: NotificationRow, ctx: Ctx) =>
+  (n.itemType && n.itemId ? ctx.loaders.visibleItem.load({ type: n.itemType, id: n.itemId }) : Promise.resolve(null));
+
+export const Notification: NotificationResolvers = {
+  available: async (n, _args, ctx) => !n.itemType || (await visibleItemOf(n, ctx)) !== null,
+  message: async (n, _args, ctx) => messageOf(n, (await visibleItemOf(n, ctx)) ? n.title : null),
+  item: async (n, _args, ctx) => {
+    const item = await visibleItemOf(n, ctx);
+    return item ? { __typename: item.type, id: item.id } : null;
+  },
+  savedSearch: (n, _args, ctx) => (n.savedSearchId ? ctx.loaders.ownSavedSearch.load(n.savedSearchId) : null),
+};
