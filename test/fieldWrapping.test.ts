@@ -27,6 +27,7 @@ const TRAFFIC: [string, Record<string, unknown>, string][] = [
   [`{ workshops(first: 5) { nodes { title } } me { displayName agency { name } } }`, {}, 'demo-manager-es'],
   [`{ search(query: "police") { total hits { title snippet } facets { values { value count } } } }`, {}, 'demo-manager-es'],
   [`{ auditLog(first: 5) { nodes { kind entityIds } } }`, {}, 'demo-auditor'],
+  [`{ me { unreadCount notifications(first: 5) { nodes { kind createdAt message } } follows { targetType } savedSearches { name } } }`, {}, 'demo-manager-es'],
 ];
 
 /** Default-resolved fields of allowed types, one set per subgraph: graphql-js reads them off their parent directly. */
@@ -38,11 +39,12 @@ const UNWRAPPED: Record<string, string[]> = {
   workshops: ['Workshop.title', 'SwotItem.statement'],
   search: ['SearchHit.title', 'SearchHit.snippet', 'SearchFacetValue.count'],
   audit: ['AuditEntry.kind', 'AuditEntry.entityIds'],
+  notifications: ['Notification.kind', 'Notification.createdAt', 'Follow.targetType', 'SavedSearch.name'],
 };
 
 /** At most this many fields per subgraph carry a resolver of any kind (its own, the shield's or the audit's). */
 const MOST_WRAPPED: Record<string, [wrapped: number, of: number]> = {
-  directory: [22, 35], procedures: [45, 114], legal: [70, 164], training: [40, 96], workshops: [50, 104], search: [8, 29], audit: [8, 39],
+  directory: [22, 35], procedures: [45, 114], legal: [70, 164], training: [40, 96], workshops: [50, 104], search: [8, 29], audit: [8, 39], notifications: [34, 65],
 };
 
 type Field = { resolve?: unknown };

@@ -61,7 +61,7 @@ export const contributionEvent = (c: Pick<ContributionView, 'id' | 'kind' | 'tar
 
 /** Records a reviewer's decision on a contribution and, for an accepted change, the provision version it became. */
 export async function recordDecision(
-  tx: EntityManager, c: Pick<ContributionView, 'id' | 'kind' | 'targetFrameworkId'>, decision: { status: 'ACCEPTED' | 'REJECTED'; reviewer: string | null;
+  tx: EntityManager, c: Pick<ContributionView, 'id' | 'kind' | 'targetFrameworkId' | 'authorId'>, decision: { status: 'ACCEPTED' | 'REJECTED'; reviewer: string | null;
     reason: string | null; resulting: { id: string; version: number } | null },
 ): Promise<void> {
   await tx.query(
@@ -69,5 +69,5 @@ export async function recordDecision(
        decided_at = now(), resulting_provision_id = $5, resulting_version = $6 WHERE id = $1`,
     [c.id, decision.status, decision.reviewer, decision.reason, decision.resulting?.id ?? null, decision.resulting?.version ?? null]);
   await emitLegalEvents(tx, [contributionEvent(c, `contribution.${decision.status.toLowerCase()}`,
-    { reviewer: decision.reviewer, resulting: decision.resulting })]);
+    { reviewer: decision.reviewer, resulting: decision.resulting, author: c.authorId })]);
 }

@@ -83,7 +83,7 @@ export async function recordDirectChange(
 ): Promise<{ id: string; version: number }> {
   const id = await insertContribution(tx, viewer, subject, change);
   const resulting = await apply(id);
-  await recordDecision(tx, { id, kind: change.kind, targetFrameworkId: subject.framework.id }, {
+  await recordDecision(tx, { id, kind: change.kind, targetFrameworkId: subject.framework.id, authorId: viewer.memberId! }, {
     status: 'ACCEPTED', reviewer: viewer.memberId, reason: 'Written directly by a reviewer, without a separate review.', resulting,
   });
   return resulting;

@@ -41,7 +41,8 @@ export function plannedFor(source: string, row: OutboxRow): Planned[] {
     case 'legal/contribution.accepted':
     case 'legal/contribution.rejected': {
       const author = text(p.author);
-      if (!author) return [];
+      // A reviewer's own direct change is recorded as a contribution they decided: nobody else to tell.
+      if (!author || author === p.reviewer) return [];
       const framework = text(p.frameworkId);
       return [{ key, kind: 'CONTRIBUTION_DECIDED', item: framework ? { type: 'LegalFramework', id: framework } : null, member: author, personal: true,
         detail: { decision: row.event === 'contribution.accepted' ? 'ACCEPTED' : 'REJECTED' } }];

@@ -88,7 +88,8 @@ export interface NewDocument {
 /**
  * Records new matches of saved searches among these published documents of `source` and notifies their owners, in
  * two statements: a document matches when the owner may see it, it passes the search's filters and its title and text
- * contain the search's words (PostgreSQL's `simple` configuration, no stemming). A document is a match once per search.
+ * contain the search's words (PostgreSQL's `simple` configuration, no stemming). A document is a match once per search;
+ * a member already told of it by the same transaction (following it) is not told again.
  */
 export async function matchSavedSearches(tx: EntityManager, source: string, docs: NewDocument[]): Promise<Made[]> {
   if (docs.length === 0) return [];
@@ -111,6 +112,9 @@ export async function matchSavedSearches(tx: EntityManager, source: string, docs
      SELECT q.member_id, 'SAVED_SEARCH_MATCH', m.doc_type, m.doc_id, d.title, jsonb_build_object('search', q.name), q.id,
        'match:' || q.id || ':' || m.doc_type || ':' || m.doc_id
      FROM m JOIN notifications.saved_searches q ON q.id = m.saved_search_id JOIN d ON d.doc_type = m.doc_type AND d.doc_id = m.doc_id
+     -- Told of this item already by this transaction (as a follower): the match is kept, not told twice.
+     WHERE NOT EXISTS (SELECT 1 FROM notifications.notifications x
+       WHERE x.member_id = q.member_id AND x.item_type = m.doc_type AND x.item_id = m.doc_id AND x.created_at = now())
      ON CONFLICT (member_id, dedupe_key) DO NOTHING
      RETURNING id::text, member_id AS "memberId"`,
     [JSON.stringify(docs)]);

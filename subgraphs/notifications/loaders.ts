@@ -33,8 +33,8 @@ export function loadersFor(sources: string[], mail: { local: boolean }) {
       ownFollow: new DataLoader<ItemKey, FollowRow | null, string>(async (keys) => {
         if (!own) return keys.map(() => null);
         const rows: FollowRow[] = await db.query(
-          `SELECT ${FOLLOW_COLUMNS} FROM notifications.follows f JOIN jsonb_to_recordset($2::jsonb) AS k(type text, id text)
-             ON f.target_type = k.type AND f.target_id = k.id WHERE f.member_id = $1`,
+          `SELECT ${FOLLOW_COLUMNS} FROM notifications.follows WHERE member_id = $1
+             AND (target_type, target_id) IN (SELECT type, id FROM jsonb_to_recordset($2::jsonb) AS k(type text, id text))`,
           [own, JSON.stringify(keys)]);
         const map = new Map(rows.map((r) => [`${r.targetType}:${r.targetId}`, r]));
         return keys.map((k) => map.get(keyText(k)) ?? null);

@@ -33,6 +33,9 @@ import type { Soak, SqlCounts, Target, Window, Workload, WorkloadResult } from '
 import { SCENARIOS, directOperations } from './scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { cacheHitRate } from './stats.ts';
+import { measureFanOut, printFanOut } from './fanOutScenario.ts';
+import { dropDatabase } from './databases.ts';
+import type { FanOutResult } from '../support/fanOut.ts';
 
 // The platform under load, as in production: every subgraph and the gateway in a process of its own, over a generated
 // dataset; each scenario through the gateway, straight to its root subgraph, and through the Hive gateway runtime, in
@@ -42,11 +45,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CONNECTIONS = 16;
 const DATABASE = 'eunomia_bench';
 const USAGE = `Usage: npm run bench -- [--scale small|large] [--duration 7] [--warmup 2] [--repeats 3] [--soak 60] [--fresh] [--cpu-prof] [--fetchers]
-       [--only compare27,searchCommon,...,mixed]
+       [--only compare27,searchCommon,...,mixed] [--fanout 10000]
 With the defaults a run counts SQL statements (about 7 s per scenario), measures 8 scenarios x 3 targets (mixed: 2) x 3 rounds of
 2 + 7 s, then soaks for 70 s: about 15 minutes at small on a 2-core machine once the dataset exists (generating it first adds
 about a minute; large takes longer). --fetchers adds a second gateway that calls the subgraphs with @apollo/gateway's default
-fetcher (SUBGRAPH_FETCHER=default) as one more target in the rotation.`;
+fetcher (SUBGRAPH_FETCHER=default) as one more target in the rotation. --fanout sets how many members follow the jurisdiction and
+topic of the notification fan-out scenario (0 skips it; a few seconds).`;
 /** The search subgraph keeps answers for one second (lib/search/cachedEngine.ts): waiting longer gets an uncached one. */
 const SEARCH_CACHE_LIFETIME_MS = 1000;
 /** Principals are kept five seconds (lib/principals.ts); waiting longer makes the next request look them up again. */
@@ -65,6 +69,8 @@ interface Options {
   scenarios: Scenario[];
   /** Whether the mixed scenario runs. */
   mixed: boolean;
+  /** Followers in the notification fan-out scenario; 0 skips it. */
+  fanOut: number;
 }
 
 function options(): Options {
@@ -79,6 +85,7 @@ function options(): Options {
       'cpu-prof': { type: 'boolean', default: false },
       fetchers: { type: 'boolean', default: false },
       only: { type: 'string' },
+      fanout: { type: 'string', default: '10000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -107,11 +114,13 @@ function options(): Options {
     scenarios = SCENARIOS.filter((s) => names.includes(s.name));
     mixed = names.includes(MIXED);
   }
+  const fanOut = Number(values.fanout);
+  if (!Number.isInteger(fanOut) || fanOut < 0) problems.push('--fanout must be a whole number of followers (0 skips the fan-out scenario)');
   if (problems.length) {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     process.exit(2);
   }
-  return { scale, duration, warmup, repeats, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, fetchers: values.fetchers!, scenarios, mixed };
+  return { scale, duration, warmup, repeats, soak, fresh: values.fresh!, cpuProf: values['cpu-prof']!, fetchers: values.fetchers!, scenarios, mixed, fanOut };
 }
 
 // ---- cleanup: every child, the in-process platform and PostgreSQL, whatever happens ----
@@ -154,19 +163,11 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 // ---- database ----
 
-async function dropDatabase(serverUrl: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+const dropBenchDatabase = (serverUrl: string) => dropDatabase(serverUrl, DATABASE);
 
 /** The bench database of this scale: kept when it holds a complete dataset of this generator version, else rebuilt. */
 async function prepareDataset(pgServer: RunningPostgres, opts: Options): Promise<{ url: string; counts: Record<string, number> }> {
-  if (opts.fresh) await dropDatabase(pgServer.serverUrl);
+  if (opts.fresh) await dropBenchDatabase(pgServer.serverUrl);
   await ensureDatabase(pgServer.serverUrl, DATABASE);
   const url = withDatabase(pgServer.serverUrl, DATABASE);
   const marker = await datasetMarker(url);
@@ -175,7 +176,7 @@ async function prepareDataset(pgServer: RunningPostgres, opts: Options): Promise
     log(marker
       ? `The kept dataset is ${marker.scale}, generator v${marker.generatorVersion}; regenerating ${opts.scale} v${GENERATOR_VERSION}.`
       : 'The kept database holds an unfinished dataset; regenerating.');
-    await dropDatabase(pgServer.serverUrl);
+    await dropBenchDatabase(pgServer.serverUrl);
     await ensureDatabase(pgServer.serverUrl, DATABASE);
   }
   const dbs = await openDatabases(url, { poolSize: 4 });
@@ -513,6 +514,12 @@ async function main() {
   const otherFile = resolve(ROOT, '.bench-data', otherScale, 'sql-per-op.json');
   const otherSql = existsSync(otherFile) ? { scale: otherScale, counts: JSON.parse(await readFile(otherFile, 'utf8')) as Record<string, number> } : null;
 
+  let fanOutResults: FanOutResult[] = [];
+  if (opts.fanOut > 0) {
+    log(`Notification fan-out to ${opts.fanOut} followers (in process, on a seeded database of its own)...`);
+    fanOutResults = await measureFanOut(pgServer.serverUrl, opts.fanOut);
+  }
+
   log('Starting the subgraphs, the gateway and the Hive gateway, one process each...');
   const services = await startServices(opts, dataDir, common);
   const direct = directOperations(await readFile(SUPERGRAPH_PATH, 'utf8'), opts.scenarios);
@@ -566,6 +573,7 @@ async function main() {
     scale: opts.scale, connections: CONNECTIONS, duration: opts.duration, warmup: opts.warmup, repeats: opts.repeats, viewer: VIEWER, counts,
     subgraphs: SUBGRAPHS.map((s) => s.name), results, sql, otherSql, soak: soakResult, warnings,
   });
+  if (fanOutResults.length) printFanOut(fanOutResults);
 }
 
 async function queryOnce(url: string, sql: string, params: unknown[]): Promise<any[]> {
