@@ -22,6 +22,7 @@ const NotFound = lazy(() => import('./pages/NotFound.tsx'));
 const LegalRoutes = lazy(() => import('./pages/legal/LegalRoutes.tsx'));
 const TrainingRoutes = lazy(() => import('./pages/TrainingRoutes.tsx'));
 const WorkshopRoutes = lazy(() => import('./pages/WorkshopRoutes.tsx'));
+const NotificationRoutes = lazy(() => import('./pages/NotificationRoutes.tsx'));
 
 export function App() {
   return (
@@ -43,6 +44,7 @@ export function App() {
               <Route path="legal/*" element={<LegalRoutes />} />
               <Route path="workshops/*" element={<WorkshopRoutes />} />
               <Route path="training/*" element={<TrainingRoutes />} />
+              <Route path="notifications/*" element={<NotificationRoutes />} />
               <Route path="audit" element={<Audit />} />
               <Route path="admin" element={<Admin />} />
               <Route path="*" element={<NotFound />} />

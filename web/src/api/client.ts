@@ -29,12 +29,14 @@ const refusedToken = new ErrorLink(({ error }) => {
   if (unauthenticated) sendToSignIn();
 });
 
+const ITEM_TYPES = ['Procedure', 'LegalFramework', 'LegalProvision', 'Curriculum', 'Workshop', 'SwotItem', 'Recommendation'];
+
 export function createClient(): ApolloClient {
   return new ApolloClient({
     link: ApolloLink.from([refusedToken, auth, new HttpLink({ uri: '/graphql' })]),
     cache: new InMemoryCache({
-      // The API's one union: fragments on its members need to know what it holds.
-      possibleTypes: { SearchResult: ['Procedure', 'LegalFramework', 'LegalProvision', 'Curriculum', 'Workshop', 'SwotItem', 'Recommendation'] },
+      // The API's unions (search hits, notified items): fragments on them need to know what they hold.
+      possibleTypes: { SearchResult: ITEM_TYPES, NotifiedItem: ITEM_TYPES },
       typePolicies: {
         Jurisdiction: { keyFields: ['code'] },
         // A procedure is seen at one version: id alone would mix versions.

@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,9 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { useMe } from '../api/useMe.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Loading } from './States.tsx';
+
+// The bell is for signed-in members only: its own small chunk, which signed-out visitors never fetch.
+const Bell = lazy(() => import('./notifications/Bell.tsx'));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -81,6 +84,7 @@ function MemberBox() {
   }
   return (
     <div className="member-box">
+      <Suspense fallback={null}><Bell /></Suspense>
       {me && (
         <div className="member" data-testid="member">
           <span className="member-name">{me.displayName}</span>

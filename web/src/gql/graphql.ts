@@ -142,6 +142,34 @@ export type DimensionValueType =
   | 'ENUM'
   | 'LIST';
 
+/** How a member is told by e-mail. */
+export type EmailDelivery =
+  /** One e-mail per notification, as it is made. */
+  | 'IMMEDIATE'
+  /** One e-mail a day listing the day's notifications (none when there are none). */
+  | 'DAILY_DIGEST'
+  /** No e-mail; notifications stay in the console. */
+  | 'OFF';
+
+export type FollowInput = {
+  targetType: FollowTargetType;
+  /** The item's id; not for JURISDICTION_TOPIC. */
+  id?: string | number | null | undefined;
+  /** For JURISDICTION_TOPIC: a jurisdiction code, e.g. DE. */
+  jurisdiction?: string | null | undefined;
+  /** For JURISDICTION_TOPIC. */
+  topic?: Topic | null | undefined;
+};
+
+/** What a member can follow. */
+export type FollowTargetType =
+  | 'PROCEDURE'
+  | 'LEGAL_FRAMEWORK'
+  | 'CURRICULUM'
+  | 'WORKSHOP'
+  /** Procedures of one jurisdiction on one topic (jurisdiction and topic, no id). */
+  | 'JURISDICTION_TOPIC';
+
 /** Level of a jurisdiction: the Union, a state, a region or a city. */
 export type JurisdictionLevel =
   | 'SUPRANATIONAL'
@@ -182,6 +210,38 @@ export type ModuleKind =
   | 'CLASSROOM'
   | 'EXERCISE'
   | 'WEBINAR';
+
+export type NotificationKind =
+  /** A followed procedure was published in a new version. */
+  | 'PROCEDURE_PUBLISHED'
+  /** A followed procedure cites a provision amended since: it needs a review. */
+  | 'PROCEDURE_NEEDS_REVIEW'
+  /** A followed procedure was withdrawn. */
+  | 'PROCEDURE_WITHDRAWN'
+  /** A provision of a followed legal framework was amended. */
+  | 'PROVISION_AMENDED'
+  /** A procedure came into force in a followed jurisdiction and topic. */
+  | 'PROCEDURE_IN_FORCE'
+  /** A new item matches a saved search. */
+  | 'SAVED_SEARCH_MATCH'
+  /** A curriculum was assigned to the member. */
+  | 'ASSIGNMENT_MADE'
+  /** An assignment of the member falls due within 7 days. */
+  | 'ASSIGNMENT_DUE_SOON'
+  /** An assignment of the member is overdue. */
+  | 'ASSIGNMENT_OVERDUE'
+  /** A completed curriculum needs a refresher (a procedure it teaches changed). */
+  | 'ASSIGNMENT_NEEDS_REFRESH'
+  /** A reviewer decided on the member's contribution. */
+  | 'CONTRIBUTION_DECIDED'
+  /** The status of a recommendation of a followed workshop changed. */
+  | 'RECOMMENDATION_STATUS_CHANGED'
+  /** A followed curriculum changed. */
+  | 'CURRICULUM_UPDATED';
+
+export type NotificationPreferencesInput = {
+  email: EmailDelivery;
+};
 
 /** What kind of organisation an agency is, for access decisions. */
 export type OrgKind =
@@ -233,6 +293,24 @@ export type Role =
   | 'REVIEWER'
   | 'ADMIN'
   | 'AUDITOR';
+
+/** Which items a saved search watches. */
+export type SavedSearchType =
+  | 'PROCEDURE'
+  | 'LEGAL_FRAMEWORK'
+  | 'LEGAL_PROVISION'
+  | 'CURRICULUM'
+  | 'WORKSHOP'
+  | 'SWOT_ITEM'
+  | 'RECOMMENDATION';
+
+export type SaveSearchInput = {
+  name: string;
+  query: string;
+  types?: Array<SavedSearchType> | null | undefined;
+  jurisdictions?: Array<string> | null | undefined;
+  topics?: Array<Topic> | null | undefined;
+};
 
 export type SearchFacetField =
   | 'TYPE'
@@ -526,6 +604,152 @@ export type LegalDecideContributionMutationVariables = Exact<{
 
 
 export type LegalDecideContributionMutation = { decideContribution: { id: string, reviewConflict: string | null, kind: ContributionKind, status: ContributionStatus, proposedReference: string | null, proposedHeading: string | null, proposedText: string, rationale: string, visibility: Visibility, submittedAt: string, reviewStartedAt: string | null, decidedAt: string | null, withdrawnAt: string | null, decisionReason: string | null, authorAgencyId: string, resultingVersion: number | null, author: { id: string, displayName: string }, reviewer: { id: string, displayName: string } | null, framework: { id: string, shortTitle: string } | null, provision: { id: string, reference: string, heading: string, text: string, version: number } | null } };
+
+type NotifiedItemLink_Procedure_Fragment = { __typename: 'Procedure', id: string, version: number };
+
+type NotifiedItemLink_LegalFramework_Fragment = { __typename: 'LegalFramework', id: string };
+
+type NotifiedItemLink_LegalProvision_Fragment = { __typename: 'LegalProvision', id: string };
+
+type NotifiedItemLink_Curriculum_Fragment = { __typename: 'Curriculum', id: string };
+
+type NotifiedItemLink_Workshop_Fragment = { __typename: 'Workshop', id: string };
+
+type NotifiedItemLink_SwotItem_Fragment = { __typename: 'SwotItem', id: string, workshop: { id: string } };
+
+type NotifiedItemLink_Recommendation_Fragment = { __typename: 'Recommendation', id: string };
+
+export type NotifiedItemLinkFragment =
+  | NotifiedItemLink_Procedure_Fragment
+  | NotifiedItemLink_LegalFramework_Fragment
+  | NotifiedItemLink_LegalProvision_Fragment
+  | NotifiedItemLink_Curriculum_Fragment
+  | NotifiedItemLink_Workshop_Fragment
+  | NotifiedItemLink_SwotItem_Fragment
+  | NotifiedItemLink_Recommendation_Fragment
+;
+
+export type UnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadCountQuery = { me: { id: string, unreadCount: number } | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  unreadOnly: boolean;
+}>;
+
+
+export type NotificationsQuery = { me: { id: string, unreadCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: NotificationKind, message: string, available: boolean, createdAt: string, readAt: string | null, item:
+          | { __typename: 'Procedure', id: string, version: number }
+          | { __typename: 'LegalFramework', id: string }
+          | { __typename: 'LegalProvision', id: string }
+          | { __typename: 'Curriculum', id: string }
+          | { __typename: 'Workshop', id: string }
+          | { __typename: 'SwotItem', id: string, workshop: { id: string } }
+          | { __typename: 'Recommendation', id: string }
+         | null }> } } | null };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type ProcedureFollowedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProcedureFollowedQuery = { procedure: { id: string, version: number, followedByMe: boolean } | null };
+
+export type LegalFrameworkFollowedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LegalFrameworkFollowedQuery = { legalFramework: { id: string, followedByMe: boolean } | null };
+
+export type CurriculumFollowedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CurriculumFollowedQuery = { curriculum: { id: string, followedByMe: boolean } | null };
+
+export type WorkshopFollowedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkshopFollowedQuery = { workshop: { id: string, followedByMe: boolean } | null };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { me: { id: string, follows: Array<{ id: string, targetType: FollowTargetType, available: boolean, title: string | null, jurisdiction: string | null, topic: Topic | null, createdAt: string, item:
+        | { __typename: 'Procedure', id: string, version: number }
+        | { __typename: 'LegalFramework', id: string }
+        | { __typename: 'LegalProvision', id: string }
+        | { __typename: 'Curriculum', id: string }
+        | { __typename: 'Workshop', id: string }
+        | { __typename: 'SwotItem', id: string, workshop: { id: string } }
+        | { __typename: 'Recommendation', id: string }
+       | null }>, savedSearches: Array<{ id: string, name: string, query: string, types: Array<SavedSearchType>, jurisdictions: Array<string>, topics: Array<Topic>, createdAt: string }>, notificationPreferences: { email: EmailDelivery, emailAddress: string | null } | null } | null };
+
+export type JurisdictionTopicFollowsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type JurisdictionTopicFollowsQuery = { me: { id: string, follows: Array<{ id: string, targetType: FollowTargetType, jurisdiction: string | null, topic: Topic | null }> } | null };
+
+export type FollowMutationVariables = Exact<{
+  input: FollowInput;
+}>;
+
+
+export type FollowMutation = { follow: { id: string } };
+
+export type UnfollowMutationVariables = Exact<{
+  input: FollowInput;
+}>;
+
+
+export type UnfollowMutation = { unfollow: boolean };
+
+export type SaveSearchMutationVariables = Exact<{
+  input: SaveSearchInput;
+}>;
+
+
+export type SaveSearchMutation = { saveSearch: { id: string, name: string } };
+
+export type DeleteSavedSearchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSavedSearchMutation = { deleteSavedSearch: boolean };
+
+export type SetNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: { email: EmailDelivery, emailAddress: string | null } };
+
+export type LocalMailQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type LocalMailQuery = { localMail: Array<{ id: string, to: string, subject: string, text: string, sentAt: string }> };
 
 export type ProcedureDimensionFieldsFragment = { key: string, label: string, description: string, topic: Topic, valueType: DimensionValueType, unit: string | null, allowedValues: Array<string> | null, options: Array<{ value: string, label: string }> | null };
 
@@ -840,6 +1064,7 @@ export type WorkshopSwotMatrixQuery = { all: { topic: Topic | null, itemCount: n
 export { AuditRowFragmentDoc } from './documents/AuditRowFragmentDoc.ts';
 export { LegalFrameworkCardFragmentDoc } from './documents/LegalFrameworkCardFragmentDoc.ts';
 export { ContributionRowFragmentDoc } from './documents/ContributionRowFragmentDoc.ts';
+export { NotifiedItemLinkFragmentDoc } from './documents/NotifiedItemLinkFragmentDoc.ts';
 export { ProcedureDimensionFieldsFragmentDoc } from './documents/ProcedureDimensionFieldsFragmentDoc.ts';
 export { ProcedureVersionFieldsFragmentDoc } from './documents/ProcedureVersionFieldsFragmentDoc.ts';
 export { ProcedureDiffFieldsFragmentDoc } from './documents/ProcedureDiffFieldsFragmentDoc.ts';
@@ -874,6 +1099,22 @@ export { LegalSubmitContributionDocument } from './documents/LegalSubmitContribu
 export { LegalWithdrawContributionDocument } from './documents/LegalWithdrawContributionDocument.ts';
 export { LegalStartReviewDocument } from './documents/LegalStartReviewDocument.ts';
 export { LegalDecideContributionDocument } from './documents/LegalDecideContributionDocument.ts';
+export { UnreadCountDocument } from './documents/UnreadCountDocument.ts';
+export { NotificationsDocument } from './documents/NotificationsDocument.ts';
+export { MarkNotificationsReadDocument } from './documents/MarkNotificationsReadDocument.ts';
+export { MarkAllNotificationsReadDocument } from './documents/MarkAllNotificationsReadDocument.ts';
+export { ProcedureFollowedDocument } from './documents/ProcedureFollowedDocument.ts';
+export { LegalFrameworkFollowedDocument } from './documents/LegalFrameworkFollowedDocument.ts';
+export { CurriculumFollowedDocument } from './documents/CurriculumFollowedDocument.ts';
+export { WorkshopFollowedDocument } from './documents/WorkshopFollowedDocument.ts';
+export { NotificationSettingsDocument } from './documents/NotificationSettingsDocument.ts';
+export { JurisdictionTopicFollowsDocument } from './documents/JurisdictionTopicFollowsDocument.ts';
+export { FollowDocument } from './documents/FollowDocument.ts';
+export { UnfollowDocument } from './documents/UnfollowDocument.ts';
+export { SaveSearchDocument } from './documents/SaveSearchDocument.ts';
+export { DeleteSavedSearchDocument } from './documents/DeleteSavedSearchDocument.ts';
+export { SetNotificationPreferencesDocument } from './documents/SetNotificationPreferencesDocument.ts';
+export { LocalMailDocument } from './documents/LocalMailDocument.ts';
 export { ProcedureViewerDocument } from './documents/ProcedureViewerDocument.ts';
 export { ProcedurePageDocument } from './documents/ProcedurePageDocument.ts';
 export { ProcedureVersionDiffDocument } from './documents/ProcedureVersionDiffDocument.ts';

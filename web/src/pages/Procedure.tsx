@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { CompareJurisdiction } from '../components/procedure/CompareJurisdiction.tsx';
 import { formatDate } from '../components/procedure/dates.ts';
+import { FollowButton } from '../components/notifications/FollowButton.tsx';
 import { MarkdownView } from '../components/procedure/MarkdownView.tsx';
 import { ProcedureActions } from '../components/procedure/ProcedureActions.tsx';
 import { parseProcedureUrl, validDate, withParams } from '../components/procedure/procedureUrl.ts';
@@ -64,6 +65,12 @@ export default function ProcedurePage() {
       <h1 lang={procedure.language}>{procedure.title}</h1>
       <StatusBadges status={procedure.status} reviewStatus={procedure.reviewStatus} lastVerifiedAt={procedure.lastVerifiedAt} />
       <PointInTime at={at} version={procedure.version} />
+      {!at && (
+        <div className="proc-follow">
+          <FollowButton target={{ targetType: 'PROCEDURE', id: procedure.id }} />
+          <FollowButton target={{ targetType: 'JURISDICTION_TOPIC', jurisdiction: procedure.jurisdiction.code, topic: procedure.topic }} what={procedure.jurisdiction.name} />
+        </div>
+      )}
       {!at && (
         <ProcedureActions member={member} onChanged={() => refetch()}
           procedure={{

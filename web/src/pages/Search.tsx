@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Button, Checkbox, CheckboxGroup, Disclosure, DisclosurePanel, Heading, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../auth/AuthContext.tsx';
 import { correctedQuery, inferCorrections } from '../components/search/corrections.ts';
 import { hitJurisdiction, hitLanguage, hitPath } from '../components/search/hitLinks.ts';
 import type { Hit } from '../components/search/hitLinks.ts';
@@ -18,6 +19,8 @@ import { SearchDocument, SearchFacetsDocument, SearchJurisdictionNamesDocument }
 import type { SearchFacetField, SearchQuery } from '../gql/graphql.ts';
 
 const PAGE_SIZE = 20;
+// Members only, so its own chunk: the search page's first load stays the same for everyone else.
+const SaveSearch = lazy(() => import('../components/notifications/SaveSearch.tsx'));
 type Facets = SearchQuery['search']['facets'];
 
 export default function Search() {
@@ -26,6 +29,7 @@ export default function Search() {
   const navigate = useNavigate();
   const state = useMemo(() => parseSearchUrl(params), [params]);
   const hasQuery = params.has('q');
+  const { session } = useAuth();
   usePageTitle(state.q.trim() ? t('titleFor', { query: state.q.trim() }) : t('title'));
   const go = (next: SearchState) => navigate(`/search?${searchUrlOf(next)}`);
 
@@ -40,6 +44,7 @@ export default function Search() {
   return (
     <section className="page search-page">
       <h1>{t('title')}</h1>
+      {session && state.q.trim() && <Suspense fallback={null}><SaveSearch state={state} /></Suspense>}
       {!hasQuery ? (
         <p>{t('intro')}</p>
       ) : error && !data?.search ? (

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../api/useMe.ts';
+import { FollowButton } from '../components/notifications/FollowButton.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { ModuleList } from '../components/training/ModuleList.tsx';
@@ -37,6 +38,7 @@ export default function TrainingCurriculumPage() {
       <p className="training-kicker">{t(`audience.${curriculum.audience}`)} · {curriculum.ownerAgency.name}</p>
       <h1 lang={curriculum.language}>{curriculum.title}</h1>
       <AssignAction curriculum={curriculum} />
+      <FollowButton target={{ targetType: 'CURRICULUM', id: curriculum.id }} />
       <p className="training-summary" lang={curriculum.language}>{curriculum.summary}</p>
       <Facts curriculum={curriculum} />
       <div className="training-columns">

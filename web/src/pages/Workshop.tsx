@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { FollowButton } from '../components/notifications/FollowButton.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { Recommendations } from '../components/workshops/Recommendations.tsx';
@@ -49,6 +50,7 @@ export default function WorkshopPage() {
       </p>
       <h1 ref={heading} tabIndex={-1} lang={language}>{workshop.title}</h1>
       <Facts workshop={workshop} />
+      <FollowButton target={{ targetType: 'WORKSHOP', id: workshop.id }} />
       <p className="ws-summary" lang={language}>{workshop.summary}</p>
       <KeyMessages messages={workshop.keyMessages} language={language} />
       <SwotGrid items={workshop.swotItems} topics={workshop.topics} language={language} canVote={mayVote(me)} signedIn={Boolean(session)} onStale={() => refetch()} />

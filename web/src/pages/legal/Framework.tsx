@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { LegalNav } from '../../components/legal/LegalNav.tsx';
 import { celexUrl, dateLocale, eliUrl, frameworkPath, provisionAnchor, titleLang } from '../../components/legal/legalLogic.ts';
+import { FollowButton } from '../../components/notifications/FollowButton.tsx';
 import { ProvisionHistory } from '../../components/legal/ProvisionHistory.tsx';
 import { useFocusOnArrival } from '../../components/legal/useFocusOnArrival.ts';
 import { formatDate } from '../../components/procedure/dates.ts';
@@ -40,6 +41,7 @@ export default function LegalFrameworkPage() {
       <p className="legal-kicker">{framework.jurisdiction.name} · {t(`kind.${framework.kind}`)} · {t(`visibility.${framework.visibility}`)}</p>
       <h1 ref={heading} tabIndex={-1} lang={lang}>{framework.shortTitle}</h1>
       <LegalNav />
+      <FollowButton target={{ targetType: 'LEGAL_FRAMEWORK', id: framework.id }} />
       <p className="legal-fulltitle" lang="en">{framework.title}</p>
       {framework.illustrative && <p className="notice">{t('framework.illustrative')}</p>}
       <p lang="en">{framework.summary}</p>
