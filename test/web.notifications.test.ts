@@ -1,0 +1,254 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { proceduresSeed } from '../seeds/procedures.ts';
+import { browserSuite, expectAccessible, NO_CHROMIUM, openPage, screenshot } from './support/browser.ts';
+import type { TestPlatform } from './support/platform.ts';
+
+// Notifications in the console: follow buttons, the header's bell, the notifications page (mark one / all read, the
+// item's link, "no longer available"), saved searches from the search page, follows and e-mail preferences, and the
+// development outbox. Changes are made through the API as the members who may make them; the console only shows.
+
+let platform: TestPlatform;
+let browser: Browser;
+browserSuite((started) => ({ platform, browser } = started));
+
+// The machine is shared and slow at times: waits are generous, never timing assertions.
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });
+const SLOW = 240_000;
+
+const seededTitle = (id: string) => [...proceduresSeed.procedures.find((p) => p.id === id)!.versions].reverse().find((v) => v.status !== 'DRAFT')!.title;
+
+async function api<T = any>(query: string, variables: Record<string, unknown>, as: string): Promise<T> {
+  const r = await platform.query<T>(query, variables, as);
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data!;
+}
+const unreadOf = async (who: string) => (await api<{ me: { unreadCount: number } }>('{ me { unreadCount } }', {}, who)).me.unreadCount;
+
+/** Publishes a new version of one of demo-manager-de's agency's procedures with these changes; returns its number. */
+async function publishNewVersion(id: string, input: Record<string, unknown>): Promise<number> {
+  const { procedure } = await api(`query($id: ID!) { procedure(id: $id) { history { version } } }`, { id }, 'demo-manager-de');
+  const current = Math.max(...procedure.history.map((v: { version: number }) => v.version));
+  const { updateProcedure } = await api(`mutation($id: ID!, $v: Int!, $input: UpdateProcedureInput!) {
+    updateProcedure(id: $id, expectedVersion: $v, input: $input) { version } }`, { id, v: current, input }, 'demo-manager-de');
+  await api(`mutation($id: ID!, $v: Int!) { publishProcedure(id: $id, expectedVersion: $v) { version } }`, { id, v: updateProcedure.version }, 'demo-manager-de');
+  return updateProcedure.version;
+}
+
+/** The header's bell and the unread count it announces ("Notifications, 2 unread"; none is 0). */
+const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Notifications, / });
+async function bellCount(page: Page): Promise<number> {
+  const name = (await bell(page).textContent()) ?? '';
+  if (/none unread/.test(name)) return 0;
+  const m = /Notifications, (\d+) unread/.exec(name);
+  return m ? Number(m[1]) : Number.NaN;
+}
+/** What the browser does when the member comes back to the window. */
+const regainFocus = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+
+describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SLOW }, () => {
+  it('a practitioner follows a procedure with its button, the bell counts the new version, the page leads to it, and mark all read clears it', async () => {
+    const id = 'proc-de-by-monitoring';
+    const title = seededTitle(id);
+    const { ctx, page, errors } = await openPage(browser, platform, 'demo-practitioner-de', `/procedures/${id}`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    const follow = page.getByRole('button', { name: 'Follow this procedure' });
+    await follow.click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow this procedure' }).count()).toBe(1);
+    expect(await page.getByText('You are notified when it changes.').count()).toBe(1);
+    expect((await api(`query($id: ID!) { procedure(id: $id) { followedByMe } }`, { id }, 'demo-practitioner-de')).procedure.followedByMe).toBe(true);
+    await expectAccessible(page, 'a followed procedure');
+    await screenshot(page, 'notifications-follow-button');
+
+    // The bell shows the member's count as the API gives it; a new version raises it, seen when the window regains focus.
+    const before = await unreadOf('demo-practitioner-de');
+    await poll(() => bellCount(page)).toBe(before);
+    const version = await publishNewVersion(id, { summary: 'Bavarian monitoring, revised.', changeNote: 'Revised summary.' });
+    await poll(async () => {
+      await regainFocus(page);
+      return bellCount(page);
+    }).toBe(before + 1);
+    expect(await unreadOf('demo-practitioner-de')).toBe(before + 1);
+
+    // The bell opens the notifications page: the new one first, unread, in words, linking the procedure.
+    await bell(page).click();
+    await page.waitForURL('**/notifications');
+    const message = `A new version (${version}) of the procedure “${title}” was published.`;
+    const first = page.locator('.notif-item').first();
+    await poll(() => first.locator('.notif-message').textContent()).toBe(`Unread: ${message}`);
+    expect(await first.getAttribute('data-unread')).toBe('true');
+    expect(await first.getByRole('link', { name: message }).getAttribute('href')).toBe(`/procedures/${id}`);
+    expect(await page.getByRole('status').filter({ hasText: /unread notifications?\./ }).textContent()).toBe(
+      before + 1 === 1 ? '1 unread notification.' : `${before + 1} unread notifications.`);
+    await expectAccessible(page, 'the notifications page');
+    await screenshot(page, 'notifications-list');
+
+    // Mark all read: the count goes to 0 on the page and on the bell, and nothing is marked unread any more.
+    await page.getByRole('button', { name: 'Mark all read' }).click();
+    await poll(() => bellCount(page)).toBe(0);
+    await poll(() => page.locator('.notif-item[data-unread="true"]').count()).toBe(0);
+    expect(await page.getByText('No unread notifications.').count()).toBe(1);
+    expect(await unreadOf('demo-practitioner-de')).toBe(0);
+    expect(await page.getByRole('button', { name: 'Mark all read' }).isDisabled()).toBe(true);
+
+    // The notification still leads to the procedure.
+    await first.getByRole('link', { name: message }).click();
+    await page.waitForURL(`**/procedures/${id}`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('marks one notification read by its button, and the bell follows', async () => {
+    const id = 'proc-de-by-communication';
+    await api('mutation { markAllNotificationsRead }', {}, 'demo-practitioner-de');
+    await api(`mutation($input: FollowInput!) { follow(input: $input) { id } }`, { input: { targetType: 'PROCEDURE', id } }, 'demo-practitioner-de');
+    const before = await unreadOf('demo-practitioner-de');
+    await publishNewVersion(id, { summary: 'Bavarian communication, revised.' });
+    await poll(() => unreadOf('demo-practitioner-de')).toBe(before + 1);
+    const { ctx, page, errors } = await openPage(browser, platform, 'demo-practitioner-de', '/notifications');
+    await poll(() => bellCount(page)).toBe(before + 1);
+    const unread = page.locator('.notif-item[data-unread="true"]');
+    await poll(() => unread.count()).toBe(before + 1);
+    await unread.first().getByRole('button', { name: 'Mark read' }).click();
+    await poll(() => bellCount(page)).toBe(before);
+    await poll(() => unread.count()).toBe(before);
+    expect(await unreadOf('demo-practitioner-de')).toBe(before);
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('tells a practitioner of another jurisdiction nothing of a followed procedure restricted since to Germany, and shows it no longer available', async () => {
+    const id = 'proc-de-by-investigation';
+    const title = seededTitle(id);
+    const { ctx, page, errors } = await openPage(browser, platform, 'demo-practitioner-es', `/procedures/${id}`);
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+    await page.getByRole('button', { name: 'Follow this procedure' }).click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow this procedure' }).count()).toBe(1);
+    const esBefore = await unreadOf('demo-practitioner-es');
+    await poll(() => bellCount(page)).toBe(esBefore);
+
+    // A German practitioner follows it too: their notification shows the change has been fanned out.
+    await api(`mutation($input: FollowInput!) { follow(input: $input) { id } }`, { input: { targetType: 'PROCEDURE', id } }, 'demo-practitioner-de');
+    const deBefore = await unreadOf('demo-practitioner-de');
+    await publishNewVersion(id, { restrictedTo: ['DE'], summary: 'Federal investigation, German units only.' });
+    await poll(() => unreadOf('demo-practitioner-de')).toBe(deBefore + 1);
+
+    // Nothing new for the Spanish practitioner: not on the bell, not on the page, and the follow is no longer available.
+    await regainFocus(page);
+    await page.goto('/notifications');
+    await poll(() => page.locator('.notif-summary').count()).toBe(1);
+    expect(await bellCount(page)).toBe(esBefore);
+    expect(await unreadOf('demo-practitioner-es')).toBe(esBefore);
+    expect(await page.getByRole('main').textContent()).not.toContain(title);
+    await screenshot(page, 'notifications-other-jurisdiction');
+    await page.getByRole('link', { name: 'Follows and e-mail' }).click();
+    await page.waitForURL('**/notifications/settings');
+    const follows = page.locator('.notif-follows li');
+    await poll(() => follows.count()).toBe(1);
+    expect(await follows.first().textContent()).toContain('No longer available to you');
+    expect(await page.getByRole('main').textContent()).not.toContain(title);
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('saves the search on screen with the keyboard, lists it with the follows, and deletes it and unfollows there', async () => {
+    const who = 'demo-practitioner-de';
+    const { ctx, page, errors } = await openPage(browser, platform, who, '/search?q=monitoring&type=PROCEDURE');
+    await poll(() => page.locator('.search-summary').count()).toBe(1);
+    const save = page.getByRole('button', { name: 'Save this search' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    const name = page.getByRole('textbox', { name: 'Name of the saved search' });
+    await poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.inputValue()).toBe('monitoring');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Monitoring procedures');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByText('Saved “Monitoring procedures”: you will be notified of new matches.').count()).toBe(1);
+    const saved = (await api('{ me { savedSearches { name query types jurisdictions topics } } }', {}, who)).me.savedSearches;
+    expect(saved).toEqual([{ name: 'Monitoring procedures', query: 'monitoring', types: ['PROCEDURE'], jurisdictions: [], topics: [] }]);
+    await expectAccessible(page, 'the search page with a saved search');
+    await screenshot(page, 'notifications-save-search');
+
+    // A legal framework followed from its page joins the list.
+    await page.goto('/legal/frameworks/eu-2016-680');
+    await page.getByRole('button', { name: 'Follow this legal framework' }).click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow this legal framework' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Your follows' }).click();
+    await page.waitForURL('**/notifications/settings');
+    const searches = page.locator('.notif-searches li');
+    await poll(() => searches.count()).toBe(1);
+    expect(await searches.getByRole('link', { name: 'Monitoring procedures' }).getAttribute('href')).toBe('/search?q=monitoring&type=PROCEDURE');
+    const follows = page.locator('.notif-follows li');
+    const framework = follows.filter({ hasText: 'Legal framework' });
+    await poll(() => framework.count()).toBe(1);
+    expect(await framework.getByRole('link').getAttribute('href')).toBe('/items/LEGAL_FRAMEWORK/eu-2016-680');
+    await expectAccessible(page, 'follows, saved searches and e-mail');
+    await screenshot(page, 'notifications-settings');
+
+    // Delete and unfollow there: gone from the page and from the API.
+    await searches.getByRole('button', { name: 'Delete' }).click();
+    await poll(() => searches.count()).toBe(0);
+    expect((await api('{ me { savedSearches { id } } }', {}, who)).me.savedSearches).toEqual([]);
+    await framework.getByRole('button', { name: 'Unfollow' }).click();
+    await poll(() => follows.filter({ hasText: 'Legal framework' }).count()).toBe(0);
+    expect((await api('{ legalFramework(id: "eu-2016-680") { followedByMe } }', {}, who)).legalFramework.followedByMe).toBe(false);
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('chooses the e-mail delivery, shows the address it goes to, and keeps the choice', async () => {
+    const who = 'demo-practitioner-es';
+    const { preferences } = { preferences: (await api('{ me { notificationPreferences { email emailAddress } } }', {}, who)).me.notificationPreferences };
+    const { ctx, page, errors } = await openPage(browser, platform, who, '/notifications/settings');
+    const daily = page.getByRole('radio', { name: "Once a day, a digest of the day's notifications" });
+    await poll(() => daily.count()).toBe(1);
+    expect(await page.getByRole('radio', { name: 'For each notification, as it happens' }).isChecked()).toBe(preferences.email === 'IMMEDIATE');
+    expect(await page.getByRole('main').textContent()).toContain(
+      preferences.emailAddress ? `E-mail goes to ${preferences.emailAddress}` : 'The directory has no e-mail address for you');
+    await daily.check();
+    await poll(() => page.getByText("Saved: Once a day, a digest of the day's notifications.").count()).toBe(1);
+    expect((await api('{ me { notificationPreferences { email } } }', {}, who)).me.notificationPreferences.email).toBe('DAILY_DIGEST');
+    await page.reload();
+    await poll(() => daily.isChecked()).toBe(true);
+    // The keyboard moves the choice within the group.
+    await daily.focus();
+    await page.keyboard.press('ArrowDown');
+    await poll(() => page.getByRole('radio', { name: 'Never (notifications stay in the console)' }).isChecked()).toBe(true);
+    await poll(async () => (await api('{ me { notificationPreferences { email } } }', {}, who)).me.notificationPreferences.email).toBe('OFF');
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
+  it('shows the local outbox of development as the API answers it, and the pages to signed-in members only', async () => {
+    const who = 'demo-practitioner-de';
+    // The outbox fills once e-mail is sent; until then the API may answer an error, which the page then says.
+    const answer = await platform.query<{ localMail: { subject: string }[] }>('{ localMail(first: 50) { subject } }', {}, who);
+    const { ctx, page, errors } = await openPage(browser, platform, who, '/notifications');
+    await poll(() => page.locator('.notif-summary').count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Notifications' }).getByRole('link', { name: 'Local mail' }).count()).toBe(answer.errors ? 0 : 1);
+    await page.goto('/notifications/mail');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Local mail (development)');
+    await poll(() => page.getByRole('main').getByText('Loading…').count()).toBe(0);
+    if (answer.errors) {
+      expect(answer.errors[0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(await page.getByRole('alert').textContent()).toContain('The platform had a problem answering. Try again shortly.');
+    } else {
+      const mails = answer.data!.localMail;
+      expect(await page.locator('.notif-mail-subject').allTextContents()).toEqual(mails.map((m) => m.subject));
+      if (mails.length === 0) expect(await page.getByText('No e-mail sent to you yet.').count()).toBe(1);
+      await expectAccessible(page, 'the local mail page');
+      await screenshot(page, 'notifications-local-mail');
+      expect(errors()).toEqual([]);
+    }
+    await ctx.close();
+
+    const anonymous = await openPage(browser, platform, null, '/notifications');
+    await poll(() => anonymous.page.getByRole('link', { name: 'Sign in to see your notifications.' }).count()).toBe(1);
+    expect(await anonymous.page.getByRole('banner').getByRole('link', { name: /^Notifications/ }).count()).toBe(0);
+    expect(anonymous.errors()).toEqual([]);
+    await anonymous.ctx.close();
+  });
+});
