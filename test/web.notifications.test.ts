@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { proceduresSeed } from '../seeds/procedures.ts';
-import { browserSuite, expectAccessible, NO_CHROMIUM, openPage, screenshot } from './support/browser.ts';
+import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, openPage, screenshot } from './support/browser.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Notifications in the console: follow buttons, the header's bell, the notifications page (mark one / all read, the
@@ -97,6 +97,26 @@ describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SL
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
     expect(errors()).toEqual([]);
     await ctx.close();
+  });
+
+  it('asks for the bell count again every minute while the console stays open', async () => {
+    const who = 'demo-practitioner-de';
+    const id = 'proc-de-by-communication';
+    await api(`mutation($input: FollowInput!) { follow(input: $input) { id } }`, { input: { targetType: 'PROCEDURE', id } }, who);
+    const context = await memberContext(browser, platform, who);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    // The page's clock runs as usual, and can be moved ahead a minute at once.
+    await page.clock.install();
+    await page.goto('/training');
+    const before = await unreadOf(who);
+    await poll(() => bellCount(page)).toBe(before);
+    await publishNewVersion(id, { summary: 'Bavarian communication, revised again.' });
+    await poll(() => unreadOf(who)).toBe(before + 1);
+    await page.clock.fastForward('01:01');
+    await poll(() => bellCount(page)).toBe(before + 1);
+    expect(errors()).toEqual([]);
+    await context.close();
   });
 
   it('marks one notification read by its button, and the bell follows', async () => {

@@ -13,7 +13,8 @@ export const BELL_REFRESH_MS = 60_000;
  */
 export default function Bell() {
   const { t } = useTranslation();
-  const { data, refetch } = useQuery(UnreadCountDocument, { pollInterval: BELL_REFRESH_MS });
+  // A hidden tab does not ask; coming back to it (focus) does.
+  const { data, refetch } = useQuery(UnreadCountDocument, { pollInterval: BELL_REFRESH_MS, skipPollAttempt: () => document.hidden });
   useEffect(() => {
     const again = () => void refetch().catch(() => undefined);
     window.addEventListener('focus', again);
