@@ -219,6 +219,30 @@ describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SL
     await ctx.close();
   });
 
+  it('follows a workshop, a curriculum, and a jurisdiction and topic from their pages, and unfollows the last', async () => {
+    const who = 'demo-practitioner-de';
+    const followed = async () => (await api('{ me { follows { targetType jurisdiction topic item { __typename ... on Workshop { id } ... on Curriculum { id } } } } }', {}, who)).me.follows;
+    const { ctx, page, errors } = await openPage(browser, platform, who, '/workshops/ws-bcn-everyday-security');
+    await page.getByRole('button', { name: 'Follow this workshop' }).click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow this workshop' }).count()).toBe(1);
+    await page.goto('/training/curricula/cur-osint-basics');
+    await page.getByRole('button', { name: 'Follow this curriculum' }).click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow this curriculum' }).count()).toBe(1);
+    await page.goto('/procedures/proc-de-by-monitoring');
+    const topic = page.getByRole('button', { name: 'Follow new procedures in Bavaria on Monitoring' });
+    await topic.click();
+    await poll(() => page.getByRole('button', { name: 'Unfollow new procedures in Bavaria on Monitoring' }).count()).toBe(1);
+    const follows = await followed();
+    expect(follows).toContainEqual({ targetType: 'WORKSHOP', jurisdiction: null, topic: null, item: { __typename: 'Workshop', id: 'ws-bcn-everyday-security' } });
+    expect(follows).toContainEqual({ targetType: 'CURRICULUM', jurisdiction: null, topic: null, item: { __typename: 'Curriculum', id: 'cur-osint-basics' } });
+    expect(follows).toContainEqual({ targetType: 'JURISDICTION_TOPIC', jurisdiction: 'DE-BY', topic: 'MONITORING', item: null });
+    await page.getByRole('button', { name: 'Unfollow new procedures in Bavaria on Monitoring' }).click();
+    await poll(() => topic.count()).toBe(1);
+    expect((await followed()).filter((f: { targetType: string }) => f.targetType === 'JURISDICTION_TOPIC')).toEqual([]);
+    expect(errors()).toEqual([]);
+    await ctx.close();
+  });
+
   it('chooses the e-mail delivery, shows the address it goes to, and keeps the choice', async () => {
     const who = 'demo-practitioner-es';
     const { preferences } = { preferences: (await api('{ me { notificationPreferences { email emailAddress } } }', {}, who)).me.notificationPreferences };
