@@ -76,6 +76,21 @@ export async function migrateJobs(connectionString: string, log?: Logger): Promi
 }
 
 /**
+ * What the runtime role needs beyond the schema grants every schema gets (lib/databaseRoles.ts): graphile-worker turns
+ * on row-level security on its tables with no policy, which leaves them to their owner; a policy per table lets the
+ * runtime role queue, take and finish jobs. Run by the migration role after migrating; idempotent.
+ */
+export function jobsRuntimeAccessSql(role: string): string {
+  const literal = `'${role.replace(/'/g, "''")}'`;
+  return `DO $$ DECLARE t record; BEGIN
+    FOR t IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = '${JOBS_SCHEMA}' AND c.relkind = 'r' AND c.relrowsecurity LOOP
+      EXECUTE format('DROP POLICY IF EXISTS %I ON ${JOBS_SCHEMA}.%I', 'runtime_' || ${literal}, t.relname);
+      EXECUTE format('CREATE POLICY %I ON ${JOBS_SCHEMA}.%I TO %I USING (true) WITH CHECK (true)', 'runtime_' || ${literal}, t.relname, ${literal});
+    END LOOP; END $$`;
+}
+
+/**
  * SQL calling graphile-worker's add_jobs over the rows of `from` (a CTE or table alias): one job of task `$taskParam`
  * per row with payload `payload` (a json expression over those rows). Nothing is added when `from` has no row. For
  * queueing jobs inside the caller's transaction, in the same statement as what they are about.

@@ -8,7 +8,7 @@ import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, databaseExists, ensureDatabase, migrateSchema, withDatabase } from '../lib/database.ts';
 import { grantRuntime, roleOf } from '../lib/databaseRoles.ts';
-import { JOBS_SCHEMA, migrateJobs, runJobs } from '../lib/jobs.ts';
+import { JOBS_SCHEMA, jobsRuntimeAccessSql, migrateJobs, runJobs } from '../lib/jobs.ts';
 import type { JobRunner } from '../lib/jobs.ts';
 import { embeddedServerUrl, runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -73,8 +73,11 @@ export async function prepareDatabases(
   return openDatabases(url, { ...opts, stopPg, migrationUrl: cfg.MIGRATION_DATABASE_URL });
 }
 
-/** The kernel's schemas, the job runner's and the subgraphs' (a subgraph without tables of its own still has one). */
-const schemasOf = (names: string[]) => ['access', 'audit', JOBS_SCHEMA, ...names];
+/**
+ * The kernel's schemas, and with subgraphs theirs and the job runner's (a subgraph without tables of its own still has
+ * one; the processes that serve subgraphs run their jobs).
+ */
+const schemasOf = (names: string[]) => ['access', 'audit', ...(names.length ? [JOBS_SCHEMA, ...names] : [])];
 
 /**
  * With a migration URL (the schemas' owner), migrates through it and grants the runtime role (DATABASE_URL's user)
@@ -84,6 +87,7 @@ async function migrateAsOwner(migrationUrl: string, runtimeUrl: string, migrate:
   const owner = await migrate(migrationUrl);
   try {
     await grantRuntime(owner.kernel, schemasOf(subgraphs), roleOf(runtimeUrl));
+    if (subgraphs.length) await owner.kernel.query(jobsRuntimeAccessSql(roleOf(runtimeUrl)));
   } finally {
     await owner.close();
   }
