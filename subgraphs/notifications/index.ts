@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
+import { consultedItems } from './consulted.ts';
+import type { Consulting } from './consulted.ts';
 import { notifierFor } from './events.ts';
 import type { AfterMade } from './events.ts';
 import { loadersFor } from './loaders.ts';
 import type { NotificationLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
+import type { FollowRow, NotificationRow } from './views.ts';
 
 export interface NotificationsSubgraphOptions {
   /** Schemas that publish a `search_documents` view: the items followed and notified about, and their guards. */
@@ -28,5 +31,12 @@ export function notificationsSubgraph(opts: NotificationsSubgraphOptions): Subgr
     permissions,
     createLoaders: loaders,
     consumers: opts.sources.map((source) => notifierFor(source, opts.sources, afterMade)),
+    // A notification's message and a follow's title carry the title of the item they are about.
+    audit: {
+      consults: {
+        'Member.notifications': (page: { nodes: Consulting<NotificationRow>[] }) => consultedItems(page.nodes),
+        'Member.follows': (follows: Consulting<FollowRow>[]) => consultedItems(follows),
+      },
+    },
   };
 }
