@@ -3,6 +3,8 @@ import { parse } from 'graphql';
 import { smtpMailer } from '../../lib/mailer.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { SubgraphCode } from '../../lib/subgraphServer.ts';
+import { consultedItems } from './consulted.ts';
+import type { Consulting } from './consulted.ts';
 import { MailCounters, queueImmediateMail } from './delivery.ts';
 import type { MailRoute } from './delivery.ts';
 import { notifierFor } from './events.ts';
@@ -12,6 +14,7 @@ import { loadersFor } from './loaders.ts';
 import type { NotificationLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { resolvers } from './resolvers/index.ts';
+import type { FollowRow, NotificationRow } from './views.ts';
 
 export interface NotificationsSubgraphOptions {
   /** Schemas that publish a `search_documents` view: the items followed and notified about, and their guards. */
@@ -46,5 +49,12 @@ export function notificationsSubgraph(opts: NotificationsSubgraphOptions): Subgr
     consumers: opts.sources.map((source) => notifierFor(source, opts.sources, afterMade)),
     jobs: notificationsJobs(opts.sources, { route, publicUrl: opts.publicUrl ?? 'http://localhost:4000' }, counters),
     metrics: () => ({ mailSent: counters.sent, mailFailedAttempts: counters.failedAttempts, mailWaiting: counters.waiting }),
+    // A notification's message and a follow's title carry the title of the item they are about.
+    audit: {
+      consults: {
+        'Member.notifications': (page: { nodes: Consulting<NotificationRow>[] }) => consultedItems(page.nodes),
+        'Member.follows': (follows: Consulting<FollowRow>[]) => consultedItems(follows),
+      },
+    },
   };
 }

@@ -1,9 +1,9 @@
-import pg from 'pg';
 import { ensureDatabase, withDatabase } from '../../lib/database.ts';
 import { openDatabases } from '../../scripts/platform.ts';
 import { loadSeeds } from '../../seeds/load.ts';
 import { fanOut } from '../support/fanOut.ts';
 import type { FanOutResult } from '../support/fanOut.ts';
+import { dropDatabase } from './databases.ts';
 import { printTable } from './stats.ts';
 
 // The notification fan-out scenario: a procedure comes into force in a jurisdiction and topic that `followers` members
@@ -12,18 +12,8 @@ import { printTable } from './stats.ts';
 
 const DATABASE = 'eunomia_bench_fanout';
 
-async function dropDatabase(serverUrl: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function measureFanOut(serverUrl: string, followers: number): Promise<FanOutResult[]> {
-  await dropDatabase(serverUrl);
+  await dropDatabase(serverUrl, DATABASE);
   await ensureDatabase(serverUrl, DATABASE);
   const dbs = await openDatabases(withDatabase(serverUrl, DATABASE), { poolSize: 4 });
   try {
@@ -31,7 +21,7 @@ export async function measureFanOut(serverUrl: string, followers: number): Promi
     return [await fanOut(dbs, 10, 'bench-few-'), await fanOut(dbs, followers, 'bench-many-')];
   } finally {
     await dbs.close();
-    await dropDatabase(serverUrl);
+    await dropDatabase(serverUrl, DATABASE);
   }
 }
 

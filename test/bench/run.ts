@@ -34,6 +34,7 @@ import { SCENARIOS, directOperations } from './scenarios.ts';
 import type { Scenario } from './scenarios.ts';
 import { cacheHitRate } from './stats.ts';
 import { measureFanOut, printFanOut } from './fanOutScenario.ts';
+import { dropDatabase } from './databases.ts';
 import type { FanOutResult } from '../support/fanOut.ts';
 
 // The platform under load, as in production: every subgraph and the gateway in a process of its own, over a generated
@@ -162,19 +163,11 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 // ---- database ----
 
-async function dropDatabase(serverUrl: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+const dropBenchDatabase = (serverUrl: string) => dropDatabase(serverUrl, DATABASE);
 
 /** The bench database of this scale: kept when it holds a complete dataset of this generator version, else rebuilt. */
 async function prepareDataset(pgServer: RunningPostgres, opts: Options): Promise<{ url: string; counts: Record<string, number> }> {
-  if (opts.fresh) await dropDatabase(pgServer.serverUrl);
+  if (opts.fresh) await dropBenchDatabase(pgServer.serverUrl);
   await ensureDatabase(pgServer.serverUrl, DATABASE);
   const url = withDatabase(pgServer.serverUrl, DATABASE);
   const marker = await datasetMarker(url);
@@ -183,7 +176,7 @@ async function prepareDataset(pgServer: RunningPostgres, opts: Options): Promise
     log(marker
       ? `The kept dataset is ${marker.scale}, generator v${marker.generatorVersion}; regenerating ${opts.scale} v${GENERATOR_VERSION}.`
       : 'The kept database holds an unfinished dataset; regenerating.');
-    await dropDatabase(pgServer.serverUrl);
+    await dropBenchDatabase(pgServer.serverUrl);
     await ensureDatabase(pgServer.serverUrl, DATABASE);
   }
   const dbs = await openDatabases(url, { poolSize: 4 });
