@@ -233,6 +233,12 @@ describe('jurisdiction and topic, saved searches', () => {
     expect((await ok(`mutation { setNotificationPreferences(input: { email: DAILY_DIGEST }) { email } }`, {}, 'demo-practitioner-de')).setNotificationPreferences)
       .toEqual({ email: 'DAILY_DIGEST' });
     expect((await ok(prefs, {}, 'demo-practitioner-de')).me.notificationPreferences.email).toBe('DAILY_DIGEST');
+    // A digest covers what came since the choice was made: saving the same choice again does not move that time.
+    const chosenAt = async () => (await platform.databases.bySubgraph.notifications!.query(
+      `SELECT updated_at::text AS at FROM notifications.preferences WHERE member_id = 'demo-practitioner-de'`))[0].at;
+    const first = await chosenAt();
+    await ok(`mutation { setNotificationPreferences(input: { email: DAILY_DIGEST }) { email } }`, {}, 'demo-practitioner-de');
+    expect(await chosenAt()).toBe(first);
     expect((await ok(prefs, {}, 'demo-manager-de')).me.notificationPreferences.email).toBe('IMMEDIATE');
     expect((await refused(`mutation { setNotificationPreferences(input: { email: WEEKLY }) { email } }`, {}, 'demo-practitioner-de')).code)
       .toBe('GRAPHQL_VALIDATION_FAILED');
