@@ -27,6 +27,20 @@ const gatewaySchema = z.object({
   }),
 });
 
+/** What is wrong with an SMTP URL, or null. */
+function smtpUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL like smtp://user:password@mail.example.org:587 or smtps://user:password@mail.example.org:465';
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return `must start with smtp:// or smtps:// (not ${url.protocol}//)`;
+  if (!url.hostname) return 'must name the mail server (smtp://host:port)';
+  if (Boolean(url.username) !== Boolean(url.password)) return 'must give both a user and a password (smtp://user:password@host:port), or neither';
+  return null;
+}
+
 export type GatewayLimits = z.infer<typeof gatewaySchema>;
 
 const schema = z.object({
@@ -65,6 +79,19 @@ const schema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: count(1, 86_400, 300),
   /** How long the audit subgraph keeps its verdict on the whole chain before walking it again (0: every time). */
   AUDIT_CHAIN_CACHE_SECONDS: count(0, 3_600, 30),
+  /**
+   * Where e-mail is sent: `smtp://user:pass@host:port` (STARTTLS when offered) or `smtps://...` (TLS). Unset: e-mail
+   * goes to the platform's local outbox (development), which members read in the console.
+   */
+  SMTP_URL: z.string().superRefine((value, ctx) => {
+    const problem = smtpUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }).optional(),
+  /** The sender of the platform's e-mail: an address, or a name and an address (`Eunomia <notifications@example.org>`). */
+  MAIL_FROM: z.string().regex(/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an e-mail address, or a name and <address>')
+    .default('Eunomia <notifications@eunomia.invalid>'),
+  /** The web console's address as members reach it, for links in e-mail (default: the gateway's, http://HOST:PORT). */
+  PUBLIC_URL: z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
 }).extend(gatewaySchema.shape);
 
 export type Config = z.infer<typeof schema> & {
@@ -137,6 +164,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env, subgraphs: r
   if ((cfg.OIDC_JWKS_URL || cfg.OIDC_ISSUER || cfg.OIDC_AUDIENCE) && !(cfg.OIDC_JWKS_URL && cfg.OIDC_ISSUER && cfg.OIDC_AUDIENCE)) {
     problems.push('  OIDC_JWKS_URL, OIDC_ISSUER, OIDC_AUDIENCE: set all three or none');
   }
+  if (production && cfg.SMTP_URL && !env.MAIL_FROM) problems.push('  MAIL_FROM: required when SMTP_URL is set in production (the sender of the e-mail)');
   if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   return { ...cfg, production, subgraphPorts, subgraphUrls };
+}
+
+/** The web console's address for links members follow from outside (e-mail): PUBLIC_URL, or the gateway's on this host. */
+export function publicUrlOf(cfg: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
+  if (cfg.PUBLIC_URL) return cfg.PUBLIC_URL.replace(/\/+$/, '');
+  const host = ['0.0.0.0', '127.0.0.1', '::', ''].includes(cfg.HOST) ? 'localhost' : cfg.HOST;
+  return `http://${host}:${cfg.PORT}`;
 }

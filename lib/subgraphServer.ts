@@ -13,6 +13,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import type { IRules } from 'graphql-shield';
 import type { DataSource, EntitySchema } from 'typeorm';
 import type { MigrationClass } from './database.ts';
+import type { JobDefinitions } from './jobs.ts';
 import { runConsumer } from './outboxConsumer.ts';
 import type { OutboxConsumer } from './outboxConsumer.ts';
 import type { Viewer } from './access.ts';
@@ -61,6 +62,11 @@ export interface SubgraphDefinition<L = unknown> {
   audit?: AuditDeclarations;
   /** Counters answered as JSON at GET /metrics (behind the subgraph secret). */
   metrics?: () => Record<string, number>;
+  /**
+   * Background tasks (run as `<name>.<task>`) and their UTC schedules, run by the process's job runner (lib/jobs.ts):
+   * each scheduled run happens once across replicas.
+   */
+  jobs?: JobDefinitions;
 }
 
 /** What a subgraph folder exports: its contract, code and loaders (and entities, where it has them). */

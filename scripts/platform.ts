@@ -8,12 +8,14 @@ import { gatewayLimitsOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import { createDataSource, databaseExists, ensureDatabase, migrateSchema, withDatabase } from '../lib/database.ts';
 import { grantRuntime, roleOf } from '../lib/databaseRoles.ts';
+import { JOBS_SCHEMA, jobsRuntimeAccessSql, migrateJobs, runJobs } from '../lib/jobs.ts';
+import type { JobRunner } from '../lib/jobs.ts';
 import { embeddedServerUrl, runningPostgresPort, startEmbeddedPostgres } from '../lib/embeddedPostgres.ts';
 import { createLogger } from '../lib/logger.ts';
 import type { Logger } from '../lib/logger.ts';
 import { PrincipalStore } from '../lib/principals.ts';
 import { startSubgraph } from '../lib/subgraphServer.ts';
-import type { RunningSubgraph } from '../lib/subgraphServer.ts';
+import type { RunningSubgraph, SubgraphDefinition } from '../lib/subgraphServer.ts';
 import { startGateway } from '../gateway/index.ts';
 import type { RunningGateway } from '../gateway/index.ts';
 import type { ConsoleAuth } from '../gateway/console.ts';
@@ -71,8 +73,11 @@ export async function prepareDatabases(
   return openDatabases(url, { ...opts, stopPg, migrationUrl: cfg.MIGRATION_DATABASE_URL });
 }
 
-/** The kernel's schemas and the subgraphs' (a subgraph without tables of its own still has one). */
-const schemasOf = (names: string[]) => ['access', 'audit', ...names];
+/**
+ * The kernel's schemas, and with subgraphs theirs and the job runner's (a subgraph without tables of its own still has
+ * one; the processes that serve subgraphs run their jobs).
+ */
+const schemasOf = (names: string[]) => ['access', 'audit', ...(names.length ? [JOBS_SCHEMA, ...names] : [])];
 
 /**
  * With a migration URL (the schemas' owner), migrates through it and grants the runtime role (DATABASE_URL's user)
@@ -82,6 +87,7 @@ async function migrateAsOwner(migrationUrl: string, runtimeUrl: string, migrate:
   const owner = await migrate(migrationUrl);
   try {
     await grantRuntime(owner.kernel, schemasOf(subgraphs), roleOf(runtimeUrl));
+    if (subgraphs.length) await owner.kernel.query(jobsRuntimeAccessSql(roleOf(runtimeUrl)));
   } finally {
     await owner.close();
   }
@@ -126,6 +132,7 @@ export async function openDatabases(
       opened.push(ds);
     }));
     if (migrate) await migrateSchema(kernel, 'access');
+    if (migrate) await migrateJobs(url, opts.log);
     const bySubgraph: Record<string, DataSource> = {};
     for (const [i, def] of definitions.entries()) {
       const applied = migrate ? await migrateSchema(sources[i]!, def.name) : [];
@@ -172,6 +179,7 @@ export async function openSubgraphDatabase(
   const opened: DataSource[] = [kernel];
   try {
     await migrateSchema(kernel, 'access');
+    await migrateJobs(url, opts.log);
     const db = createDataSource({ url, schema: def.name, entities: def.entities, migrations: def.migrations, poolSize: opts.poolSize });
     await db.initialize();
     opened.push(db);
@@ -189,6 +197,8 @@ export interface Platform {
   subgraphs: RunningSubgraph[];
   gateway: RunningGateway;
   databases: Databases;
+  /** The process's job runner (every subgraph's tasks and schedules), unless started without (`jobs: false`). */
+  jobs: JobRunner | null;
   keys: KeySetup;
   secret: string;
   seeded: string[];
@@ -198,7 +208,11 @@ export interface Platform {
 /** Everything for one user on one machine: database, migrations, seeds, every subgraph and the gateway. */
 export async function startPlatform(
   cfg: Config,
-  opts: { seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean; checkpoints?: boolean } = {},
+  opts: {
+    seed?: boolean; log?: Logger; databases?: Databases; anyPorts?: boolean; consumers?: boolean; ownProcessGroup?: boolean; checkpoints?: boolean;
+    /** Run the subgraphs' background tasks and schedules in this process (default true). */
+    jobs?: boolean;
+  } = {},
 ): Promise<Platform> {
   const log = opts.log ?? createLogger(cfg.LOG_LEVEL);
   const databases = opts.databases ?? (await prepareDatabases(cfg, { log, poolSize: 5, ownProcessGroup: opts.ownProcessGroup }));
@@ -209,11 +223,13 @@ export async function startPlatform(
     const keys = await keySetup(cfg);
     const secret = cfg.SUBGRAPH_SECRET ?? (await secretFile(cfg.DATA_DIR, 'subgraph-secret'));
     const subgraphs: RunningSubgraph[] = [];
-    for (const [i, def] of definitions.entries()) {
+    // One definition per subgraph for its server and its jobs (they share its counters).
+    const runnables = definitions.map((def) => runnable(def, cfg));
+    for (const [i, def] of runnables.entries()) {
       const db = databases.bySubgraph[def.name]!;
       const port = opts.anyPorts ? 0 : (cfg.subgraphPorts[def.name] ?? cfg.PORT + 1 + i);
       const authenticator = new Authenticator(keys, new PrincipalStore(db));
-      const running = await startSubgraph(runnable(def, cfg), {
+      const running = await startSubgraph(def, {
         db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production, runConsumers: opts.consumers,
       }, port, cfg.HOST);
       started.push(running);
@@ -240,11 +256,14 @@ export async function startPlatform(
       cfg.HOST,
     );
     started.push(gateway);
+    const jobs = opts.jobs === false ? null : await startJobs(databases, runnables, log);
+    if (jobs) started.push(jobs);
     return {
       gatewayUrl: gateway.url,
       subgraphs,
       gateway,
       databases,
+      jobs,
       keys,
       secret,
       seeded,
@@ -258,6 +277,15 @@ export async function startPlatform(
     if (!opts.databases) await databases.close();
     throw err;
   }
+}
+
+/** One job runner for this process over the tasks and schedules of the subgraphs it serves. */
+export async function startJobs(databases: Pick<Databases, 'url' | 'bySubgraph'>, defs: SubgraphDefinition<unknown>[], log: Logger): Promise<JobRunner> {
+  return runJobs({
+    connectionString: databases.url,
+    sets: defs.flatMap((d) => (d.jobs ? [{ name: d.name, db: databases.bySubgraph[d.name]!, jobs: d.jobs }] : [])),
+    log,
+  });
 }
 
 /** The audit log's signed checkpoints, taken every AUDIT_CHECKPOINT_INTERVAL_SECONDS by the process serving the audit subgraph. */

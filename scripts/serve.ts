@@ -12,7 +12,7 @@ import { kernelMigrations } from '../migrations/kernel/index.ts';
 import { SUPERGRAPH_PATH } from '../schema/compose.ts';
 import { SUBGRAPHS, defaultSubgraphPort } from '../schema/subgraphs.ts';
 import { CONSOLE_DIST } from './consoleBuild.ts';
-import { auditCheckpoints, consoleAuth, indexSeeds, migrateKernelAsOwner, openSubgraphDatabase } from './platform.ts';
+import { auditCheckpoints, consoleAuth, indexSeeds, migrateKernelAsOwner, openSubgraphDatabase, startJobs } from './platform.ts';
 import { definitionOf, runnable } from './services.ts';
 
 // Production entry point: one service per process (one container), chosen by SERVICE.
@@ -45,8 +45,9 @@ async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Ru
   try {
     const port = process.env.PORT ? cfg.PORT : defaultSubgraphPort(name);
     const authenticator = new Authenticator(keys, new PrincipalStore(database.db));
+    const def = runnable(definitionOf(name), cfg);
     const running = await startSubgraph(
-      runnable(definitionOf(name), cfg),
+      def,
       { db: database.db, authenticator, secret, log, bodyLimit: cfg.BODY_LIMIT_BYTES, production: cfg.production },
       port,
       hostOf(cfg),
@@ -54,10 +55,13 @@ async function serveSubgraph(cfg: Config, name: string, log: Logger): Promise<Ru
     // An empty index (first start, or a new engine) is filled from the sources in the background.
     if (name === 'search') void indexSeeds(cfg, database.db, [], log);
     const checkpoints = name === 'audit' ? await auditCheckpoints(cfg, database.db, log) : null;
+    // The subgraph's tasks and schedules run in its own processes (each scheduled run once across replicas).
+    const jobs = def.jobs ? await startJobs({ url: databaseUrl, bySubgraph: { [name]: database.db } }, [def], log) : null;
     return {
       name,
       url: running.url,
       stop: async () => {
+        await jobs?.stop();
         await checkpoints?.stop();
         await running.stop();
         await database.close();

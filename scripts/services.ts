@@ -1,3 +1,4 @@
+import { publicUrlOf } from '../lib/config.ts';
 import type { Config } from '../lib/config.ts';
 import type { MigrationClass } from '../lib/database.ts';
 import type { SearchEngineSettings } from '../subgraphs/search/engines.ts';
@@ -28,6 +29,14 @@ export const SEARCH_SOURCES = CONTENT.filter((c) => c.publishesSearchDocuments).
 
 const search = (settings: SearchEngineSettings) => withMigrations(searchSubgraph({ settings, sources: SEARCH_SOURCES }), searchMigrations);
 
+/** E-mail through SMTP_URL from MAIL_FROM, or to the local outbox without it; links to PUBLIC_URL (or the gateway). */
+const notifications = (cfg?: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'PUBLIC_URL' | 'HOST' | 'PORT'>) => withMigrations(notificationsSubgraph({
+  sources: SEARCH_SOURCES,
+  localMail: !cfg?.SMTP_URL,
+  smtp: cfg?.SMTP_URL ? { url: cfg.SMTP_URL, from: cfg.MAIL_FROM } : undefined,
+  publicUrl: cfg ? publicUrlOf(cfg) : undefined,
+}), notificationsMigrations);
+
 // The composition root: the only place that knows every subgraph's code and migrations.
 const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   directory: withMigrations(directorySubgraph, directoryMigrations),
@@ -39,7 +48,8 @@ const DEFINITIONS: Record<string, SubgraphDefinition<unknown>> = {
   search: search({}),
   // Reads the kernel's audit schema; it has no migrations of its own.
   audit: withMigrations(auditSubgraph(), []),
-  notifications: withMigrations(notificationsSubgraph({ sources: SEARCH_SOURCES, localMail: true }), notificationsMigrations),
+  // Local outbox unless the configuration names an SMTP server (see runnable).
+  notifications: notifications(),
 };
 
 for (const s of SUBGRAPHS) {
@@ -55,11 +65,14 @@ export const definitionOf = (name: string) => {
 
 /**
  * The definition to run with this configuration: the search subgraph's engine depends on MEILI_URL, the audit
- * subgraph's chain verdict on the checkpoint key and file.
+ * subgraph's chain verdict on the checkpoint key and file, the notifications subgraph's e-mail on SMTP_URL, MAIL_FROM
+ * and PUBLIC_URL. Each call makes a new definition (with its own counters): run a process's subgraph and its jobs from
+ * the same one.
  */
 export function runnable(def: SubgraphDefinition<unknown>, cfg: Config): SubgraphDefinition<unknown> {
   if (def.name === 'search' && cfg.MEILI_URL) return search({ MEILI_URL: cfg.MEILI_URL, MEILI_KEY: cfg.MEILI_KEY });
   if (def.name === 'audit') return withMigrations(auditSubgraph(chainSettingsOf(cfg)), []);
+  if (def.name === 'notifications') return notifications(cfg);
   return def;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, gatewayLimitsOf, loadConfig, loadGatewayLimits } from '../lib/config.ts';
+import { ConfigError, gatewayLimitsOf, loadConfig, loadGatewayLimits, publicUrlOf } from '../lib/config.ts';
 
 describe('configuration', () => {
   it('has defaults for embedded mode', () => {
@@ -66,5 +66,45 @@ describe('configuration', () => {
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
     expect(() => loadGatewayLimits({ [name]: value })).toThrow(ConfigError);
+  });
+});
+
+describe('e-mail settings', () => {
+  const problem = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (err) {
+      return (err as Error).message;
+    }
+    return null;
+  };
+
+  it('takes smtp:// and smtps:// URLs, with or without credentials, and a sender', () => {
+    const cfg = loadConfig({ SMTP_URL: 'smtps://mailer:s3cret@mail.example.org:465', MAIL_FROM: 'Eunomia <notifications@example.org>' });
+    expect([cfg.SMTP_URL, cfg.MAIL_FROM]).toEqual(['smtps://mailer:s3cret@mail.example.org:465', 'Eunomia <notifications@example.org>']);
+    expect(loadConfig({ SMTP_URL: 'smtp://relay.internal:25', MAIL_FROM: 'notifications@example.org' }).SMTP_URL).toBe('smtp://relay.internal:25');
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+  });
+
+  it('says what is wrong with an SMTP URL or a sender', () => {
+    expect(problem({ SMTP_URL: 'mail.example.org' })).toBe(
+      'Invalid environment:\n  SMTP_URL: must be a URL like smtp://user:password@mail.example.org:587 or smtps://user:password@mail.example.org:465');
+    expect(problem({ SMTP_URL: 'https://mail.example.org' })).toBe('Invalid environment:\n  SMTP_URL: must start with smtp:// or smtps:// (not https://)');
+    expect(problem({ SMTP_URL: 'smtp://mailer@mail.example.org:587' })).toBe(
+      'Invalid environment:\n  SMTP_URL: must give both a user and a password (smtp://user:password@host:port), or neither');
+    expect(problem({ MAIL_FROM: 'Eunomia' })).toBe('Invalid environment:\n  MAIL_FROM: must be an e-mail address, or a name and <address>');
+  });
+
+  it('asks for a sender in production when it sends through SMTP', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db:5432/eunomia', SUBGRAPH_SECRET: 's'.repeat(32), JWT_SECRET: 'j'.repeat(32) };
+    expect(problem({ ...production, SMTP_URL: 'smtp://relay.internal:25' })).toBe(
+      'Invalid environment:\n  MAIL_FROM: required when SMTP_URL is set in production (the sender of the e-mail)');
+    expect(problem({ ...production, SMTP_URL: 'smtp://relay.internal:25', MAIL_FROM: 'notifications@example.org' })).toBeNull();
+  });
+
+  it('links e-mail to PUBLIC_URL, or to the gateway on this host', () => {
+    expect(publicUrlOf(loadConfig({ PUBLIC_URL: 'https://eunomia.example.eu/' }))).toBe('https://eunomia.example.eu');
+    expect(publicUrlOf(loadConfig({ PORT: '8080' }))).toBe('http://localhost:8080');
+    expect(problem({ PUBLIC_URL: 'ftp://eunomia.example.eu' })).toBe('Invalid environment:\n  PUBLIC_URL: must be an http:// or https:// URL');
   });
 });

@@ -125,6 +125,19 @@ describe('the migration and runtime roles, end to end', () => {
   });
 });
 
+describe('background jobs as the runtime role', () => {
+  it('queues and runs a job and registers the schedules, in a jobs schema the migration role owns', async () => {
+    const [{ owner }] = await asSuperuser(withDatabase(server, database), `SELECT nspowner::regrole::text AS owner FROM pg_namespace WHERE nspname = 'graphile_worker'`);
+    expect(owner).toBe(migrator);
+    const ran = new Promise<string>((ok) => platform.jobs!.events.on('job:success', ({ job }) => ok(job.task_identifier)));
+    await platform.jobs!.addJob('training.remindAssignments');
+    expect(await ran).toBe('training.remindAssignments');
+    await expect.poll(async () => (await asSuperuser(withDatabase(server, database),
+      'SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier')).map((r: { identifier: string }) => r.identifier), { timeout: 10_000 })
+      .toEqual(['notifications.sendDigests', 'training.remindAssignments']);
+  });
+});
+
 describe('deploy/postgres-roles.sh, as the postgres container runs it', () => {
   it('creates both roles with their passwords from the one roles SQL, the database owned by the migration role', async () => {
     const initialised = `roles_init_${suffix}`;

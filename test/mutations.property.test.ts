@@ -401,6 +401,8 @@ function argumentsArb(m: MutationCase, pools: Pools): fc.Arbitrary<Call> {
 }
 
 const PROCEDURE_VERSION = 'SELECT latest_version AS "expectedVersion" FROM procedures.procedures WHERE id = $1';
+const FOLLOWABLE = `SELECT json_build_object('targetType', 'PROCEDURE', 'id', doc_id) AS input FROM procedures.search_documents
+  WHERE $1::text IS NULL AND visibility IN ('PUBLIC', 'MEMBERS') AND cardinality(restricted_to) = 0 ORDER BY doc_id LIMIT 1`;
 /**
  * Arguments that only make sense together, read just before a clean call (`$1` is the generated id; the columns
  * replace the generated arguments): the version the target is at (a stale one is a CONFLICT, which the other calls
@@ -418,6 +420,11 @@ const CLEAN_ARGUMENTS: Record<string, string> = {
   'training.updateCurriculum': 'SELECT version AS "expectedVersion" FROM training.curricula WHERE id = $1',
   'workshops.unlinkRecommendation': `SELECT json_build_object('type', target_type, 'id', target_id) AS target
     FROM workshops.recommendation_links WHERE recommendation_id = $1 ORDER BY target_type, target_id LIMIT 1`,
+  // A target type and the id of an item of that type every member may see (the mutation has no id of its own: $1 is null).
+  'notifications.follow': FOLLOWABLE,
+  'notifications.unfollow': FOLLOWABLE,
+  // Well-formed notification ids (the seeds hold no notifications: none is found, and none changes).
+  'notifications.markNotificationsRead': `SELECT json_build_array('1', '2') AS ids WHERE $1::text IS NULL`,
 };
 
 async function variablesOf(dbs: Databases, key: string, call: Call): Promise<Record<string, unknown>> {

@@ -213,6 +213,19 @@ describe('jurisdiction and topic, saved searches', () => {
     expect(other.member).toEqual({ unreadCount: 0, follows: [], savedSearches: [], notificationPreferences: null, notifications: { totalCount: 0, nodes: [] } });
   });
 
+  it('logs reading a notification or a follow that names a non-PUBLIC item as consulting that item', async () => {
+    const since = new Date().toISOString();
+    await ok(`query ReadBell { me { notifications(first: 50) { nodes { message } } } }`, {}, 'demo-practitioner-de');
+    await ok(`query ReadFollows { me { follows { title } } }`, {}, 'demo-practitioner-de');
+    const log = async () => (await ok(`query($since: String!) { auditLog(first: 50, filter: { member: "demo-practitioner-de", kind: CONSULTATION, from: $since }) {
+      nodes { operationName entityType entityIds } } }`, { since }, 'demo-auditor')).auditLog.nodes;
+    await expect.poll(async () => (await log()).length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    const entries = await log();
+    const read = (operation: string) => entries.filter((e: any) => e.operationName === operation && e.entityType === 'Procedure').flatMap((e: any) => e.entityIds);
+    expect(read('ReadBell')).toContain('proc-de-by-monitoring');
+    expect(read('ReadFollows')).toContain('proc-de-by-monitoring');
+  });
+
   it('keeps the e-mail choice per member, IMMEDIATE until changed', async () => {
     const prefs = `{ me { notificationPreferences { email emailAddress } } }`;
     expect((await ok(prefs, {}, 'demo-practitioner-de')).me.notificationPreferences)
@@ -220,6 +233,12 @@ describe('jurisdiction and topic, saved searches', () => {
     expect((await ok(`mutation { setNotificationPreferences(input: { email: DAILY_DIGEST }) { email } }`, {}, 'demo-practitioner-de')).setNotificationPreferences)
       .toEqual({ email: 'DAILY_DIGEST' });
     expect((await ok(prefs, {}, 'demo-practitioner-de')).me.notificationPreferences.email).toBe('DAILY_DIGEST');
+    // A digest covers what came since the choice was made: saving the same choice again does not move that time.
+    const chosenAt = async () => (await platform.databases.bySubgraph.notifications!.query(
+      `SELECT updated_at::text AS at FROM notifications.preferences WHERE member_id = 'demo-practitioner-de'`))[0].at;
+    const first = await chosenAt();
+    await ok(`mutation { setNotificationPreferences(input: { email: DAILY_DIGEST }) { email } }`, {}, 'demo-practitioner-de');
+    expect(await chosenAt()).toBe(first);
     expect((await ok(prefs, {}, 'demo-manager-de')).me.notificationPreferences.email).toBe('IMMEDIATE');
     expect((await refused(`mutation { setNotificationPreferences(input: { email: WEEKLY }) { email } }`, {}, 'demo-practitioner-de')).code)
       .toBe('GRAPHQL_VALIDATION_FAILED');

@@ -122,3 +122,9 @@ export async function preferencesOf(db: Pick<EntityManager, 'query'>, memberId: 
        (SELECT email FROM directory.member_contacts WHERE member_id = $1) AS address`, [memberId]);
   return { email: row.email, emailAddress: row.address ?? null };
 }
+
+/** The item a follow is about (none for a jurisdiction and topic). */
+export const followedItem = (f: FollowRow) => (f.targetType === 'JURISDICTION_TOPIC' ? null : { type: DOC_TYPE_OF[f.targetType], id: f.targetId });
+
+/** The item a notification is about, if any. */
+export const notifiedItem = (n: NotificationRow) => (n.itemType && n.itemId ? { type: n.itemType, id: n.itemId } : null);

@@ -104,5 +104,8 @@ export async function markRead(db: DataSource, memberId: string, ids: string[] |
 export async function setPreferences(db: DataSource, memberId: string, email: EmailDelivery): Promise<void> {
   await db.query(
     `INSERT INTO notifications.preferences (member_id, email) VALUES ($1, $2)
-     ON CONFLICT (member_id) DO UPDATE SET email = excluded.email, updated_at = now()`, [memberId, email]);
+     ON CONFLICT (member_id) DO UPDATE SET email = excluded.email,
+       -- When the choice changed: a digest covers what came since then (saving the same choice again moves nothing).
+       updated_at = CASE WHEN notifications.preferences.email = excluded.email THEN notifications.preferences.updated_at ELSE now() END`,
+    [memberId, email]);
 }

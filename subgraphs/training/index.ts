@@ -6,6 +6,7 @@ import { createLoaders } from './loaders.ts';
 import type { TrainingLoaders } from './loaders.ts';
 import { permissions } from './permissions.ts';
 import { procedureChanged } from './events.ts';
+import { trainingJobs } from './reminders.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export const trainingSubgraph: SubgraphCode<TrainingLoaders> = {
@@ -16,6 +17,7 @@ export const trainingSubgraph: SubgraphCode<TrainingLoaders> = {
   createLoaders,
   publishesSearchDocuments: true,
   consumers: [procedureChanged],
+  jobs: trainingJobs,
   // An assignment is personal: only its assignee, their managers and trainers in scope read it.
   audit: {
     restricted: { Assignment: () => true },

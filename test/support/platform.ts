@@ -47,13 +47,18 @@ export interface GraphQLResponse<T> {
 }
 
 /** Every subgraph and the gateway on free ports over a fresh database. */
-/** `consumers: false` keeps background event polling out of tests that count SQL statements. */
-export async function startTestPlatform(opts: { seeded?: boolean; env?: Record<string, string>; consumers?: boolean } = {}): Promise<TestPlatform> {
+/**
+ * `consumers: false` keeps background event polling out of tests that count SQL statements. `jobs: true` runs the job
+ * runner (mail sending, reminders, digests and their schedules); off by default, so that no scheduled run touches a
+ * test that does not ask for it.
+ */
+export async function startTestPlatform(opts: { seeded?: boolean; env?: Record<string, string>; consumers?: boolean; jobs?: boolean } = {}): Promise<TestPlatform> {
   const databases = await freshDatabases({ seeded: opts.seeded ?? true });
   const cfg = testConfig(opts.env);
   // Signed audit checkpoints only where a test gives their key (the test data directory does not exist).
   const platform = await startPlatform(cfg, {
     seed: false, log: silentLog, databases, anyPorts: true, consumers: opts.consumers, checkpoints: Boolean(cfg.AUDIT_CHECKPOINT_KEY),
+    jobs: opts.jobs ?? false,
   });
   const keys = await keySetup(cfg);
   const tokens = new Map<string, string>();

@@ -1,10 +1,12 @@
 import type { Ctx } from './context.ts';
-import { DOC_TYPE_OF } from '../views.ts';
+import { followedItem } from '../views.ts';
 import type { FollowRow } from '../views.ts';
 import type { FollowResolvers } from './types.generated.ts';
 
-const visibleItemOf = (f: FollowRow, ctx: Ctx) =>
-  (f.targetType === 'JURISDICTION_TOPIC' ? Promise.resolve(null) : ctx.loaders.visibleItem.load({ type: DOC_TYPE_OF[f.targetType], id: f.targetId }));
+const visibleItemOf = (f: FollowRow, ctx: Ctx) => {
+  const item = followedItem(f);
+  return item ? ctx.loaders.visibleItem.load(item) : Promise.resolve(null);
+};
 
 const jurisdictionTopic = (f: FollowRow) => (f.targetType === 'JURISDICTION_TOPIC' ? f.targetId.split(':') : null);
 

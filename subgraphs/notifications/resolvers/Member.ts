@@ -1,7 +1,9 @@
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { MAX_NOTIFICATION_PAGE } from '../inputs.ts';
 import { countVisible, notificationPage } from '../notificationList.ts';
-import { FOLLOW_COLUMNS, SAVED_SEARCH_COLUMNS, preferencesOf } from '../views.ts';
+import { markConsulted } from '../consulted.ts';
+import { FOLLOW_COLUMNS, SAVED_SEARCH_COLUMNS, followedItem, notifiedItem, preferencesOf } from '../views.ts';
+import type { FollowRow } from '../views.ts';
 import type { Ctx } from './context.ts';
 import type { MemberResolvers } from './types.generated.ts';
 
@@ -9,16 +11,19 @@ const isSelf = (id: string, ctx: Ctx) => ctx.viewer.memberId !== null && ctx.vie
 
 export const Member: MemberResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  follows: async (m, _args, ctx) => (isSelf(m.id, ctx)
-    ? ctx.db.query(`SELECT ${FOLLOW_COLUMNS} FROM notifications.follows WHERE member_id = $1 ORDER BY created_at DESC, id`, [m.id])
-    : []),
+  follows: async (m, _args, ctx) => {
+    if (!isSelf(m.id, ctx)) return [];
+    const rows: FollowRow[] = await ctx.db.query(`SELECT ${FOLLOW_COLUMNS} FROM notifications.follows WHERE member_id = $1 ORDER BY created_at DESC, id`, [m.id]);
+    return markConsulted(ctx.loaders, rows, followedItem);
+  },
   savedSearches: async (m, _args, ctx) => (isSelf(m.id, ctx)
     ? ctx.db.query(`SELECT ${SAVED_SEARCH_COLUMNS} FROM notifications.saved_searches WHERE member_id = $1 ORDER BY created_at DESC, id`, [m.id])
     : []),
   notifications: async (m, args, ctx) => {
     const page = pageOf(args, MAX_NOTIFICATION_PAGE);
     if (!isSelf(m.id, ctx)) return connectionOf([], 0, page);
-    return notificationPage(ctx.db, ctx.loaders.sources, ctx.viewer, args.unreadOnly ?? false, page);
+    const connection = await notificationPage(ctx.db, ctx.loaders.sources, ctx.viewer, args.unreadOnly ?? false, page);
+    return { ...connection, nodes: await markConsulted(ctx.loaders, connection.nodes, notifiedItem) };
   },
   unreadCount: async (m, _args, ctx) => (isSelf(m.id, ctx) ? countVisible(ctx.db, ctx.loaders.sources, ctx.viewer, true) : 0),
   notificationPreferences: (m, _args, ctx) => (isSelf(m.id, ctx) ? preferencesOf(ctx.db, m.id) : null),

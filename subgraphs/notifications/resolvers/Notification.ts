@@ -1,11 +1,14 @@
 import { messageOf } from '../messages.ts';
 import type { Ctx } from './context.ts';
+import { notifiedItem } from '../views.ts';
 import type { NotificationRow } from '../views.ts';
 import type { NotificationResolvers } from './types.generated.ts';
 
 /** The item as the viewer may see it now (null when hidden since, withdrawn, or there is none). */
-const visibleItemOf = (n: NotificationRow, ctx: Ctx) =>
-  (n.itemType && n.itemId ? ctx.loaders.visibleItem.load({ type: n.itemType, id: n.itemId }) : Promise.resolve(null));
+const visibleItemOf = (n: NotificationRow, ctx: Ctx) => {
+  const item = notifiedItem(n);
+  return item ? ctx.loaders.visibleItem.load(item) : Promise.resolve(null);
+};
 
 export const Notification: NotificationResolvers = {
   available: async (n, _args, ctx) => !n.itemType || (await visibleItemOf(n, ctx)) !== null,
