@@ -268,25 +268,18 @@ describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SL
 
   it('shows the local outbox of development as the API answers it, and the pages to signed-in members only', async () => {
     const who = 'demo-practitioner-de';
-    // The outbox fills once e-mail is sent; until then the API may answer an error, which the page then says.
-    const answer = await platform.query<{ localMail: { subject: string }[] }>('{ localMail(first: 50) { subject } }', {}, who);
+    // This platform has no SMTP_URL: mail goes to the local outbox, which the API lists for the member.
+    const mails = (await api<{ localMail: { subject: string }[] }>('{ localMail(first: 50) { subject } }', {}, who)).localMail;
     const { ctx, page, errors } = await openPage(browser, platform, who, '/notifications');
-    await poll(() => page.locator('.notif-summary').count()).toBe(1);
-    expect(await page.getByRole('navigation', { name: 'Notifications' }).getByRole('link', { name: 'Local mail' }).count()).toBe(answer.errors ? 0 : 1);
-    await page.goto('/notifications/mail');
+    await page.getByRole('navigation', { name: 'Notifications' }).getByRole('link', { name: 'Local mail' }).click();
+    await page.waitForURL('**/notifications/mail');
     await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Local mail (development)');
     await poll(() => page.getByRole('main').getByText('Loading…').count()).toBe(0);
-    if (answer.errors) {
-      expect(answer.errors[0]!.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-      expect(await page.getByRole('alert').textContent()).toContain('The platform had a problem answering. Try again shortly.');
-    } else {
-      const mails = answer.data!.localMail;
-      expect(await page.locator('.notif-mail-subject').allTextContents()).toEqual(mails.map((m) => m.subject));
-      if (mails.length === 0) expect(await page.getByText('No e-mail sent to you yet.').count()).toBe(1);
-      await expectAccessible(page, 'the local mail page');
-      await screenshot(page, 'notifications-local-mail');
-      expect(errors()).toEqual([]);
-    }
+    expect(await page.locator('.notif-mail-subject').allTextContents()).toEqual(mails.map((m) => m.subject));
+    if (mails.length === 0) expect(await page.getByText('No e-mail sent to you yet.').count()).toBe(1);
+    await expectAccessible(page, 'the local mail page');
+    await screenshot(page, 'notifications-local-mail');
+    expect(errors()).toEqual([]);
     await ctx.close();
 
     const anonymous = await openPage(browser, platform, null, '/notifications');
