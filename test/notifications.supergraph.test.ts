@@ -114,8 +114,10 @@ describe('following a procedure', () => {
     expect(hidden).toMatchObject({ available: false, item: null, message: 'A new version of an item that is no longer available to you was published.' });
     expect(await unread('demo-practitioner-es')).toBe(esUnread - 1);
     expect(after.totalCount).toBe(esInbox.totalCount - 1);
-    const esFollows = (await ok(`{ me { follows { targetType available title item { __typename } } } }`, {}, 'demo-practitioner-es')).me.follows;
-    expect(esFollows).toContainEqual({ targetType: 'PROCEDURE', available: false, title: null, item: null });
+    const esFollows = (await ok(`{ me { follows { targetType targetId available title item { __typename } } } }`, {}, 'demo-practitioner-es')).me.follows;
+    expect(esFollows).toContainEqual({ targetType: 'PROCEDURE', targetId: id, available: false, title: null, item: null });
+    // What they followed, they may still stop following.
+    expect((await ok(UNFOLLOW, procedureFollow(id), 'demo-practitioner-es')).unfollow).toBe(true);
   });
 
   it('tells followers of a withdrawal, by the guard the procedure had', async () => {

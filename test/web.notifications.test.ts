@@ -168,6 +168,9 @@ describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SL
     await poll(() => follows.count()).toBe(1);
     expect(await follows.first().textContent()).toContain('No longer available to you');
     expect(await page.getByRole('main').textContent()).not.toContain(title);
+    // What they followed, they may still stop following.
+    await follows.first().getByRole('button', { name: 'Unfollow' }).click();
+    await poll(() => follows.count()).toBe(0);
     expect(errors()).toEqual([]);
     await ctx.close();
   });

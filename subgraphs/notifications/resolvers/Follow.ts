@@ -15,6 +15,7 @@ export const Follow: FollowResolvers = {
     const item = await visibleItemOf(f, ctx);
     return item ? { __typename: item.type, id: item.id } : null;
   },
+  targetId: (f) => (f.targetType === 'JURISDICTION_TOPIC' ? null : f.targetId),
   available: async (f, _args, ctx) => f.targetType === 'JURISDICTION_TOPIC' || (await visibleItemOf(f, ctx)) !== null,
   title: async (f, _args, ctx) => (await visibleItemOf(f, ctx))?.title ?? null,
   jurisdiction: (f) => jurisdictionTopic(f)?.[0] ?? null,

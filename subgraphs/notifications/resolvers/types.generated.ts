@@ -150,6 +150,11 @@ export type Follow = {
   __typename?: 'Follow';
   id: Scalars['ID']['output'];
   targetType: FollowTargetType;
+  /**
+   * The followed item's id (null for a jurisdiction and topic), also once the member may no longer see the item: it is
+   * what they followed, and what unfollow takes.
+   */
+  targetId?: Maybe<Scalars['ID']['output']>;
   /** The followed item; null for a jurisdiction and topic, or when the member may no longer see it. */
   item?: Maybe<NotifiedItem>;
   /** Whether the followed item is still there for the member (always true for a jurisdiction and topic). */
@@ -476,6 +481,7 @@ export type MemberResolvers<ContextType = SubgraphContext<NotificationLoaders>, 
 export type FollowResolvers<ContextType = SubgraphContext<NotificationLoaders>, ParentType extends ResolversParentTypes['Follow'] = ResolversParentTypes['Follow']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetType?: Resolver<ResolversTypes['FollowTargetType'], ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   item?: Resolver<Maybe<ResolversTypes['NotifiedItem']>, ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

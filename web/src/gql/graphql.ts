@@ -694,7 +694,7 @@ export type WorkshopFollowedQuery = { workshop: { id: string, followedByMe: bool
 export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationSettingsQuery = { me: { id: string, follows: Array<{ id: string, targetType: FollowTargetType, available: boolean, title: string | null, jurisdiction: string | null, topic: Topic | null, createdAt: string, item:
+export type NotificationSettingsQuery = { me: { id: string, follows: Array<{ id: string, targetType: FollowTargetType, targetId: string | null, available: boolean, title: string | null, jurisdiction: string | null, topic: Topic | null, createdAt: string, item:
         | { __typename: 'Procedure', id: string, version: number }
         | { __typename: 'LegalFramework', id: string }
         | { __typename: 'LegalProvision', id: string }

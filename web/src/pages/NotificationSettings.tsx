@@ -121,7 +121,7 @@ function Follows({ follows }: { follows: Settings['follows'] }) {
               : f.available && f.title ? f.title : t('settings.follows.gone');
             const input = f.targetType === 'JURISDICTION_TOPIC'
               ? { targetType: f.targetType, jurisdiction: f.jurisdiction, topic: f.topic }
-              : f.item ? { targetType: f.targetType, id: f.item.id } : null;
+              : f.targetId ? { targetType: f.targetType, id: f.targetId } : null;
             const path = f.available && f.item ? itemPath(f.item) : null;
             const nameId = `follow-${f.id}`;
             return (
