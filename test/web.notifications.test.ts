@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { proceduresSeed } from '../seeds/procedures.ts';
 import { browserSuite, collectPageErrors, expectAccessible, memberContext, NO_CHROMIUM, openPage, screenshot } from './support/browser.ts';
+import { apiAs, bell, bellCount, publishNewVersion as publishVersion, regainFocus, seededTitle, unreadOf as unreadOfMember } from './support/notificationPages.ts';
 import type { TestPlatform } from './support/platform.ts';
 
 // Notifications in the console: follow buttons, the header's bell, the notifications page (mark one / all read, the
@@ -16,35 +16,9 @@ browserSuite((started) => ({ platform, browser } = started));
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 45_000, interval: 250 });
 const SLOW = 240_000;
 
-const seededTitle = (id: string) => [...proceduresSeed.procedures.find((p) => p.id === id)!.versions].reverse().find((v) => v.status !== 'DRAFT')!.title;
-
-async function api<T = any>(query: string, variables: Record<string, unknown>, as: string): Promise<T> {
-  const r = await platform.query<T>(query, variables, as);
-  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-  return r.data!;
-}
-const unreadOf = async (who: string) => (await api<{ me: { unreadCount: number } }>('{ me { unreadCount } }', {}, who)).me.unreadCount;
-
-/** Publishes a new version of one of demo-manager-de's agency's procedures with these changes; returns its number. */
-async function publishNewVersion(id: string, input: Record<string, unknown>): Promise<number> {
-  const { procedure } = await api(`query($id: ID!) { procedure(id: $id) { history { version } } }`, { id }, 'demo-manager-de');
-  const current = Math.max(...procedure.history.map((v: { version: number }) => v.version));
-  const { updateProcedure } = await api(`mutation($id: ID!, $v: Int!, $input: UpdateProcedureInput!) {
-    updateProcedure(id: $id, expectedVersion: $v, input: $input) { version } }`, { id, v: current, input }, 'demo-manager-de');
-  await api(`mutation($id: ID!, $v: Int!) { publishProcedure(id: $id, expectedVersion: $v) { version } }`, { id, v: updateProcedure.version }, 'demo-manager-de');
-  return updateProcedure.version;
-}
-
-/** The header's bell and the unread count it announces ("Notifications, 2 unread"; none is 0). */
-const bell = (page: Page) => page.getByRole('banner').getByRole('link', { name: /^Notifications, / });
-async function bellCount(page: Page): Promise<number> {
-  const name = (await bell(page).textContent()) ?? '';
-  if (/none unread/.test(name)) return 0;
-  const m = /Notifications, (\d+) unread/.exec(name);
-  return m ? Number(m[1]) : Number.NaN;
-}
-/** What the browser does when the member comes back to the window. */
-const regainFocus = (page: Page) => page.evaluate(() => window.dispatchEvent(new Event('focus')));
+const api = <T = any>(query: string, variables: Record<string, unknown>, as: string) => apiAs<T>(platform, query, variables, as);
+const unreadOf = (who: string) => unreadOfMember(platform, who);
+const publishNewVersion = (id: string, input: Record<string, unknown>) => publishVersion(platform, id, input);
 
 describe.skipIf(NO_CHROMIUM)(`notifications ${NO_CHROMIUM ?? ''}`, { timeout: SLOW }, () => {
   it('a practitioner follows a procedure with its button, the bell counts the new version, the page leads to it, and mark all read clears it', async () => {

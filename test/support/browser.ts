@@ -33,13 +33,16 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * The seeded platform (real gateway and subgraphs) and a Chromium for one test file: started before its tests (not
- * at all without Chromium), stopped after them. `started` receives both; `env` gives configuration of its own.
+ * at all without Chromium), stopped after them. `started` receives both; `env` gives configuration of its own; `jobs`
+ * runs the job runner (schedules, e-mail), off by default.
  */
-export function browserSuite(started: (suite: { platform: TestPlatform; browser: Browser }) => void, env?: Record<string, string>): void {
+export function browserSuite(
+  started: (suite: { platform: TestPlatform; browser: Browser }) => void, env?: Record<string, string>, opts: { jobs?: boolean } = {},
+): void {
   let suite: { platform: TestPlatform; browser: Browser } | null = null;
   beforeAll(async () => {
     if (NO_CHROMIUM) return;
-    const [platform, browser] = await Promise.all([startTestPlatform({ env }), launchBrowser()]);
+    const [platform, browser] = await Promise.all([startTestPlatform({ env, jobs: opts.jobs }), launchBrowser()]);
     suite = { platform, browser };
     started(suite);
   });
