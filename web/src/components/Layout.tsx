@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,28 @@ import { useMe } from '../api/useMe.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Loading } from './States.tsx';
 
-// The bell is for signed-in members only: its own small chunk, which signed-out visitors never fetch.
+// The bell is for signed-in members only: its own small chunk, which signed-out visitors never fetch. Its chunk and its
+// count come after the page's own work (a second and a half in, once the browser is idle), so that they never delay
+// what the member opened the page for; a slot of its size keeps the header from moving when it appears.
 const Bell = lazy(() => import('./notifications/Bell.tsx'));
+const BELL_DELAY_MS = 1500;
+const bellSlot = <span className="bell-slot" aria-hidden="true" />;
+
+function useDeferred(ms: number): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      if ('requestIdleCallback' in window) idle = window.requestIdleCallback(() => setReady(true), { timeout: 1000 });
+      else setReady(true);
+    }, ms);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
+  }, [ms]);
+  return ready;
+}
 
 export function Layout() {
   const { t } = useTranslation();
@@ -75,6 +95,7 @@ function MemberBox() {
   const navigate = useNavigate();
   const location = useLocation();
   const { me } = useMe();
+  const bellReady = useDeferred(BELL_DELAY_MS);
   if (!session) {
     return (
       <div className="member-box">
@@ -84,7 +105,7 @@ function MemberBox() {
   }
   return (
     <div className="member-box">
-      <Suspense fallback={null}><Bell /></Suspense>
+      {bellReady ? <Suspense fallback={bellSlot}><Bell /></Suspense> : bellSlot}
       {me && (
         <div className="member" data-testid="member">
           <span className="member-name">{me.displayName}</span>
