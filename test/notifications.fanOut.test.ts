@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Databases } from '../scripts/platform.ts';
-import { fanOut } from './support/fanOut.ts';
+import { drainUntilCaughtUp } from '../lib/outboxConsumer.ts';
+import { emitEvents } from '../lib/outbox.ts';
+import { consumerOf, fanOut } from './support/fanOut.ts';
 import { freshDatabases } from './support/platform.ts';
 
 // A procedure coming into force in a jurisdiction and topic followed by 10,000 members: their notifications are made in
@@ -24,4 +26,28 @@ describe('notifying many followers', () => {
     expect(many.statements).toBeLessThanOrEqual(12);
     expect(many.ms).toBeLessThan(20_000);
   }, 60_000);
+
+  it('tells followers of a withdrawal by the guard the procedure had, and nobody of a new version read after it was withdrawn', async () => {
+    const notifications = databases.bySubgraph.notifications!;
+    const procedures = databases.bySubgraph.procedures!;
+    const consumer = consumerOf('procedures');
+    await drainUntilCaughtUp(notifications, consumer);
+    const id = 'proc-de-by-investigation';
+    // Followed while published (its guard kept), then a version is announced and the procedure withdrawn before the
+    // notifications subgraph reads either event.
+    await notifications.query(`INSERT INTO notifications.follows (member_id, target_type, target_id) VALUES ('demo-practitioner-de', 'PROCEDURE', $1)`, [id]);
+    await notifications.query(`INSERT INTO notifications.followed_items (item_type, item_id, title, visibility, restricted_to)
+      SELECT doc_type, doc_id, title, visibility, restricted_to FROM procedures.search_documents WHERE doc_id = $1`, [id]);
+    await procedures.transaction(async (tx) => {
+      await emitEvents(tx, 'procedures', [
+        { entityType: 'Procedure', entityId: id, event: 'procedure.published', payload: { version: 2, jurisdiction: 'DE-BY', topic: 'INVESTIGATION', supersedes: 1 } },
+        { entityType: 'Procedure', entityId: id, event: 'procedure.withdrawn', payload: { version: 2, jurisdiction: 'DE-BY', topic: 'INVESTIGATION' } },
+      ]);
+      await tx.query(`UPDATE procedures.procedure_versions SET status = 'WITHDRAWN' WHERE procedure_id = $1`, [id]);
+    });
+    await drainUntilCaughtUp(notifications, consumer);
+    const kinds = await notifications.query(`SELECT kind, title IS NOT NULL AS named FROM notifications.notifications
+      WHERE member_id = 'demo-practitioner-de' AND item_id = $1 ORDER BY id`, [id]);
+    expect(kinds).toEqual([{ kind: 'PROCEDURE_WITHDRAWN', named: true }]);
+  });
 });

@@ -31,7 +31,7 @@ export function plannedFor(source: string, row: OutboxRow): Planned[] {
     case 'procedures/procedure.needs_review':
       return [{ key, kind: 'PROCEDURE_NEEDS_REVIEW', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId) }];
     case 'procedures/procedure.withdrawn':
-      return [{ key, kind: 'PROCEDURE_WITHDRAWN', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId) }];
+      return [{ key, kind: 'PROCEDURE_WITHDRAWN', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId), gone: true }];
     case 'legal/provision.amended': {
       const framework = text(p.frameworkId);
       if (!framework) return [];

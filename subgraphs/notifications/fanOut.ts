@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { principalCanSeeSql } from '../../lib/access.ts';
 import { itemGuards } from './views.ts';
+import { rememberItems } from './writes.ts';
 import type { FollowTargetType } from './views.ts';
 
 /** A notification to make from one event, for the followers of a target or for one member. */
@@ -16,6 +17,11 @@ export interface Planned {
    * is then not named. Otherwise made only for members who may see the item now.
    */
   personal?: boolean;
+  /**
+   * The event took the item out of its owner's published view (a withdrawal): it is judged by the guard and title it
+   * last had there. Any other event about an item no longer published tells nobody.
+   */
+  gone?: boolean;
   detail?: Record<string, unknown>;
 }
 
@@ -28,7 +34,7 @@ const seesEvent = principalCanSeeSql('p', 'e');
 
 /**
  * Makes the notifications of a batch of events in a constant number of statements, whatever the number of events and
- * followers: the items' guards now (their last known guard for an item no longer published, e.g. withdrawn), then one
+ * followers: the items' guards now (a withdrawn item's last known guard), then one
  * INSERT over the events joined to the followers and their principals, checking access for each member. Idempotent:
  * a redelivered event makes nothing new.
  */
@@ -37,23 +43,20 @@ export async function makeNotifications(tx: EntityManager, sources: string[], pl
   const keys = [...new Map(planned.flatMap((p) => (p.item ? [[`${p.item.type}:${p.item.id}`, p.item] as const] : []))).values()];
   const current = await itemGuards(tx, sources, keys);
   const found = new Set(current.map((g) => `${g.type}:${g.id}`));
-  const missing = keys.filter((k) => !found.has(`${k.type}:${k.id}`));
+  const goneItems = new Set(planned.filter((p) => p.gone && p.item).map((p) => `${p.item!.type}:${p.item!.id}`));
+  const missing = keys.filter((k) => !found.has(`${k.type}:${k.id}`) && goneItems.has(`${k.type}:${k.id}`));
   const lastKnown: { type: string; id: string; title: string; visibility: string; restrictedTo: string[] }[] = missing.length === 0 ? [] : await tx.query(
     `SELECT item_type AS type, item_id AS id, title, visibility, restricted_to AS "restrictedTo" FROM notifications.followed_items f
      JOIN jsonb_to_recordset($1::jsonb) AS k(type text, id text) ON f.item_type = k.type AND f.item_id = k.id`, [JSON.stringify(missing)]);
-  const guards = new Map([...lastKnown, ...current].map((g) => [`${g.type}:${g.id}`, g]));
+  const currentGuards = new Map(current.map((g) => [`${g.type}:${g.id}`, g]));
+  const lastGuards = new Map(lastKnown.map((g) => [`${g.type}:${g.id}`, g]));
   // Followed items published now: their guard and title are kept for when they leave the view.
   const followedTypes = new Set(planned.filter((p) => p.followers && p.item).map((p) => `${p.item!.type}:${p.item!.id}`));
   const keep = current.filter((g) => followedTypes.has(`${g.type}:${g.id}`));
-  if (keep.length) {
-    await tx.query(
-      `INSERT INTO notifications.followed_items (item_type, item_id, title, visibility, restricted_to)
-       SELECT type, id, title, visibility, "restrictedTo" FROM jsonb_to_recordset($1::jsonb) AS i(type text, id text, title text, visibility text, "restrictedTo" text[])
-       ON CONFLICT (item_type, item_id) DO UPDATE SET title = excluded.title, visibility = excluded.visibility, restricted_to = excluded.restricted_to, seen_at = now()`,
-      [JSON.stringify(keep)]);
-  }
+  await rememberItems(tx, keep);
   const events = planned.map((p, ord) => {
-    const g = p.item ? guards.get(`${p.item.type}:${p.item.id}`) : undefined;
+    const key = p.item ? `${p.item.type}:${p.item.id}` : '';
+    const g = currentGuards.get(key) ?? (p.gone ? lastGuards.get(key) : undefined);
     return {
       ord, key: p.key, kind: p.kind, item_type: p.item?.type ?? null, item_id: p.item?.id ?? null,
       target_type: p.followers?.targetType ?? null, target_id: p.followers?.targetId ?? null, member_id: p.member ?? null,

@@ -17,7 +17,7 @@ export interface FanOutResult {
   ms: number;
 }
 
-const consumerOf = (source: string): OutboxConsumer =>
+export const consumerOf = (source: string): OutboxConsumer =>
   definitionOf('notifications').consumers!.find((c) => c.source === source)!;
 
 /**
