@@ -228,6 +228,27 @@ describe('jurisdiction and topic, saved searches', () => {
     expect(read('ReadFollows')).toContain('proc-de-by-monitoring');
   });
 
+  it('pages through a member\'s notifications once, newest first, even when one arrives between pages', async () => {
+    const db = platform.databases.bySubgraph.notifications!;
+    const made = async (n: number, from: number) => (await db.query(`INSERT INTO notifications.notifications (member_id, kind, personal, detail, dedupe_key)
+      SELECT 'demo-trainer', 'ASSIGNMENT_MADE', true, '{}', 'paging:' || k FROM generate_series($1::int, $2::int) k RETURNING id::text`, [from, from + n - 1]))
+      .map((r: { id: string }) => r.id);
+    const first = await made(5, 1);
+    const PAGE = `query($after: String) { me { notifications(first: 2, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let n = 0; ; n++) {
+      const { notifications }: any = (await ok(PAGE, { after }, 'demo-trainer')).me;
+      seen.push(...notifications.nodes.map((x: { id: string }) => x.id));
+      if (n === 0) await made(1, 6); // a new one while the member reads the first page
+      if (!notifications.pageInfo.hasNextPage) break;
+      after = notifications.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...first].reverse());
+    expect((await refused(PAGE, { after: 'bm90LWEtY3Vyc29y' }, 'demo-trainer')))
+      .toEqual({ code: 'BAD_USER_INPUT', message: 'after is not a cursor this list returned.' });
+  });
+
   it('keeps the e-mail choice per member, IMMEDIATE until changed', async () => {
     const prefs = `{ me { notificationPreferences { email emailAddress } } }`;
     expect((await ok(prefs, {}, 'demo-practitioner-de')).me.notificationPreferences)

@@ -1,6 +1,6 @@
 import { connectionOf, pageOf } from '../../../lib/pagination.ts';
 import { MAX_NOTIFICATION_PAGE } from '../inputs.ts';
-import { countVisible, notificationPage } from '../notificationList.ts';
+import { countVisible, notificationAfter, notificationPage } from '../notificationList.ts';
 import { markConsulted } from '../consulted.ts';
 import { FOLLOW_COLUMNS, SAVED_SEARCH_COLUMNS, followedItem, notifiedItem, preferencesOf } from '../views.ts';
 import type { FollowRow } from '../views.ts';
@@ -20,9 +20,10 @@ export const Member: MemberResolvers = {
     ? ctx.db.query(`SELECT ${SAVED_SEARCH_COLUMNS} FROM notifications.saved_searches WHERE member_id = $1 ORDER BY created_at DESC, id`, [m.id])
     : []),
   notifications: async (m, args, ctx) => {
-    const page = pageOf(args, MAX_NOTIFICATION_PAGE);
-    if (!isSelf(m.id, ctx)) return connectionOf([], 0, page);
-    const connection = await notificationPage(ctx.db, ctx.loaders.sources, ctx.viewer, args.unreadOnly ?? false, page);
+    const { limit } = pageOf({ first: args.first }, MAX_NOTIFICATION_PAGE);
+    const after = notificationAfter(args.after);
+    if (!isSelf(m.id, ctx)) return connectionOf([], 0, { limit, offset: 0 });
+    const connection = await notificationPage(ctx.db, ctx.loaders.sources, ctx.viewer, args.unreadOnly ?? false, { limit, after });
     return { ...connection, nodes: await markConsulted(ctx.loaders, connection.nodes, notifiedItem) };
   },
   unreadCount: async (m, _args, ctx) => (isSelf(m.id, ctx) ? countVisible(ctx.db, ctx.loaders.sources, ctx.viewer, true) : 0),
