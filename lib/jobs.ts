@@ -92,11 +92,13 @@ export function jobsRuntimeAccessSql(role: string): string {
 
 /**
  * SQL calling graphile-worker's add_jobs over the rows of `from` (a CTE or table alias): one job of task `$taskParam`
- * per row with payload `payload` (a json expression over those rows). Nothing is added when `from` has no row. For
+ * per row with payload `payload` (a json expression over those rows), tried at most `maxAttempts` times (the runner's
+ * default, 25, when not given; at most 32,767). Nothing is added when `from` has no row. For
  * queueing jobs inside the caller's transaction, in the same statement as what they are about.
  */
-export function addJobsSql(from: string, taskParam: string, payload: string): string {
-  return `(SELECT count(*) FROM (SELECT array_agg(ROW(${taskParam}::text, ${payload}, NULL, NULL, NULL, NULL, NULL, NULL)::${JOBS_SCHEMA}.job_spec) AS specs
+export function addJobsSql(from: string, taskParam: string, payload: string, maxAttempts?: number): string {
+  const attempts = maxAttempts === undefined ? 'NULL' : String(Math.trunc(maxAttempts));
+  return `(SELECT count(*) FROM (SELECT array_agg(ROW(${taskParam}::text, ${payload}, NULL, NULL, ${attempts}, NULL, NULL, NULL)::${JOBS_SCHEMA}.job_spec) AS specs
     FROM ${from}) s, LATERAL ${JOBS_SCHEMA}.add_jobs(s.specs) WHERE s.specs IS NOT NULL)`;
 }
 

@@ -423,6 +423,8 @@ const CLEAN_ARGUMENTS: Record<string, string> = {
   // A target type and the id of an item of that type every member may see (the mutation has no id of its own: $1 is null).
   'notifications.follow': FOLLOWABLE,
   'notifications.unfollow': FOLLOWABLE,
+  // A well-formed saved search id (the seeds hold none: nothing is deleted).
+  'notifications.deleteSavedSearch': `SELECT gen_random_uuid()::text AS id WHERE $1::text IS NOT NULL OR $1::text IS NULL`,
   // Well-formed notification ids (the seeds hold no notifications: none is found, and none changes).
   'notifications.markNotificationsRead': `SELECT json_build_array('1', '2') AS ids WHERE $1::text IS NULL`,
 };

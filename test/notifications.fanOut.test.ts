@@ -27,27 +27,27 @@ describe('notifying many followers', () => {
     expect(many.ms).toBeLessThan(20_000);
   }, 60_000);
 
-  it('tells followers of a withdrawal by the guard the procedure had, and nobody of a new version read after it was withdrawn', async () => {
+  it('judges a withdrawal by the guard its event gives, and tells nobody of a new version read after the procedure was withdrawn', async () => {
     const notifications = databases.bySubgraph.notifications!;
     const procedures = databases.bySubgraph.procedures!;
     const consumer = consumerOf('procedures');
     await drainUntilCaughtUp(notifications, consumer);
     const id = 'proc-de-by-investigation';
-    // Followed while published (its guard kept), then a version is announced and the procedure withdrawn before the
-    // notifications subgraph reads either event.
-    await notifications.query(`INSERT INTO notifications.follows (member_id, target_type, target_id) VALUES ('demo-practitioner-de', 'PROCEDURE', $1)`, [id]);
-    await notifications.query(`INSERT INTO notifications.followed_items (item_type, item_id, title, visibility, restricted_to)
-      SELECT doc_type, doc_id, title, visibility, restricted_to FROM procedures.search_documents WHERE doc_id = $1`, [id]);
+    await notifications.query(`INSERT INTO notifications.follows (member_id, target_type, target_id)
+      VALUES ('demo-practitioner-de', 'PROCEDURE', $1), ('demo-practitioner-es', 'PROCEDURE', $1)`, [id]);
+    // A version restricted to Germany is published, then the procedure withdrawn, before the notifications subgraph
+    // reads either event: the published view no longer has it when they are read.
     await procedures.transaction(async (tx) => {
       await emitEvents(tx, 'procedures', [
         { entityType: 'Procedure', entityId: id, event: 'procedure.published', payload: { version: 2, jurisdiction: 'DE-BY', topic: 'INVESTIGATION', supersedes: 1 } },
-        { entityType: 'Procedure', entityId: id, event: 'procedure.withdrawn', payload: { version: 2, jurisdiction: 'DE-BY', topic: 'INVESTIGATION' } },
+        { entityType: 'Procedure', entityId: id, event: 'procedure.withdrawn', payload: { version: 2, jurisdiction: 'DE-BY', topic: 'INVESTIGATION',
+          title: 'Federal investigation, German units only', visibility: 'LEA', restrictedTo: ['DE'] } },
       ]);
       await tx.query(`UPDATE procedures.procedure_versions SET status = 'WITHDRAWN' WHERE procedure_id = $1`, [id]);
     });
     await drainUntilCaughtUp(notifications, consumer);
-    const kinds = await notifications.query(`SELECT kind, title IS NOT NULL AS named FROM notifications.notifications
-      WHERE member_id = 'demo-practitioner-de' AND item_id = $1 ORDER BY id`, [id]);
-    expect(kinds).toEqual([{ kind: 'PROCEDURE_WITHDRAWN', named: true }]);
+    const told = await notifications.query(`SELECT member_id AS who, kind, title FROM notifications.notifications
+      WHERE item_id = $1 AND member_id IN ('demo-practitioner-de', 'demo-practitioner-es') ORDER BY id`, [id]);
+    expect(told).toEqual([{ who: 'demo-practitioner-de', kind: 'PROCEDURE_WITHDRAWN', title: 'Federal investigation, German units only' }]);
   });
 });

@@ -132,7 +132,7 @@ describe('following a procedure', () => {
     for (const who of ['demo-practitioner-de', 'demo-practitioner-es']) {
       const withdrawn = (await inbox(who)).nodes.filter((x: any) => x.kind === 'PROCEDURE_WITHDRAWN');
       expect(withdrawn, who).toHaveLength(1);
-      expect(withdrawn[0]).toMatchObject({ available: false, item: null, message: 'A procedure you followed was withdrawn; it is no longer available.' });
+      expect(withdrawn[0]).toMatchObject({ available: false, item: null, message: 'The procedure “Bavarian seizure of online accounts” was withdrawn.' });
     }
   });
 
@@ -149,6 +149,8 @@ describe('following a procedure', () => {
     const [{ n }] = await platform.databases.bySubgraph.notifications!.query(`SELECT count(*)::int AS n FROM notifications.follows WHERE member_id = 'demo-partner'`);
     expect(n).toBe(0);
     expect((await ok(UNFOLLOW, procedureFollow('proc-de-communication'), 'demo-partner')).unfollow).toBe(false);
+    expect(await refused(`mutation { deleteSavedSearch(id: "not-a-saved-search") }`, {}, 'demo-partner'))
+      .toEqual({ code: 'BAD_USER_INPUT', message: 'Invalid input: must be a saved search id' });
   });
 
   it('holds a member to 500 follows and 50 saved searches', async () => {

@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { consumerPositionsTableSql, deadLettersTableSql } from '../../lib/outbox.ts';
 
 /**
- * Follows, saved searches and their matches, notifications, delivery preferences; the last known guard and title of
- * followed items (a withdrawn procedure leaves its subgraph's published view, but its followers are still told).
+ * Follows, saved searches and their matches, notifications, delivery preferences. A notification about an item that
+ * left its owner's published view (a withdrawn procedure) keeps the guard the item had there, to be judged by.
  */
 export class NotificationsCreateTables1764400019001 implements MigrationInterface {
   name = 'NotificationsCreateTables1764400019001';
@@ -18,15 +18,6 @@ export class NotificationsCreateTables1764400019001 implements MigrationInterfac
       UNIQUE (member_id, target_type, target_id)
     )`);
     await q.query('CREATE INDEX follows_target_idx ON notifications.follows (target_type, target_id, member_id)');
-    await q.query(`CREATE TABLE notifications.followed_items (
-      item_type text NOT NULL,
-      item_id text NOT NULL,
-      title text NOT NULL,
-      visibility text NOT NULL,
-      restricted_to text[] NOT NULL DEFAULT '{}',
-      seen_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (item_type, item_id)
-    )`);
     await q.query(`CREATE TABLE notifications.saved_searches (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
       member_id text NOT NULL,
@@ -53,11 +44,14 @@ export class NotificationsCreateTables1764400019001 implements MigrationInterfac
       item_id text,
       personal boolean NOT NULL DEFAULT false,
       title text,
+      gone_visibility text,
+      gone_restricted_to text[],
       detail jsonb NOT NULL DEFAULT '{}'::jsonb,
       saved_search_id uuid REFERENCES notifications.saved_searches(id) ON DELETE SET NULL,
       dedupe_key text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       read_at timestamptz,
+      digested_at timestamptz,
       UNIQUE (member_id, dedupe_key)
     )`);
     await q.query('CREATE INDEX notifications_member_idx ON notifications.notifications (member_id, id DESC)');
@@ -73,7 +67,6 @@ export class NotificationsCreateTables1764400019001 implements MigrationInterfac
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE notifications.dead_letters, notifications.consumer_positions, notifications.preferences,
-      notifications.notifications, notifications.saved_search_matches, notifications.saved_searches, notifications.followed_items,
-      notifications.follows`);
+      notifications.notifications, notifications.saved_search_matches, notifications.saved_searches, notifications.follows`);
   }
 }

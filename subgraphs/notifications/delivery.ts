@@ -8,6 +8,12 @@ import { messageOf } from './messages.ts';
 import { guardsSql } from './views.ts';
 import type { NotificationRow } from './views.ts';
 
+/**
+ * A mail is tried until it is sent: the runner's backoff reaches about 6 h between attempts, so its most attempts
+ * (32,767) outlast any outage by years. An SMTP outage delays mail; it never drops it.
+ */
+export const MAIL_MAX_ATTEMPTS = 32_767;
+
 /** The task that sends one queued mail (`notifications.sendMail`, payload `{ mail: id }`). */
 export const SEND_MAIL_TASK = 'notifications.sendMail';
 
@@ -64,7 +70,7 @@ export async function queueImmediateMail(tx: Pick<EntityManager, 'query'>, made:
        WHERE n.id = ANY($1::bigint[]) AND coalesce(p.email, 'IMMEDIATE') = 'IMMEDIATE'
        ON CONFLICT (notification_id) DO NOTHING
        RETURNING id)
-     SELECT ${addJobsSql('q', '$2', "json_build_object('mail', q.id)")}::int AS queued`,
+     SELECT ${addJobsSql('q', '$2', "json_build_object('mail', q.id)", MAIL_MAX_ATTEMPTS)}::int AS queued`,
     [made.map((m) => m.id), SEND_MAIL_TASK]);
   return row?.queued ?? 0;
 }
@@ -77,18 +83,20 @@ export async function queueComposedMail(tx: Pick<EntityManager, 'query'>, mails:
        INSERT INTO notifications.mail_queue (member_id, to_address, kind, subject, text)
        SELECT m."memberId", m."to", 'DIGEST', m.subject, m.text FROM jsonb_to_recordset($1::jsonb) AS m("memberId" text, "to" text, subject text, text text)
        RETURNING id)
-     SELECT ${addJobsSql('q', '$2', "json_build_object('mail', q.id)")}::int AS queued`,
+     SELECT ${addJobsSql('q', '$2', "json_build_object('mail', q.id)", MAIL_MAX_ATTEMPTS)}::int AS queued`,
     [JSON.stringify(mails), SEND_MAIL_TASK]);
   return row?.queued ?? 0;
 }
 
 /**
- * Whether the item of notification `n` is there for the member of principal `p` now (their own business with no item,
- * or an item published and visible to them): the same rule as the console's (notificationList.ts), for a member known
- * by their principal row.
+ * Whether the member of principal `p` may be told the title of notification `n`'s item now: it has none, or it is
+ * published and visible to them, or it left the published view (withdrawn) under a guard they passed. The same rule as
+ * the console's (notificationList.ts), for a member known by their principal row.
  */
 export const seesItemNowSql = (sources: string[]) => `(n.item_type IS NULL OR EXISTS (SELECT 1 FROM ${guardsSql(sources)} g
-  WHERE g.doc_type = n.item_type AND g.doc_id = n.item_id AND ${principalCanSeeSql('p', 'g')}))`;
+  WHERE g.doc_type = n.item_type AND g.doc_id = n.item_id AND ${principalCanSeeSql('p', 'g')})
+  OR (n.gone_visibility IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT n.gone_visibility AS visibility, n.gone_restricted_to AS restricted_to) w
+    WHERE ${principalCanSeeSql('p', 'w')})))`;
 
 const SUBJECT_LIMIT = 150;
 const subjectOf = (sentence: string) => `Eunomia: ${sentence.length > SUBJECT_LIMIT ? `${sentence.slice(0, SUBJECT_LIMIT - 1)}…` : sentence}`;
@@ -114,6 +122,8 @@ interface QueuedMail {
   cancelledAt: string | null;
   active: boolean | null;
   nKind: string | null;
+  /** The member's e-mail choice now. */
+  choice: string;
   detail: Record<string, unknown> | null;
   personal: boolean | null;
   shownTitle: string | null;
@@ -128,15 +138,17 @@ export async function sendQueuedMail(db: DataSource, sources: string[], settings
   const [mail]: QueuedMail[] = await db.query(
     `SELECT m.id::text, m.member_id AS "memberId", m.to_address AS "to", m.kind, m.subject, m.text, m.sent_at::text AS "sentAt",
        m.cancelled_at::text AS "cancelledAt", p.active, n.kind AS "nKind", n.detail, n.personal,
+       coalesce((SELECT email FROM notifications.preferences pr WHERE pr.member_id = m.member_id), 'IMMEDIATE') AS choice,
        CASE WHEN n.id IS NOT NULL AND ${seesItemNowSql(sources)} THEN n.title END AS "shownTitle"
      FROM notifications.mail_queue m
      LEFT JOIN notifications.notifications n ON n.id = m.notification_id
      LEFT JOIN access.principals p ON p.member_id = m.member_id
      WHERE m.id = $1`, [id]);
   if (!mail || mail.sentAt || mail.cancelledAt) return;
-  if (!mail.active || (mail.kind === 'IMMEDIATE' && !mail.nKind)) {
+  const unwanted = mail.kind === 'IMMEDIATE' && mail.choice !== 'IMMEDIATE';
+  if (!mail.active || (mail.kind === 'IMMEDIATE' && !mail.nKind) || unwanted) {
     await db.query('UPDATE notifications.mail_queue SET cancelled_at = now() WHERE id = $1', [id]);
-    job.log.info({ mail: id }, 'e-mail not sent: the member is no longer active');
+    job.log.info({ mail: id }, unwanted ? 'e-mail not sent: the member no longer wants one per notification' : 'e-mail not sent: the member is no longer active');
     await counters.refreshWaiting(db, true);
     return;
   }

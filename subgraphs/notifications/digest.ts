@@ -31,9 +31,9 @@ export function digestMail(lines: Pick<DigestLine, 'kind' | 'detail' | 'personal
 
 /**
  * Makes the daily digests: for every active member who chose DAILY_DIGEST and has an address, one e-mail listing the
- * notifications made since their last digest (and since they chose it) that were not mailed on their own; none for a
- * member with nothing new. Access is checked again now: an item the member may no longer see is listed without its
- * title. Four statements whatever the number of members, in one transaction (one digest run at a time).
+ * notifications not yet in a digest (made since they chose it) that were not mailed on their own; none for a member with
+ * nothing new. Access is checked again now: a notification about an item the member may no longer see is neither listed
+ * nor counted. Five statements whatever the number of members, in one transaction (one digest run at a time).
  */
 export async function makeDigests(db: DataSource, sources: string[], publicUrl: string): Promise<{ members: number; notifications: number }> {
   return db.transaction(async (tx) => {
@@ -45,10 +45,8 @@ export async function makeDigests(db: DataSource, sources: string[], publicUrl: 
        FROM notifications.preferences pref
        JOIN directory.member_contacts c ON c.member_id = pref.member_id AND c.active AND coalesce(c.email, '') <> ''
        JOIN access.principals p ON p.member_id = pref.member_id AND p.active
-       LEFT JOIN notifications.digests d ON d.member_id = pref.member_id
-       JOIN notifications.notifications n ON n.member_id = pref.member_id
-         AND n.id > coalesce(d.last_notification_id, 0) AND n.created_at >= pref.updated_at
-       WHERE pref.email = 'DAILY_DIGEST'
+       JOIN notifications.notifications n ON n.member_id = pref.member_id AND n.digested_at IS NULL AND n.created_at >= pref.updated_at
+       WHERE pref.email = 'DAILY_DIGEST' AND (n.personal OR ${seesItemNowSql(sources)})
          AND NOT EXISTS (SELECT 1 FROM notifications.mail_queue m WHERE m.notification_id = n.id)
        ORDER BY n.member_id, n.id`);
     if (lines.length === 0) return { members: 0, notifications: 0 };
@@ -56,6 +54,8 @@ export async function makeDigests(db: DataSource, sources: string[], publicUrl: 
     for (const l of lines) byMember.set(l.memberId, [...(byMember.get(l.memberId) ?? []), l]);
     const mails = [...byMember.values()].map((ls) => ({ memberId: ls[0]!.memberId, to: ls[0]!.to, ...digestMail(ls, publicUrl) }));
     await queueComposedMail(tx, mails);
+    // Each notification listed is marked, so that one committed late (a lower id than others listed) is not skipped.
+    await tx.query('UPDATE notifications.notifications SET digested_at = now() WHERE id = ANY($1::bigint[])', [lines.map((l) => l.id)]);
     await tx.query(
       `INSERT INTO notifications.digests (member_id, last_notification_id)
        SELECT d."memberId", d.last FROM jsonb_to_recordset($1::jsonb) AS d("memberId" text, last bigint)

@@ -30,8 +30,14 @@ export function plannedFor(source: string, row: OutboxRow): Planned[] {
     }
     case 'procedures/procedure.needs_review':
       return [{ key, kind: 'PROCEDURE_NEEDS_REVIEW', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId) }];
-    case 'procedures/procedure.withdrawn':
-      return [{ key, kind: 'PROCEDURE_WITHDRAWN', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId), gone: true }];
+    case 'procedures/procedure.withdrawn': {
+      const title = text(p.title);
+      const visibility = text(p.visibility);
+      // Without the guard it was published under (an event written before it was carried), nobody can be told safely.
+      if (!title || !visibility || !Array.isArray(p.restrictedTo)) return [];
+      return [{ key, kind: 'PROCEDURE_WITHDRAWN', item: { type: 'Procedure', id: row.entityId }, followers: followersOf('PROCEDURE', row.entityId),
+        gone: { title, visibility, restrictedTo: p.restrictedTo.map(String) } }];
+    }
     case 'legal/provision.amended': {
       const framework = text(p.frameworkId);
       if (!framework) return [];

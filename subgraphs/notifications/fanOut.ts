@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { principalCanSeeSql } from '../../lib/access.ts';
 import { itemGuards } from './views.ts';
-import { rememberItems } from './writes.ts';
 import type { FollowTargetType } from './views.ts';
 
 /** A notification to make from one event, for the followers of a target or for one member. */
@@ -18,11 +17,18 @@ export interface Planned {
    */
   personal?: boolean;
   /**
-   * The event took the item out of its owner's published view (a withdrawal): it is judged by the guard and title it
-   * last had there. Any other event about an item no longer published tells nobody.
+   * The event took the item out of its owner's published view (a withdrawal) and says what its guard and title were
+   * there: it is judged by those. Any other event about an item no longer published tells nobody.
    */
-  gone?: boolean;
+  gone?: ItemGuardAtEvent;
   detail?: Record<string, unknown>;
+}
+
+/** An item's guard and title as the event that took it out of the published view gives them. */
+export interface ItemGuardAtEvent {
+  title: string;
+  visibility: string;
+  restrictedTo: string[];
 }
 
 export interface Made {
@@ -34,7 +40,7 @@ const seesEvent = principalCanSeeSql('p', 'e');
 
 /**
  * Makes the notifications of a batch of events in a constant number of statements, whatever the number of events and
- * followers: the items' guards now (a withdrawn item's last known guard), then one
+ * followers: the items' guards now (a withdrawn item's as its event gives it), then one
  * INSERT over the events joined to the followers and their principals, checking access for each member. Idempotent:
  * a redelivered event makes nothing new.
  */
@@ -43,34 +49,26 @@ export async function makeNotifications(tx: EntityManager, sources: string[], pl
   const keys = [...new Map(planned.flatMap((p) => (p.item ? [[`${p.item.type}:${p.item.id}`, p.item] as const] : []))).values()];
   const current = await itemGuards(tx, sources, keys);
   const found = new Set(current.map((g) => `${g.type}:${g.id}`));
-  const goneItems = new Set(planned.filter((p) => p.gone && p.item).map((p) => `${p.item!.type}:${p.item!.id}`));
-  const missing = keys.filter((k) => !found.has(`${k.type}:${k.id}`) && goneItems.has(`${k.type}:${k.id}`));
-  const lastKnown: { type: string; id: string; title: string; visibility: string; restrictedTo: string[] }[] = missing.length === 0 ? [] : await tx.query(
-    `SELECT item_type AS type, item_id AS id, title, visibility, restricted_to AS "restrictedTo" FROM notifications.followed_items f
-     JOIN jsonb_to_recordset($1::jsonb) AS k(type text, id text) ON f.item_type = k.type AND f.item_id = k.id`, [JSON.stringify(missing)]);
   const currentGuards = new Map(current.map((g) => [`${g.type}:${g.id}`, g]));
-  const lastGuards = new Map(lastKnown.map((g) => [`${g.type}:${g.id}`, g]));
-  // Followed items published now: their guard and title are kept for when they leave the view.
-  const followedTypes = new Set(planned.filter((p) => p.followers && p.item).map((p) => `${p.item!.type}:${p.item!.id}`));
-  const keep = current.filter((g) => followedTypes.has(`${g.type}:${g.id}`));
-  await rememberItems(tx, keep);
   const events = planned.map((p, ord) => {
     const key = p.item ? `${p.item.type}:${p.item.id}` : '';
-    const g = currentGuards.get(key) ?? (p.gone ? lastGuards.get(key) : undefined);
+    const g = p.gone ?? currentGuards.get(key);
     return {
       ord, key: p.key, kind: p.kind, item_type: p.item?.type ?? null, item_id: p.item?.id ?? null,
       target_type: p.followers?.targetType ?? null, target_id: p.followers?.targetId ?? null, member_id: p.member ?? null,
       personal: p.personal ?? false, detail: p.detail ?? {},
-      title: g?.title ?? null, visibility: g?.visibility ?? null, restricted_to: g?.restrictedTo ?? [],
+      title: g?.title ?? null, visibility: g?.visibility ?? null, restricted_to: g?.restrictedTo ?? [], gone: p.gone !== undefined,
     };
   }).filter((e) => e.personal || e.visibility !== null);
   if (events.length === 0) return [];
   return tx.query(
-    `INSERT INTO notifications.notifications (member_id, kind, item_type, item_id, personal, title, detail, dedupe_key)
+    `INSERT INTO notifications.notifications (member_id, kind, item_type, item_id, personal, title, detail, dedupe_key,
+       gone_visibility, gone_restricted_to)
      SELECT a.member_id, e.kind, e.item_type, e.item_id, e.personal,
-       CASE WHEN e.visibility IS NOT NULL AND ${seesEvent} THEN e.title END, e.detail, e.key
+       CASE WHEN e.visibility IS NOT NULL AND ${seesEvent} THEN e.title END, e.detail, e.key,
+       CASE WHEN e.gone THEN e.visibility END, CASE WHEN e.gone THEN e.restricted_to END
      FROM jsonb_to_recordset($1::jsonb) AS e(ord int, key text, kind text, item_type text, item_id text, target_type text, target_id text,
-       member_id text, personal boolean, detail jsonb, title text, visibility text, restricted_to text[])
+       member_id text, personal boolean, detail jsonb, title text, visibility text, restricted_to text[], gone boolean)
      CROSS JOIN LATERAL (
        SELECT f.member_id FROM notifications.follows f WHERE f.target_type = e.target_type AND f.target_id = e.target_id
        UNION SELECT e.member_id WHERE e.member_id IS NOT NULL) a

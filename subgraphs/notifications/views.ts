@@ -67,6 +67,9 @@ export interface NotificationRow {
   itemId: string | null;
   personal: boolean;
   title: string | null;
+  /** For an item that left its owner's published view (withdrawn): the guard it had there. */
+  goneVisibility: Visibility | null;
+  goneRestrictedTo: string[] | null;
   detail: Record<string, unknown>;
   savedSearchId: string | null;
   createdAt: string;
@@ -97,7 +100,7 @@ export const FOLLOW_COLUMNS = `id::text, member_id AS "memberId", target_type AS
 export const SAVED_SEARCH_COLUMNS = `id::text, member_id AS "memberId", name, query, doc_types AS "docTypes", jurisdictions, topics,
   ${iso('created_at')} AS "createdAt"`;
 export const NOTIFICATION_COLUMNS = `n.id::text, n.member_id AS "memberId", n.kind, n.item_type AS "itemType", n.item_id AS "itemId",
-  n.personal, n.title, n.detail, n.saved_search_id::text AS "savedSearchId", ${iso('n.created_at')} AS "createdAt", ${iso('n.read_at')} AS "readAt"`;
+  n.personal, n.title, n.gone_visibility AS "goneVisibility", n.gone_restricted_to AS "goneRestrictedTo", n.detail, n.saved_search_id::text AS "savedSearchId", ${iso('n.created_at')} AS "createdAt", ${iso('n.read_at')} AS "readAt"`;
 
 /**
  * The union of the sources' published views, as (doc_type, doc_id, title, visibility, restricted_to, jurisdiction,

@@ -22,7 +22,7 @@ export const targetIdOf = (t: FollowTarget) => (t.targetType === 'JURISDICTION_T
 
 /**
  * Follows a target the member may see now (NOT_FOUND otherwise, the same as for one that does not exist); following
- * it again returns the follow already made. Keeps the item's guard and title for its withdrawal.
+ * it again returns the follow already made.
  */
 export async function follow(db: DataSource, sources: string[], viewer: Viewer, target: FollowTarget): Promise<FollowRow> {
   const memberId = viewer.memberId!;
@@ -33,7 +33,6 @@ export async function follow(db: DataSource, sources: string[], viewer: Viewer, 
     } else {
       const [guard] = await itemGuards(tx, sources, [{ type: DOC_TYPE_OF[target.targetType], id: target.id }]);
       if (!guard || !canSee(viewer, guard)) throw notFound(NOT_FOUND_TEXT[target.targetType]);
-      await rememberItems(tx, [guard]);
     }
     await lockMember(tx, memberId);
     const targetId = targetIdOf(target);
@@ -47,17 +46,6 @@ export async function follow(db: DataSource, sources: string[], viewer: Viewer, 
       [memberId, target.targetType, targetId]);
     return row as FollowRow;
   });
-}
-
-/** The last known guard and title of followed items (a withdrawn item leaves its owner's view; its followers are told). */
-export async function rememberItems(tx: Pick<EntityManager, 'query'>, items: { type: string; id: string; title: string; visibility: string; restrictedTo: string[] }[]) {
-  if (items.length === 0) return;
-  await tx.query(
-    `INSERT INTO notifications.followed_items (item_type, item_id, title, visibility, restricted_to)
-     SELECT type, id, title, visibility, "restrictedTo" FROM jsonb_to_recordset($1::jsonb) AS i(type text, id text, title text, visibility text, "restrictedTo" text[])
-     ON CONFLICT (item_type, item_id) DO UPDATE SET title = excluded.title, visibility = excluded.visibility,
-       restricted_to = excluded.restricted_to, seen_at = now()`,
-    [JSON.stringify(items.map((i) => ({ type: i.type, id: i.id, title: i.title, visibility: i.visibility, restrictedTo: i.restrictedTo })))]);
 }
 
 export async function unfollow(db: DataSource, memberId: string, target: FollowTarget): Promise<boolean> {

@@ -11,10 +11,7 @@ export const Mutation: MutationResolvers = {
   follow: (_, args, ctx) => follow(ctx.db, ctx.loaders.sources, ctx.viewer, parseInput(followInput, args.input)),
   unfollow: (_, args, ctx) => unfollow(ctx.db, own(ctx), parseInput(followInput, args.input)),
   saveSearch: (_, args, ctx) => saveSearch(ctx.db, own(ctx), parseInput(saveSearchInput, args.input)),
-  deleteSavedSearch: async (_, args, ctx) => {
-    const parsed = savedSearchId.safeParse(args.id);
-    return parsed.success ? deleteSavedSearch(ctx.db, own(ctx), parsed.data) : false;
-  },
+  deleteSavedSearch: (_, args, ctx) => deleteSavedSearch(ctx.db, own(ctx), parseInput(savedSearchId, args.id)),
   markNotificationsRead: (_, args, ctx) => markRead(ctx.db, own(ctx), parseInput(notificationIds, args.ids)),
   markAllNotificationsRead: (_, _args, ctx) => markRead(ctx.db, own(ctx), 'all'),
   setNotificationPreferences: async (_, args, ctx) => {

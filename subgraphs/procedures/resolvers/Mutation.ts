@@ -182,7 +182,9 @@ export const Mutation: MutationResolvers = {
         `UPDATE procedures.procedure_versions SET status = 'WITHDRAWN', in_force_until = $3, change_note = coalesce(change_note || ' / ', '') || $4
          WHERE procedure_id = $1 AND version = $2`, [args.id, published.version, until, `Withdrawn: ${reason}`]);
       await tx.query('UPDATE procedures.procedures SET updated_at = now() WHERE id = $1', [args.id]);
-      await emitProcedureEvent(tx, published, 'procedure.withdrawn', { reason });
+      // Who could read the version withdrawn, and under what title: it leaves the published view with this event.
+      await emitProcedureEvent(tx, published, 'procedure.withdrawn',
+        { reason, title: published.title, visibility: published.visibility, restrictedTo: published.restrictedTo });
     });
     return reload(ctx, args.id);
   },
