@@ -3,6 +3,7 @@ import { createLogger } from '../lib/logger.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { SEARCH_SOURCES } from '../scripts/services.ts';
 import { MailCounters, queueImmediateMail, sendQueuedMail } from '../subgraphs/notifications/delivery.ts';
+import { makeDigests } from '../subgraphs/notifications/digest.ts';
 import { freshDatabases } from './support/platform.ts';
 
 // Sending one queued e-mail, on a real database: a mail is tried until it is sent, and one the member no longer wants
@@ -18,9 +19,9 @@ afterAll(async () => {
 
 const job = { log: createLogger('silent'), attempt: 1, maxAttempts: 32_767, retryDelaySeconds: 3 };
 
-async function notify(memberId: string, key: string): Promise<string> {
-  const [row] = await databases.bySubgraph.notifications!.query(`INSERT INTO notifications.notifications (member_id, kind, personal, detail, dedupe_key)
-    VALUES ($1, 'ASSIGNMENT_MADE', true, '{"dueOn": "2099-01-01"}', $2) RETURNING id::text`, [memberId, key]);
+async function notify(memberId: string, key: string, dueOn = '2099-01-01', db: { query(q: string, p: unknown[]): Promise<any> } = databases.bySubgraph.notifications!): Promise<string> {
+  const [row] = await db.query(`INSERT INTO notifications.notifications (member_id, kind, personal, detail, dedupe_key)
+    VALUES ($1, 'ASSIGNMENT_MADE', true, jsonb_build_object('dueOn', $3::text), $2) RETURNING id::text`, [memberId, key, dueOn]);
   return row.id;
 }
 
@@ -53,5 +54,27 @@ describe('sending a queued e-mail', () => {
     expect(queue).toEqual([{ id: dropped, sent: false, cancelled: true }, { id: sent, sent: true, cancelled: false }]);
     const local = await db.query('SELECT member_id FROM notifications.local_mail WHERE member_id IN ($1, $2)', ['demo-practitioner-de', 'demo-manager-de']);
     expect(local).toEqual([{ member_id: 'demo-manager-de' }]);
+  });
+
+  it('puts a notification committed late (below an id already in a digest) in the next digest', async () => {
+    const db = databases.bySubgraph.notifications!;
+    const who = 'demo-manager-es';
+    await db.query(`INSERT INTO notifications.preferences (member_id, email, updated_at) VALUES ($1, 'DAILY_DIGEST', now() - interval '1 hour')`, [who]);
+    const late = db.createQueryRunner();
+    await late.startTransaction();
+    try {
+      await notify(who, 'digest:late', '2099-03-03', late); // takes its id first, commits last
+      await notify(who, 'digest:early', '2099-04-04');
+      await makeDigests(db, SEARCH_SOURCES, 'http://console.example');
+      await late.commitTransaction();
+    } finally {
+      await late.release();
+    }
+    await makeDigests(db, SEARCH_SOURCES, 'http://console.example');
+    const digests: { text: string }[] = await db.query(`SELECT text FROM notifications.mail_queue WHERE member_id = $1 AND kind = 'DIGEST' ORDER BY id`, [who]);
+    expect(digests.map((d) => d.text.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.replace(/ \(.*UTC\)$/, '')))).toEqual([
+      ['- You were assigned a curriculum, due 2099-04-04.'],
+      ['- You were assigned a curriculum, due 2099-03-03.'],
+    ]);
   });
 });
