@@ -136,6 +136,9 @@ describe.skipIf(NO_CHROMIUM)(`procedure page ${NO_CHROMIUM ?? ''}`, { timeout: 1
   it('fits a phone screen', async () => {
     const { ctx, page } = await openAs('demo-manager-es', `${PROCEDURE}?from=1&to=3`, PHONE);
     await poll(() => page.getByText(/changes between version 1 and version 3/).count()).toBe(1);
+    // Everything that loads after the page's own data: the follow buttons, and the header's bell.
+    await poll(() => page.getByRole('button', { name: /^Follow new procedures in / }).count()).toBe(1);
+    await poll(() => page.getByRole('banner').getByRole('link', { name: /^Notifications, / }).count()).toBe(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, 'the procedure page on a phone');
