@@ -20,6 +20,17 @@ export interface FanOutResult {
 export const consumerOf = (source: string): OutboxConsumer =>
   definitionOf('notifications').consumers!.find((c) => c.source === source)!;
 
+/** Waits (at most 30 s) until the newest procedures outbox row can be read by a consumer. */
+async function untilReadable(db: Databases['kernel']): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [{ ready }] = await db.query('SELECT max(txid) < pg_snapshot_xmin(pg_current_snapshot()) AS ready FROM procedures.outbox');
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error('The procedures outbox row stayed behind a running transaction for 30 s.');
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
 /**
  * On seeded databases: `followers` more German law-enforcement members (run prefix `prefix`) follow the jurisdiction and
  * topic of a published procedure; its publication is announced again, and the notifications consumer's batch is timed
@@ -40,6 +51,9 @@ export async function fanOut(databases: Databases, followers: number, prefix: st
     entityType: 'Procedure', entityId: FAN_OUT_TARGET.procedure, event: 'procedure.published',
     payload: { version: 1, jurisdiction: FAN_OUT_TARGET.jurisdiction, topic: FAN_OUT_TARGET.topic, supersedes: null },
   }]));
+  // A consumer reads a row only once every transaction older than it has ended, in the whole cluster (another test's
+  // database included): wait for that, so that the one batch counted is the one that makes the notifications.
+  await untilReadable(notifications);
   const began = performance.now();
   const { statements } = await countStatements(() => drainOnce(notifications, consumer));
   const ms = performance.now() - began;
