@@ -153,7 +153,7 @@ function objectTypeNames(sdl: DocumentNode): Set<string> {
 }
 
 /** Module path `file.ts#Type` in the subgraph folder, as the generated file (in resolvers/) imports it. */
-const fromResolvers = (mapper: string) => `../${mapper}`;
+const fromResolvers = (mapper: string) => (mapper.startsWith('resolvers/') ? `./${mapper.slice('resolvers/'.length)}` : `../${mapper}`);
 
 async function generateTypes(name: string, sdl: DocumentNode, config: ResolverTypesConfig): Promise<string> {
   const types = objectTypeNames(sdl);

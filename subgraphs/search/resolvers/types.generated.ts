@@ -3,7 +3,7 @@ import type { SubgraphContext } from '../../../lib/context.ts';
 import type { ResolverTypeWrapper, Resolver, ResolverFn, SubscriptionSubscribeFn, SubscriptionResolveFn, SubscriptionSubscriberObject, SubscriptionResolverObject, SubscriptionObject, SubscriptionResolver, TypeResolveFn, IsTypeOfResolverFn, NextResolverFn, DirectiveResolverFn } from '../../../lib/resolverSignatures.generated.ts';
 import type { SearchLoaders } from '../loaders.ts';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { SearchResultsView } from '../resolvers/SearchResults.ts';
+import type { SearchResultsView } from './SearchResults.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
