@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANONYMOUS, VISIBILITIES, canSee, visibilitySql } from '../lib/access.ts';
+import { ANONYMOUS, VISIBILITIES, canSee, principalCanSeeSql, visibilitySql } from '../lib/access.ts';
 import type { Viewer, Visibility } from '../lib/access.ts';
 import type { Databases } from '../scripts/platform.ts';
 import { freshDatabases } from './support/platform.ts';
@@ -46,7 +46,7 @@ describe('visibilitySql', () => {
   });
   afterAll(async () => dbs?.close());
 
-  it('decides exactly as canSee for every viewer, visibility and restriction', async () => {
+  it('decides exactly as canSee for every viewer, visibility and restriction (and for their principal row)', async () => {
     const runner = dbs.kernel.createQueryRunner();
     await runner.connect();
     try {
@@ -59,6 +59,15 @@ describe('visibilitySql', () => {
         const rows: { id: number }[] = await runner.query(`SELECT id FROM items i WHERE ${visibilitySql(v, 'i', params)} ORDER BY id`, params);
         const expected = items.flatMap((it, id) => (canSee(v, it) ? [id] : []));
         expect(rows.map((r) => r.id), name).toEqual(expected);
+        if (v.memberId === null) continue;
+        // The same rule for a member known by their principal row (notifications made for followers, e-mail): as
+        // canSee while the member is active; nothing once they are not.
+        for (const active of [true, false]) {
+          const principal = await runner.query(
+            `SELECT id FROM items i, (SELECT $1::boolean AS active, $2::text AS org_kind, $3::text AS tier, $4::text[] AS jurisdiction_path) p
+             WHERE ${principalCanSeeSql('p', 'i')} ORDER BY id`, [active, v.orgKind, v.tier, v.jurisdictionPath]);
+          expect(principal.map((r: { id: number }) => r.id), `${name}, principal ${active ? 'active' : 'inactive'}`).toEqual(active ? expected : []);
+        }
       }
     } finally {
       await runner.release();

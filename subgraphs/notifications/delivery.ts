@@ -5,7 +5,7 @@ import type { JobContext } from '../../lib/jobs.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import type { Made } from './fanOut.ts';
 import { messageOf } from './messages.ts';
-import { guardsSql } from './views.ts';
+import { itemShownSql } from './views.ts';
 import type { NotificationRow } from './views.ts';
 
 /**
@@ -88,15 +88,8 @@ export async function queueComposedMail(tx: Pick<EntityManager, 'query'>, mails:
   return row?.queued ?? 0;
 }
 
-/**
- * Whether the member of principal `p` may be told the title of notification `n`'s item now: it has none, or it is
- * published and visible to them, or it left the published view (withdrawn) under a guard they passed. The same rule as
- * the console's (notificationList.ts), for a member known by their principal row.
- */
-export const seesItemNowSql = (sources: string[]) => `(n.item_type IS NULL OR EXISTS (SELECT 1 FROM ${guardsSql(sources)} g
-  WHERE g.doc_type = n.item_type AND g.doc_id = n.item_id AND ${principalCanSeeSql('p', 'g')})
-  OR (n.gone_visibility IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT n.gone_visibility AS visibility, n.gone_restricted_to AS restricted_to) w
-    WHERE ${principalCanSeeSql('p', 'w')})))`;
+/** Whether the member of principal row `p` may be told the title of notification `n`'s item now (views.ts itemShownSql). */
+export const seesItemNowSql = (sources: string[]) => itemShownSql(sources, (alias) => principalCanSeeSql('p', alias));
 
 const SUBJECT_LIMIT = 150;
 const subjectOf = (sentence: string) => `Eunomia: ${sentence.length > SUBJECT_LIMIT ? `${sentence.slice(0, SUBJECT_LIMIT - 1)}…` : sentence}`;

@@ -3,20 +3,12 @@ import { visibilitySql } from '../../lib/access.ts';
 import type { Viewer } from '../../lib/access.ts';
 import { badInput } from '../../lib/errors.ts';
 import type { Connection } from '../../lib/pagination.ts';
-import { NOTIFICATION_COLUMNS, guardsSql } from './views.ts';
+import { NOTIFICATION_COLUMNS, itemShownSql } from './views.ts';
 import type { NotificationRow } from './views.ts';
 
-/**
- * Whether notification `n` still counts for the viewer: about their own business, or about an item they may see now
- * (or, withdrawn since, could see when it was withdrawn).
- * Correlated on the item, so each published view is probed by its key.
- */
-export function stillVisibleSql(sources: string[], viewer: Viewer, params: unknown[]): string {
-  return `(n.personal OR n.item_type IS NULL OR EXISTS (SELECT 1 FROM ${guardsSql(sources)} g
-    WHERE g.doc_type = n.item_type AND g.doc_id = n.item_id AND ${visibilitySql(viewer, 'g', params)})
-    OR (n.gone_visibility IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT n.gone_visibility AS visibility, n.gone_restricted_to AS restricted_to) w
-      WHERE ${visibilitySql(viewer, 'w', params)})))`;
-}
+/** Whether notification `n` still counts for the viewer: about their own business, or its item may be named to them. */
+export const stillVisibleSql = (sources: string[], viewer: Viewer, params: unknown[]) =>
+  `(n.personal OR ${itemShownSql(sources, (alias) => visibilitySql(viewer, alias, params))})`;
 
 /** How many of the member's (unread) notifications concern their own business or items they may still see. */
 export async function countVisible(db: DataSource, sources: string[], viewer: Viewer, unreadOnly: boolean): Promise<number> {

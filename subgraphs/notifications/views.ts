@@ -131,3 +131,14 @@ export const followedItem = (f: FollowRow) => (f.targetType === 'JURISDICTION_TO
 
 /** The item a notification is about, if any. */
 export const notifiedItem = (n: NotificationRow) => (n.itemType && n.itemId ? { type: n.itemType, id: n.itemId } : null);
+
+/**
+ * Whether notification `n`'s item may be named to its reader: it has none, or it is published and `sees` it (a SQL
+ * condition over an alias with `visibility` and `restricted_to`), or it left the published view (withdrawn) under a
+ * guard `sees` passes. Correlated on the item, so each published view is probed by its key. The console asks it for
+ * the request's viewer, e-mail for the member's principal row.
+ */
+export const itemShownSql = (sources: string[], sees: (alias: string) => string) => `(n.item_type IS NULL
+  OR EXISTS (SELECT 1 FROM ${guardsSql(sources)} g WHERE g.doc_type = n.item_type AND g.doc_id = n.item_id AND ${sees('g')})
+  OR (n.gone_visibility IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT n.gone_visibility AS visibility, n.gone_restricted_to AS restricted_to) w
+    WHERE ${sees('w')})))`;
